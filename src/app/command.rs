@@ -1,0 +1,16 @@
+//! What screens ask the app to do; screens never change the session themselves.
+
+use crate::content::PageRef;
+
+/// A request from a screen, applied by the app after the frame's drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Show the home screen.
+    Home,
+    /// Show a page.
+    Open(PageRef),
+    /// The next page, or the next topic after a topic's last page.
+    Next,
+    /// The previous page, or home from a topic's first page.
+    Back,
+}

@@ -1,0 +1,148 @@
+//! The app: validated content, design tokens and one patient's session, drawn by the screens.
+
+mod command;
+mod session;
+
+pub use command::Command;
+pub use session::{Screen, Session};
+
+use crate::content::{ContentErrors, Deck, PageRef};
+use crate::images::ImageCache;
+use crate::screens;
+use crate::theme::Theme;
+
+/// What the app shows: a deck that passed every check, or the problems that stopped it.
+pub enum Content {
+    /// Ready for patients.
+    Ready(Deck),
+    /// Staff must fix these first.
+    Broken(ContentErrors),
+}
+
+/// The whole kiosk app, independent of the window it runs in (so tests can drive it).
+pub struct KioskApp {
+    theme: Theme,
+    content: Content,
+    session: Session,
+    images: ImageCache,
+    style_applied: bool,
+}
+
+impl KioskApp {
+    /// An app showing `content` (or its problems) with the given design tokens.
+    pub fn new(theme: Theme, content: Result<Deck, ContentErrors>) -> Self {
+        let content = match content {
+            Ok(deck) => Content::Ready(deck),
+            Err(errors) => Content::Broken(errors),
+        };
+        Self {
+            theme,
+            content,
+            session: Session::default(),
+            images: ImageCache::default(),
+            style_applied: false,
+        }
+    }
+
+    /// The current patient's session.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The content being shown.
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    /// The design tokens.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Applies the design tokens to `ctx`. Done on the first frame by [`Self::ui`]; call it
+    /// earlier to have the very first frame right.
+    pub fn apply_style(&mut self, ctx: &egui::Context) {
+        self.theme.apply(ctx);
+        self.style_applied = true;
+    }
+
+    /// Draws the current screen and carries out what it asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.style_applied {
+            self.apply_style(ui.ctx());
+            ui.ctx()
+                .request_discard("the design tokens were just applied");
+        }
+        let command = match &self.content {
+            Content::Broken(errors) => {
+                screens::content_errors_ui(ui, &self.theme, errors);
+                None
+            }
+            Content::Ready(deck) => {
+                let mut screen = screens::ScreenContext {
+                    theme: &self.theme,
+                    deck,
+                    language: deck.language(self.session.language.unwrap_or(deck.default_language)),
+                    images: &mut self.images,
+                };
+                let command = match self.session.screen {
+                    Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),
+                    Screen::Page(at) => screens::page_ui(ui, &mut screen, &mut self.session, at),
+                };
+                self.session.scroll_to_top = false;
+                command
+            }
+        };
+        if let Some(command) = command {
+            self.apply(command);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Carries out a command.
+    pub fn apply(&mut self, command: Command) {
+        let Content::Ready(deck) = &self.content else {
+            return;
+        };
+        let language = deck.language(self.session.language.unwrap_or(deck.default_language));
+        let next_screen = match (command, self.session.screen) {
+            (Command::Home, _) => Screen::Home,
+            (Command::Open(at), _) => match language.page(at) {
+                Some(_) => Screen::Page(at),
+                None => self.session.screen,
+            },
+            (Command::Next, Screen::Page(at)) => {
+                let pages = language.topics.get(at.topic).map_or(0, |t| t.pages.len());
+                if at.page + 1 < pages {
+                    Screen::Page(PageRef {
+                        page: at.page + 1,
+                        ..at
+                    })
+                } else if at.topic + 1 < language.topics.len() {
+                    Screen::Page(PageRef {
+                        topic: at.topic + 1,
+                        page: 0,
+                    })
+                } else {
+                    Screen::Home
+                }
+            }
+            (Command::Back, Screen::Page(at)) if at.page > 0 => Screen::Page(PageRef {
+                page: at.page - 1,
+                ..at
+            }),
+            (Command::Back, Screen::Page(_)) => Screen::Home,
+            (Command::Next | Command::Back, Screen::Home) => Screen::Home,
+        };
+        if next_screen != self.session.screen {
+            self.session.screen = next_screen;
+            self.session.scroll_to_top = true;
+        }
+    }
+}
+
+impl eframe::App for KioskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        KioskApp::ui(self, ui);
+    }
+}

@@ -1,0 +1,29 @@
+//! Everything that belongs to one patient's visit. A new patient gets `Session::default()`,
+//! so nothing of the last visit can survive by being forgotten in a reset.
+
+use crate::content::PageRef;
+
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// All topics as tiles.
+    #[default]
+    Home,
+    /// One page of a topic.
+    Page(PageRef),
+}
+
+/// One patient's visit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    /// What is showing.
+    pub screen: Screen,
+    /// Index of the language chosen, `None` for the deck's default.
+    pub language: Option<usize>,
+    /// Set when the screen changed, so the next frame starts at the top of the page.
+    pub scroll_to_top: bool,
+    /// Where the finger went down, while it is down, for swipe detection.
+    pub swipe_origin: Option<egui::Pos2>,
+    /// Where the finger was last seen while down.
+    pub swipe_latest: Option<egui::Pos2>,
+}

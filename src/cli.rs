@@ -1,0 +1,235 @@
+//! The command line: run the kiosk, check content, or render every page to PNG.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::KioskApp;
+use crate::content::{ContentErrors, ContentPaths, load_deck};
+use crate::render::{RenderApp, RenderReport};
+use crate::theme::Theme;
+use crate::window::{FrameLog, KioskWindow, RendererChoice, WindowSize, native_options};
+
+/// Exit code when the content has problems.
+pub const EXIT_CONTENT_PROBLEMS: u8 = 1;
+/// Exit code when something else failed (no display, unwritable folder, ...).
+pub const EXIT_FAILURE: u8 = 3;
+
+/// A touchscreen kiosk that teaches patients about minimally invasive spine surgery.
+#[derive(Debug, Parser)]
+#[command(name = "patient-kiosk", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a content folder and list every problem (exit 0 only when there is none).
+    Check {
+        /// The content folder [default: the bundled `content/`].
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        assets: AssetsArg,
+    },
+    /// Save a PNG of the home screen and of every page, named by page id (needs a display).
+    Render {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// Folder to write the PNG files into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Window size in points.
+        #[arg(long, default_value = "1920x1080")]
+        size: WindowSize,
+        /// Which renderer draws the window.
+        #[arg(long, value_enum, default_value_t)]
+        renderer: RendererChoice,
+    },
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    #[command(flatten)]
+    content: ContentArgs,
+    /// Fill the whole screen.
+    #[arg(long)]
+    fullscreen: bool,
+    /// Window size in points, e.g. 1080x1920 to try a portrait screen.
+    #[arg(long, default_value = "1920x1080")]
+    size: WindowSize,
+    /// Which renderer draws the window.
+    #[arg(long, value_enum, default_value_t)]
+    renderer: RendererChoice,
+    /// Print a line to stderr for every frame painted (for scripts/measure.sh).
+    #[arg(long)]
+    count_frames: bool,
+}
+
+#[derive(Debug, Args)]
+struct ContentArgs {
+    /// The content folder [default: the bundled `content/`].
+    #[arg(long)]
+    content: Option<PathBuf>,
+    #[command(flatten)]
+    assets: AssetsArg,
+}
+
+#[derive(Debug, Args)]
+struct AssetsArg {
+    /// The assets folder with `images/` [default: `assets` beside the content folder].
+    #[arg(long)]
+    assets: Option<PathBuf>,
+}
+
+/// Runs the command line and returns the process's exit code. Never panics on bad input.
+pub fn main() -> ExitCode {
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,patient_kiosk=info"),
+    )
+    .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { dir, assets }) => Ok(check(&content_paths(dir, assets.assets))),
+        Some(Command::Render {
+            content,
+            out,
+            size,
+            renderer,
+        }) => render(
+            &content_paths(content.content, content.assets.assets),
+            &out,
+            size,
+            renderer,
+        ),
+        None => run(cli.run).map(|()| ExitCode::SUCCESS),
+    };
+    result.unwrap_or_else(|error| {
+        eprintln!("patient-kiosk: {error:#}");
+        ExitCode::from(EXIT_FAILURE)
+    })
+}
+
+/// The bundled content folder: `./content` when run from the project, else the one it was
+/// built from.
+pub fn default_content_dir() -> PathBuf {
+    let here = PathBuf::from("content");
+    if here.join("deck.ron").is_file() {
+        here
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+    }
+}
+
+fn content_paths(content: Option<PathBuf>, assets: Option<PathBuf>) -> ContentPaths {
+    let mut paths = ContentPaths::beside(content.unwrap_or_else(default_content_dir));
+    if let Some(assets) = assets {
+        paths.assets_dir = assets;
+    }
+    paths
+}
+
+fn check(paths: &ContentPaths) -> ExitCode {
+    match load_deck(paths) {
+        Ok(deck) => {
+            println!(
+                "content is ready: {} language(s), {} topics, {} pages",
+                deck.languages.len(),
+                deck.topic_count(),
+                deck.page_count()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(ContentErrors(diagnostics)) => {
+            for diagnostic in &diagnostics {
+                println!("{diagnostic}");
+            }
+            println!("{} problem(s) found", diagnostics.len());
+            ExitCode::from(EXIT_CONTENT_PROBLEMS)
+        }
+    }
+}
+
+fn load_app(paths: &ContentPaths) -> KioskApp {
+    let content = load_deck(paths);
+    if let Err(errors) = &content {
+        log::error!(
+            "the content in {} has problems:",
+            paths.content_dir.display()
+        );
+        for diagnostic in &errors.0 {
+            log::error!("{diagnostic}");
+        }
+    }
+    KioskApp::new(Theme::bundled(), content)
+}
+
+fn run(args: RunArgs) -> anyhow::Result<()> {
+    let paths = content_paths(args.content.content, args.content.assets.assets);
+    let app = load_app(&paths);
+    let frame_log = args.count_frames.then(FrameLog::new);
+    let options = native_options(args.size, args.fullscreen, args.renderer);
+    eframe::run_native(
+        "patient-kiosk",
+        options,
+        Box::new(move |cc| {
+            let mut app = app;
+            app.apply_style(&cc.egui_ctx);
+            Ok(Box::new(KioskWindow::new(app, frame_log)))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("could not open the kiosk window: {error}"))
+}
+
+fn render(
+    paths: &ContentPaths,
+    out: &Path,
+    size: WindowSize,
+    renderer: RendererChoice,
+) -> anyhow::Result<ExitCode> {
+    let app = load_app(paths);
+    if matches!(app.content(), crate::app::Content::Broken(_)) {
+        eprintln!(
+            "patient-kiosk: the content has problems; run `patient-kiosk check` to list them"
+        );
+        return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let report = Arc::new(Mutex::new(RenderReport::default()));
+    let mut options = native_options(size, false, renderer);
+    options.viewport = options.viewport.with_resizable(false);
+    let render_report = Arc::clone(&report);
+    let out_dir = out.to_path_buf();
+    eframe::run_native(
+        "patient-kiosk render",
+        options,
+        Box::new(move |cc| {
+            let mut app = app;
+            app.apply_style(&cc.egui_ctx);
+            Ok(Box::new(RenderApp::new(app, &out_dir, render_report)))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("could not open a window to render in: {error}"))?;
+    let report = report
+        .lock()
+        .map_err(|_| anyhow::anyhow!("the render report was lost"))?;
+    for failure in &report.failed {
+        eprintln!("patient-kiosk: {failure}");
+    }
+    println!(
+        "wrote {} PNG file(s) to {}",
+        report.written.len(),
+        out.display()
+    );
+    Ok(if report.failed.is_empty() && !report.written.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILURE)
+    })
+}

@@ -1,0 +1,144 @@
+//! The validated deck: content that has passed every check and is safe to show.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::model::{ClinicText, Interface, Page, Target, Topic};
+
+/// Where a page is: which topic, which page of it. The same in every language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PageRef {
+    /// Index of the topic in deck order.
+    pub topic: usize,
+    /// Index of the page within the topic.
+    pub page: usize,
+}
+
+/// All the content of one language.
+#[derive(Clone, Debug)]
+pub struct Language {
+    /// Its code and folder name, e.g. `"en"`.
+    pub code: String,
+    /// Words of the interface.
+    pub interface: Interface,
+    /// The clinic profile.
+    pub clinic: ClinicText,
+    /// Topics in deck order.
+    pub topics: Vec<Topic>,
+    page_ids: HashMap<String, PageRef>,
+    topic_ids: HashMap<String, usize>,
+}
+
+impl Language {
+    /// Builds the language's id lookups. Called by the loader once every check has passed.
+    pub(super) fn new(
+        code: String,
+        interface: Interface,
+        clinic: ClinicText,
+        topics: Vec<Topic>,
+    ) -> Self {
+        let mut page_ids = HashMap::new();
+        let mut topic_ids = HashMap::new();
+        for (topic_index, topic) in topics.iter().enumerate() {
+            topic_ids.insert(topic.id.clone(), topic_index);
+            for (page_index, page) in topic.pages.iter().enumerate() {
+                page_ids.insert(
+                    page.id.clone(),
+                    PageRef {
+                        topic: topic_index,
+                        page: page_index,
+                    },
+                );
+            }
+        }
+        Self {
+            code,
+            interface,
+            clinic,
+            topics,
+            page_ids,
+            topic_ids,
+        }
+    }
+
+    /// The page at `at`, if it exists.
+    pub fn page(&self, at: PageRef) -> Option<&Page> {
+        self.topics.get(at.topic)?.pages.get(at.page)
+    }
+
+    /// Where a link goes, if it exists.
+    pub fn resolve(&self, target: &Target) -> Option<PageRef> {
+        match target {
+            Target::Topic(id) => self
+                .topic_ids
+                .get(id)
+                .map(|&topic| PageRef { topic, page: 0 }),
+            Target::Page(id) => self.page_ids.get(id).copied(),
+        }
+    }
+
+    /// Every page in reading order.
+    pub fn pages(&self) -> impl Iterator<Item = (PageRef, &Page)> {
+        self.topics.iter().enumerate().flat_map(|(topic, t)| {
+            t.pages
+                .iter()
+                .enumerate()
+                .map(move |(page, p)| (PageRef { topic, page }, p))
+        })
+    }
+
+    /// "Page 2 of 5" for a page, from the interface's template.
+    pub fn page_of(&self, at: PageRef) -> String {
+        let total = self.topics.get(at.topic).map_or(0, |t| t.pages.len());
+        self.interface
+            .page_of
+            .replace("{page}", &(at.page + 1).to_string())
+            .replace("{total}", &total.to_string())
+    }
+}
+
+/// A content folder that has passed every check.
+#[derive(Clone, Debug)]
+pub struct Deck {
+    /// Every language, in the order of `deck.ron`.
+    pub languages: Vec<Language>,
+    /// Index into `languages` of the one a session starts in.
+    pub default_language: usize,
+    /// Phone numbers by id.
+    pub phones: BTreeMap<String, String>,
+    /// The clinic's logo, a file name under the images folder.
+    pub logo: Option<String>,
+    /// The folder content pictures are read from.
+    pub images_dir: PathBuf,
+}
+
+impl Deck {
+    /// The language at `index`, or the default one.
+    pub fn language(&self, index: usize) -> &Language {
+        self.languages
+            .get(index)
+            .or_else(|| self.languages.get(self.default_language))
+            .or_else(|| self.languages.first())
+            .expect("a deck is only built with at least one language")
+    }
+
+    /// Number of topics (the same in every language).
+    pub fn topic_count(&self) -> usize {
+        self.language(self.default_language).topics.len()
+    }
+
+    /// Number of pages in the whole deck (the same in every language).
+    pub fn page_count(&self) -> usize {
+        self.language(self.default_language).pages().count()
+    }
+
+    /// The full path of a picture named in the content.
+    pub fn image_path(&self, name: &str) -> PathBuf {
+        images_path(&self.images_dir, name)
+    }
+}
+
+/// The full path of a picture named in the content, in an images folder.
+pub fn images_path(images_dir: &Path, name: &str) -> PathBuf {
+    images_dir.join(name)
+}

@@ -1,0 +1,796 @@
+//! Reads a content folder, checks everything, and collects every problem it finds.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::deck::{Deck, Language, images_path};
+use super::model::{Block, ClinicText, DeckFile, FigureSource, Interface, Target, Topic};
+use super::source_file::{SourceFile, diagnostic};
+use super::{ContentErrors, Diagnostic, ron_error};
+
+/// Content files larger than this are refused rather than read: no real content comes close.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How many topic files one language folder may hold before the rest are refused.
+pub const MAX_TOPIC_FILES: usize = 10_000;
+
+/// Where the content and its pictures are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentPaths {
+    /// The folder with `deck.ron` and one folder per language.
+    pub content_dir: PathBuf,
+    /// The folder with `images/`.
+    pub assets_dir: PathBuf,
+}
+
+impl ContentPaths {
+    /// Content in `content_dir`, pictures in the `assets` folder beside it.
+    pub fn beside(content_dir: impl Into<PathBuf>) -> Self {
+        let content_dir = content_dir.into();
+        let assets_dir = content_dir
+            .parent()
+            .map_or_else(|| PathBuf::from("assets"), |parent| parent.join("assets"));
+        Self {
+            content_dir,
+            assets_dir,
+        }
+    }
+
+    /// The folder content pictures are read from.
+    pub fn images_dir(&self) -> PathBuf {
+        self.assets_dir.join("images")
+    }
+}
+
+/// Loads and checks a whole content folder.
+///
+/// Returns the deck only when there is no problem at all; otherwise every problem found, in
+/// file order. Never panics, whatever the files hold.
+pub fn load_deck(paths: &ContentPaths) -> Result<Deck, ContentErrors> {
+    let mut loader = Loader {
+        paths,
+        diagnostics: Vec::new(),
+    };
+    let deck = loader.load();
+    match deck {
+        Some(deck) if loader.diagnostics.is_empty() => Ok(deck),
+        _ => {
+            let mut diagnostics = loader.diagnostics;
+            if diagnostics.is_empty() {
+                diagnostics.push(diagnostic(
+                    &paths.content_dir,
+                    1,
+                    1,
+                    "The content could not be loaded.".to_owned(),
+                ));
+            }
+            Err(ContentErrors(diagnostics))
+        }
+    }
+}
+
+/// A file that was read into its type, with its text kept for pointing at places in it.
+struct Parsed<T> {
+    value: T,
+    file: SourceFile,
+}
+
+/// A language folder's files, each present only if it could be read.
+struct LanguageFiles {
+    code: String,
+    interface: Option<Parsed<Interface>>,
+    clinic: Option<Parsed<ClinicText>>,
+    topics: Vec<Parsed<Topic>>,
+    /// File stems of topic files that could not be read, so their ids are not reported missing.
+    unreadable_topics: HashSet<String>,
+}
+
+struct Loader<'a> {
+    paths: &'a ContentPaths,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    fn load(&mut self) -> Option<Deck> {
+        let deck_path = self.paths.content_dir.join("deck.ron");
+        let deck = self.parse::<DeckFile>(&deck_path);
+
+        let mut codes = match &deck {
+            Some(deck) => deck.value.languages.clone(),
+            None => self.language_folders(),
+        };
+        // A language listed twice is reported by `check_deck`; read its folder only once.
+        let mut seen = HashSet::new();
+        codes.retain(|code| seen.insert(code.clone()));
+        let languages: Vec<LanguageFiles> = codes
+            .iter()
+            .map(|code| self.read_language(code, deck.as_ref()))
+            .collect();
+
+        let deck = deck?;
+        self.check_deck(&deck);
+        for language in &languages {
+            self.check_language(&deck, language);
+        }
+        if !self.diagnostics.is_empty() {
+            return None;
+        }
+
+        let default_language = deck
+            .value
+            .languages
+            .iter()
+            .position(|code| *code == deck.value.default_language)?;
+        let languages = languages
+            .into_iter()
+            .map(|files| {
+                let mut by_id: HashMap<String, Topic> = files
+                    .topics
+                    .into_iter()
+                    .map(|parsed| (parsed.value.id.clone(), parsed.value))
+                    .collect();
+                let topics = deck
+                    .value
+                    .topics
+                    .iter()
+                    .filter_map(|id| by_id.remove(id))
+                    .collect();
+                Some(Language::new(
+                    files.code,
+                    files.interface?.value,
+                    files.clinic?.value,
+                    topics,
+                ))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        if languages.is_empty() {
+            return None;
+        }
+        Some(Deck {
+            languages,
+            default_language,
+            phones: deck.value.phones,
+            logo: deck.value.logo,
+            images_dir: self.paths.images_dir(),
+        })
+    }
+
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reads one RON file into `T`, reporting why not if it cannot.
+    fn parse<T: DeserializeOwned>(&mut self, path: &Path) -> Option<Parsed<T>> {
+        let file = self.read_text(path)?;
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        match options.from_str::<T>(&file.text) {
+            Ok(value) => Some(Parsed { value, file }),
+            Err(error) => {
+                self.error(ron_error::diagnostic(&file, &error));
+                None
+            }
+        }
+    }
+
+    /// Reads a file as UTF-8 text, reporting a missing, unreadable, huge or non-text file.
+    fn read_text(&mut self, path: &Path) -> Option<SourceFile> {
+        let size = match fs::metadata(path) {
+            Ok(metadata) if metadata.is_file() => metadata.len(),
+            Ok(_) => {
+                self.error(diagnostic(
+                    path,
+                    1,
+                    1,
+                    "This should be a file, but it is a folder.".to_owned(),
+                ));
+                return None;
+            }
+            Err(error) => {
+                let message = if error.kind() == std::io::ErrorKind::NotFound {
+                    "This file is missing. Every content folder needs it; see content/README.md."
+                        .to_owned()
+                } else {
+                    format!("This file cannot be opened: {error}.")
+                };
+                self.error(diagnostic(path, 1, 1, message));
+                return None;
+            }
+        };
+        if size > MAX_FILE_BYTES {
+            self.error(diagnostic(
+                path,
+                1,
+                1,
+                format!(
+                    "This file is {size} bytes, larger than the {MAX_FILE_BYTES} bytes a content file may be."
+                ),
+            ));
+            return None;
+        }
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.error(diagnostic(
+                    path,
+                    1,
+                    1,
+                    format!("This file cannot be read: {error}."),
+                ));
+                return None;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(SourceFile::new(path, text)),
+            Err(error) => {
+                let valid = error.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+                let file = SourceFile::new(path, text);
+                self.error(file.diagnostic_at_offset(
+                    valid,
+                    "This file is not plain UTF-8 text from here on. Save it as UTF-8.".to_owned(),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Language folders, for when `deck.ron` cannot say which there are.
+    fn language_folders(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.paths.content_dir) else {
+            return Vec::new();
+        };
+        let mut codes: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().join("interface.ron").is_file())
+            .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
+            .collect();
+        codes.sort();
+        codes
+    }
+
+    fn read_language(&mut self, code: &str, deck: Option<&Parsed<DeckFile>>) -> LanguageFiles {
+        let dir = self.paths.content_dir.join(code);
+        let mut files = LanguageFiles {
+            code: code.to_owned(),
+            interface: None,
+            clinic: None,
+            topics: Vec::new(),
+            unreadable_topics: HashSet::new(),
+        };
+        if !is_plain_name(code) || !dir.is_dir() {
+            let message = format!(
+                "There is no folder `{code}` for this language. Create content/{code}/ or remove \"{code}\" from `languages`."
+            );
+            match deck {
+                Some(deck) => {
+                    self.error(deck.file.diagnostic_in_list("languages", code, 0, message))
+                }
+                None => self.error(diagnostic(&dir, 1, 1, message)),
+            }
+            return files;
+        }
+        files.interface = self.parse(&dir.join("interface.ron"));
+        files.clinic = self.parse(&dir.join("clinic.ron"));
+
+        let topics_dir = dir.join("topics");
+        let entries = match fs::read_dir(&topics_dir) {
+            Ok(entries) => entries,
+            Err(_) => {
+                self.error(diagnostic(
+                    &topics_dir,
+                    1,
+                    1,
+                    "The `topics` folder is missing. It holds one .ron file per topic.".to_owned(),
+                ));
+                return files;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+            .collect();
+        paths.sort();
+        if paths.len() > MAX_TOPIC_FILES {
+            self.error(diagnostic(
+                &topics_dir,
+                1,
+                1,
+                format!(
+                    "This folder has {} topic files; at most {MAX_TOPIC_FILES} are read.",
+                    paths.len()
+                ),
+            ));
+            paths.truncate(MAX_TOPIC_FILES);
+        }
+        for path in paths {
+            match self.parse::<Topic>(&path) {
+                Some(topic) => files.topics.push(topic),
+                None => {
+                    if let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) {
+                        files.unreadable_topics.insert(stem.to_owned());
+                    }
+                }
+            }
+        }
+        files
+    }
+
+    fn check_deck(&mut self, deck: &Parsed<DeckFile>) {
+        let DeckFile {
+            default_language,
+            languages,
+            topics,
+            phones,
+            logo,
+        } = &deck.value;
+        let file = &deck.file;
+        if languages.is_empty() {
+            self.error(
+                file.diagnostic_at_key(
+                    "languages",
+                    "`languages` is empty. List at least one language folder, like [\"en\"]."
+                        .to_owned(),
+                ),
+            );
+        } else if !languages.contains(default_language) {
+            self.error(file.diagnostic_at_value(
+                "default_language",
+                default_language,
+                0,
+                format!(
+                    "The default language \"{default_language}\" is not in `languages`. Use one of: {}.",
+                    quoted_list(languages)
+                ),
+            ));
+        }
+        self.report_duplicates(file, "languages", languages, "language");
+        if topics.is_empty() {
+            self.error(
+                file.diagnostic_at_key(
+                    "topics",
+                    "`topics` is empty. List the topic ids in the order patients should see them."
+                        .to_owned(),
+                ),
+            );
+        }
+        self.report_duplicates(file, "topics", topics, "topic");
+        for (id, number) in phones {
+            if number.trim().is_empty() {
+                self.error(file.diagnostic_at_value(
+                    "",
+                    id,
+                    0,
+                    format!("The phone \"{id}\" has no number."),
+                ));
+            }
+        }
+        if let Some(logo) = logo {
+            self.check_image(file, "logo", logo);
+        }
+    }
+
+    /// Reports every second and later use of the same value in the list `key`.
+    fn report_duplicates(&mut self, file: &SourceFile, key: &str, values: &[String], what: &str) {
+        let mut seen: HashMap<&String, usize> = HashMap::new();
+        for value in values {
+            let count = seen.entry(value).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                self.error(file.diagnostic_in_list(
+                    key,
+                    value,
+                    *count - 1,
+                    format!("The {what} \"{value}\" is listed twice. Keep only one."),
+                ));
+            }
+        }
+    }
+
+    fn check_image(&mut self, file: &SourceFile, key: &str, name: &str) {
+        let path = images_path(&self.paths.images_dir(), name);
+        let problem = if name.trim().is_empty() {
+            Some("The picture's file name is empty.".to_owned())
+        } else if !is_plain_file_name(name) {
+            Some(format!(
+                "\"{name}\" must be just a file name in the images folder, without folders or `..`."
+            ))
+        } else if !path.is_file() {
+            Some(format!(
+                "The picture \"{name}\" is not in {}. Check the spelling, or add the file.",
+                self.paths.images_dir().display()
+            ))
+        } else {
+            match image::ImageReader::open(&path).and_then(|reader| reader.with_guessed_format()) {
+                Ok(reader) => match reader.into_dimensions() {
+                    Ok(_) => None,
+                    Err(error) => Some(format!(
+                        "The picture \"{name}\" cannot be opened as a PNG or JPEG picture ({error})."
+                    )),
+                },
+                Err(error) => Some(format!("The picture \"{name}\" cannot be read ({error}).")),
+            }
+        };
+        if let Some(message) = problem {
+            self.error(file.diagnostic_at_value(key, name, 0, message));
+        }
+    }
+
+    fn check_language(&mut self, deck: &Parsed<DeckFile>, language: &LanguageFiles) {
+        if let Some(interface) = &language.interface {
+            self.check_interface(interface);
+        }
+        if let Some(clinic) = &language.clinic {
+            self.check_clinic(deck, clinic);
+        }
+
+        let listed: HashSet<&String> = deck.value.topics.iter().collect();
+        let mut topic_files: HashMap<&str, &SourceFile> = HashMap::new();
+        for topic in &language.topics {
+            let id = topic.value.id.as_str();
+            let file_stem = topic.file.path.file_stem().and_then(|stem| stem.to_str());
+            if topic_files.insert(id, &topic.file).is_some() {
+                self.error(topic.file.diagnostic_at_value(
+                    "id",
+                    id,
+                    0,
+                    format!("Another topic file already uses the id \"{id}\". Each topic needs its own id."),
+                ));
+            } else if !listed.contains(&topic.value.id) {
+                self.error(topic.file.diagnostic_at_value(
+                    "id",
+                    id,
+                    0,
+                    format!("The topic \"{id}\" is not listed in `topics` in deck.ron, so patients would never see it. Add it there."),
+                ));
+            }
+            if file_stem != Some(id) {
+                self.error(topic.file.diagnostic_at_value(
+                    "id",
+                    id,
+                    0,
+                    format!(
+                        "The topic id \"{id}\" should match its file name: call the file {id}.ron."
+                    ),
+                ));
+            }
+        }
+        for (index, id) in deck.value.topics.iter().enumerate() {
+            if !topic_files.contains_key(id.as_str()) && !language.unreadable_topics.contains(id) {
+                self.error(deck.file.diagnostic_in_list(
+                    "topics",
+                    id,
+                    deck.value.topics[..index].iter().filter(|earlier| *earlier == id).count(),
+                    format!(
+                        "There is no topic \"{id}\" in content/{}/topics/. Add {id}.ron there, or remove it from this list.",
+                        language.code
+                    ),
+                ));
+            }
+        }
+
+        let mut page_ids: HashSet<&str> = HashSet::new();
+        for topic in &language.topics {
+            let mut seen_in_file: HashMap<&str, usize> = HashMap::new();
+            for page in &topic.value.pages {
+                let nth = seen_in_file.entry(page.id.as_str()).or_insert(0);
+                if !page_ids.insert(page.id.as_str()) {
+                    self.error(topic.file.diagnostic_at_value(
+                        "id",
+                        &page.id,
+                        *nth,
+                        format!(
+                            "The page id \"{}\" is used twice. Each page needs its own id.",
+                            page.id
+                        ),
+                    ));
+                }
+                *nth += 1;
+            }
+        }
+        let topic_ids: HashSet<&str> = topic_files.keys().copied().collect();
+        for topic in &language.topics {
+            self.check_topic(deck, topic, &topic_ids, &page_ids);
+        }
+    }
+
+    fn check_interface(&mut self, interface: &Parsed<Interface>) {
+        let Interface {
+            language_name,
+            home_title,
+            home_subtitle,
+            home,
+            back,
+            next,
+            page_of,
+            up_next,
+            all_topics,
+            picture_missing,
+        } = &interface.value;
+        let fields = [
+            ("language_name", language_name),
+            ("home_title", home_title),
+            ("home_subtitle", home_subtitle),
+            ("home", home),
+            ("back", back),
+            ("next", next),
+            ("page_of", page_of),
+            ("up_next", up_next),
+            ("all_topics", all_topics),
+            ("picture_missing", picture_missing),
+        ];
+        for (key, value) in fields {
+            if value.trim().is_empty() {
+                self.error(interface.file.diagnostic_at_key(
+                    key,
+                    format!("`{key}` is empty. Patients would see a blank here."),
+                ));
+            }
+        }
+        for placeholder in ["{page}", "{total}"] {
+            if !page_of.contains(placeholder) {
+                self.error(interface.file.diagnostic_at_key(
+                    "page_of",
+                    format!(
+                        "`page_of` must contain {placeholder}, like \"Page {{page}} of {{total}}\"."
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn check_clinic(&mut self, deck: &Parsed<DeckFile>, clinic: &Parsed<ClinicText>) {
+        let file = &clinic.file;
+        let text = &clinic.value;
+        for (key, value) in [
+            ("name", &text.name),
+            ("department", &text.department),
+            ("virtual_visits", &text.virtual_visits),
+            ("patient_portal", &text.patient_portal),
+        ] {
+            if value.trim().is_empty() {
+                self.error(file.diagnostic_at_key(key, format!("`{key}` is empty.")));
+            }
+        }
+        for id in deck.value.phones.keys() {
+            if !text.phone_labels.contains_key(id) {
+                self.error(file.diagnostic_at_key(
+                    "phone_labels",
+                    format!(
+                        "The phone \"{id}\" from deck.ron has no label here. Add \"{id}\": \"...\"."
+                    ),
+                ));
+            }
+        }
+        for (id, label) in &text.phone_labels {
+            if !deck.value.phones.contains_key(id) {
+                self.error(file.diagnostic_at_value(
+                    "",
+                    id,
+                    0,
+                    format!(
+                        "There is no phone \"{id}\" in deck.ron. Use one of: {}.",
+                        quoted_list(deck.value.phones.keys())
+                    ),
+                ));
+            } else if label.trim().is_empty() {
+                self.error(file.diagnostic_at_value(
+                    "",
+                    id,
+                    0,
+                    format!("The phone \"{id}\" has an empty label."),
+                ));
+            }
+        }
+    }
+
+    fn check_topic(
+        &mut self,
+        deck: &Parsed<DeckFile>,
+        topic: &Parsed<Topic>,
+        topic_ids: &HashSet<&str>,
+        page_ids: &HashSet<&str>,
+    ) {
+        let file = &topic.file;
+        let value = &topic.value;
+        if value.title.trim().is_empty() {
+            self.error(file.diagnostic_at_key(
+                "title",
+                format!("The topic \"{}\" has an empty title.", value.id),
+            ));
+        }
+        if value.subtitle.trim().is_empty() {
+            self.error(file.diagnostic_at_key(
+                "subtitle",
+                format!("The topic \"{}\" has an empty subtitle.", value.id),
+            ));
+        }
+        if let Some(icon) = &value.icon {
+            self.check_image(file, "icon", icon);
+        }
+        if value.pages.is_empty() {
+            self.error(file.diagnostic_at_key(
+                "pages",
+                format!(
+                    "The topic \"{}\" has no pages. Add at least one Page(...).",
+                    value.id
+                ),
+            ));
+        }
+        let mut seen_in_file: HashMap<&str, usize> = HashMap::new();
+        for page in &value.pages {
+            let nth = *seen_in_file
+                .entry(page.id.as_str())
+                .and_modify(|n| *n += 1)
+                .or_insert(0);
+            let at_page = |message: String| file.diagnostic_at_value("id", &page.id, nth, message);
+            let mut problems = Vec::new();
+            if page.id.trim().is_empty() {
+                problems.push("A page has an empty id.".to_owned());
+            }
+            if page.title.trim().is_empty() {
+                problems.push(format!("The page \"{}\" has an empty title.", page.id));
+            }
+            if page.blocks.is_empty() {
+                problems.push(format!(
+                    "The page \"{}\" is empty. Add at least one block, like Paragraph(\"...\").",
+                    page.id
+                ));
+            }
+            for (index, block) in page.blocks.iter().enumerate() {
+                if let Some(problem) = block_problem(block, &deck.value.phones) {
+                    problems.push(format!(
+                        "In the page \"{}\", block {} ({}): {problem}",
+                        page.id,
+                        index + 1,
+                        block_kind(block)
+                    ));
+                }
+            }
+            for problem in problems {
+                self.error(at_page(problem));
+            }
+            for block in &page.blocks {
+                self.check_references(file, block, &deck.value.phones, topic_ids, page_ids);
+            }
+        }
+    }
+
+    /// Links, pictures and phone numbers that point at something that does not exist.
+    fn check_references(
+        &mut self,
+        file: &SourceFile,
+        block: &Block,
+        phones: &BTreeMap<String, String>,
+        topic_ids: &HashSet<&str>,
+        page_ids: &HashSet<&str>,
+    ) {
+        match block {
+            Block::Figure {
+                source: FigureSource::Image(name),
+                ..
+            } => self.check_image(file, "Image", name),
+            Block::Contact { phones: ids, .. } => {
+                for id in ids.iter().filter(|id| !phones.contains_key(*id)) {
+                    self.error(file.diagnostic_at_value(
+                        "",
+                        id,
+                        0,
+                        format!(
+                            "There is no phone \"{id}\" in deck.ron. Use one of: {}.",
+                            quoted_list(phones.keys())
+                        ),
+                    ));
+                }
+            }
+            Block::GoTo(links) => {
+                for link in links {
+                    let (key, id, exists, what) = match &link.to {
+                        Target::Topic(id) => {
+                            ("Topic", id, topic_ids.contains(id.as_str()), "topic")
+                        }
+                        Target::Page(id) => ("Page", id, page_ids.contains(id.as_str()), "page"),
+                    };
+                    if !exists {
+                        self.error(file.diagnostic_at_value(
+                            key,
+                            id,
+                            0,
+                            format!("The button \"{}\" goes to the {what} \"{id}\", which does not exist.", link.label),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A problem inside one block that needs no other file to see, if there is one.
+fn block_problem(block: &Block, phones: &BTreeMap<String, String>) -> Option<String> {
+    let blank = |text: &str| text.trim().is_empty();
+    match block {
+        Block::Heading(text) | Block::Paragraph(text) if blank(text) => {
+            Some("the text is empty.".to_owned())
+        }
+        Block::Bullets(items) if items.is_empty() => Some("the list has no items.".to_owned()),
+        Block::Bullets(items) if items.iter().any(|item| blank(item)) => {
+            Some("one of the items is empty.".to_owned())
+        }
+        Block::KeyFact { title, text } if blank(title) || blank(text) => {
+            Some("both `title` and `text` need words.".to_owned())
+        }
+        Block::Table { columns, .. } if columns.is_empty() => {
+            Some("the table has no columns.".to_owned())
+        }
+        Block::Table { rows, .. } if rows.is_empty() => Some("the table has no rows.".to_owned()),
+        Block::Table { columns, rows, .. } => rows
+            .iter()
+            .position(|row| row.len() != columns.len())
+            .map(|index| {
+                format!(
+                    "row {} has {} cell(s), but the table has {} column(s).",
+                    index + 1,
+                    rows[index].len(),
+                    columns.len()
+                )
+            }),
+        Block::Figure { alt, .. } if blank(alt) => {
+            Some("`alt` is empty. Describe the picture for people who cannot see it.".to_owned())
+        }
+        Block::Contact { title, .. } if blank(title) => Some("the title is empty.".to_owned()),
+        Block::Contact { phones: ids, .. } if ids.is_empty() => Some(format!(
+            "no phones are listed. Use some of: {}.",
+            quoted_list(phones.keys())
+        )),
+        Block::GoTo(links) if links.is_empty() => Some("there are no buttons.".to_owned()),
+        Block::GoTo(links) if links.iter().any(|link| blank(&link.label)) => {
+            Some("a button has no label.".to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// The name an editor writes for a block.
+fn block_kind(block: &Block) -> &'static str {
+    match block {
+        Block::Heading(_) => "Heading",
+        Block::Paragraph(_) => "Paragraph",
+        Block::Bullets(_) => "Bullets",
+        Block::KeyFact { .. } => "KeyFact",
+        Block::Table { .. } => "Table",
+        Block::Figure { .. } => "Figure",
+        Block::Contact { .. } => "Contact",
+        Block::GoTo(_) => "GoTo",
+    }
+}
+
+/// A folder or language name with no path tricks in it.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A file name with no folder in it.
+fn is_plain_file_name(name: &str) -> bool {
+    !name.contains(['/', '\\']) && name != "." && name != ".."
+}
+
+/// `"a", "b"` for a message.
+fn quoted_list<'a>(values: impl IntoIterator<Item = &'a String>) -> String {
+    let list: Vec<String> = values
+        .into_iter()
+        .map(|value| format!("\"{value}\""))
+        .collect();
+    if list.is_empty() {
+        "(none yet)".to_owned()
+    } else {
+        list.join(", ")
+    }
+}

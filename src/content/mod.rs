@@ -1,0 +1,16 @@
+//! Content: the files under `content/`, read into a model and checked into a [`Deck`].
+//!
+//! Nothing here knows about egui. The flow is: files -> [`model`] (serde) -> [`load_deck`]
+//! (every check, every problem collected as a [`Diagnostic`]) -> [`Deck`].
+
+mod deck;
+mod diagnostic;
+mod load;
+pub mod model;
+mod ron_error;
+mod source_file;
+
+pub use deck::{Deck, Language, PageRef};
+pub use diagnostic::{ContentErrors, Diagnostic};
+pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck};
+pub use source_file::SourceFile;

@@ -1,0 +1,20 @@
+//! patient-kiosk: a touchscreen kiosk that teaches patients about minimally invasive spine
+//! surgery.
+//!
+//! The flow: content files -> [`content::model`] (serde, no egui) -> [`content::load_deck`]
+//! (validated [`content::Deck`]) -> [`app::KioskApp`] (session state, commands) ->
+//! [`screens`] -> [`widgets`] and the painter. `main.rs` only calls [`cli::main`].
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod images;
+pub mod render;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+pub mod window;
+
+pub use app::KioskApp;
+pub use content::{ContentPaths, Deck, load_deck};
+pub use theme::Theme;

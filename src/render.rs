@@ -1,0 +1,114 @@
+//! `patient-kiosk render`: opens the kiosk window and saves a screenshot of the home screen and
+//! of every page, through the same renderer patients see.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context as _;
+
+use crate::app::{Command, Content, KioskApp};
+
+/// Frames drawn on a screen before its screenshot, so layout has settled.
+const SETTLE_FRAMES: u32 = 3;
+
+/// Steps through every screen, saving each as `<out>/<id>.png`.
+pub struct RenderApp {
+    app: KioskApp,
+    queue: Vec<(String, Command)>,
+    index: usize,
+    frames_on_screen: u32,
+    pending: Option<Receiver<Arc<egui::ColorImage>>>,
+    out_dir: PathBuf,
+    report: Arc<Mutex<RenderReport>>,
+}
+
+/// What a render run wrote, and what went wrong.
+#[derive(Debug, Default)]
+pub struct RenderReport {
+    /// Files written.
+    pub written: Vec<PathBuf>,
+    /// Files that could not be written.
+    pub failed: Vec<String>,
+}
+
+impl RenderApp {
+    /// Renders every screen of `app` into `out_dir`; the report is filled in as it goes.
+    pub fn new(app: KioskApp, out_dir: &Path, report: Arc<Mutex<RenderReport>>) -> Self {
+        let mut queue = vec![("home".to_owned(), Command::Home)];
+        if let Content::Ready(deck) = app.content() {
+            let language = deck.language(deck.default_language);
+            queue.extend(
+                language
+                    .pages()
+                    .map(|(at, page)| (page.id.clone(), Command::Open(at))),
+            );
+        }
+        Self {
+            app,
+            queue,
+            index: 0,
+            frames_on_screen: 0,
+            pending: None,
+            out_dir: out_dir.to_path_buf(),
+            report,
+        }
+    }
+
+    fn save_png(&self, name: &str, image: &egui::ColorImage) -> anyhow::Result<PathBuf> {
+        let [width, height] = image.size;
+        let bytes: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(|pixel| pixel.to_array())
+            .collect();
+        let path = self.out_dir.join(format!("{name}.png"));
+        image::save_buffer(
+            &path,
+            &bytes,
+            width as u32,
+            height as u32,
+            image::ColorType::Rgba8,
+        )
+        .with_context(|| format!("writing {}", path.display()))?;
+        Ok(path)
+    }
+}
+
+impl eframe::App for RenderApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let Some((name, command)) = self.queue.get(self.index).cloned() else {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        };
+        if self.frames_on_screen == 0 {
+            self.app.apply(command);
+        }
+        self.app.ui(ui);
+        self.frames_on_screen += 1;
+        ctx.request_repaint();
+
+        if let Some(receiver) = &self.pending {
+            if let Ok(image) = receiver.try_recv() {
+                let result = self.save_png(&name, &image);
+                if let Ok(mut report) = self.report.lock() {
+                    match result {
+                        Ok(path) => report.written.push(path),
+                        Err(error) => report.failed.push(format!("{error:#}")),
+                    }
+                }
+                self.pending = None;
+                self.index += 1;
+                self.frames_on_screen = 0;
+            }
+        } else if self.frames_on_screen >= SETTLE_FRAMES {
+            let (sender, receiver) = channel();
+            ctx.request_screenshot(move |image| {
+                // The receiver only goes away when the window closes; nothing to do then.
+                let _ = sender.send(image);
+            });
+            self.pending = Some(receiver);
+        }
+    }
+}

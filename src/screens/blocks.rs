@@ -1,0 +1,310 @@
+//! Draws one content block of a page.
+
+use egui::{
+    FontFamily, FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder, vec2,
+};
+
+use super::ScreenContext;
+use crate::app::Command;
+use crate::content::model::{Block, FigureSource, Link};
+use crate::theme::{BOLD, Theme};
+use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent};
+
+/// Draws `block`; returns a command if one of its buttons was tapped.
+pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> Option<Command> {
+    let theme = screen.theme;
+    match block {
+        Block::Heading(text) => {
+            text_ui(ui, theme, text, theme.sizes.heading_pt, true);
+        }
+        Block::Paragraph(text) => {
+            text_ui(ui, theme, text, theme.sizes.body_pt, false);
+        }
+        Block::Bullets(items) => bullets_ui(ui, theme, items),
+        Block::KeyFact { title, text } => key_fact_ui(ui, theme, title, text),
+        Block::Table {
+            caption,
+            columns,
+            rows,
+        } => table_ui(ui, theme, caption.as_deref(), columns, rows),
+        Block::Figure {
+            source,
+            alt,
+            caption,
+        } => figure_ui(ui, screen, source, alt, caption.as_deref()),
+        Block::Contact {
+            title,
+            phones,
+            note,
+        } => contact_ui(ui, screen, title, phones, note.as_deref()),
+        Block::GoTo(links) => return links_ui(ui, screen, links),
+    }
+    None
+}
+
+/// A wrapped line of text in the body or bold font.
+fn text_ui(ui: &mut Ui, theme: &Theme, text: &str, size_pt: f32, bold: bool) {
+    let family = if bold {
+        FontFamily::Name(BOLD.into())
+    } else {
+        FontFamily::Proportional
+    };
+    ui.add(
+        Label::new(
+            RichText::new(text)
+                .font(FontId::new(size_pt, family))
+                .color(theme.colors.text.color32()),
+        )
+        .wrap(),
+    );
+}
+
+fn muted_ui(ui: &mut Ui, theme: &Theme, text: &str) {
+    ui.add(
+        Label::new(
+            RichText::new(text)
+                .size(theme.sizes.small_pt)
+                .color(theme.colors.text_muted.color32()),
+        )
+        .wrap(),
+    );
+}
+
+fn bullets_ui(ui: &mut Ui, theme: &Theme, items: &[String]) {
+    let sizes = &theme.sizes;
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
+        for item in items {
+            ui.horizontal_top(|ui| {
+                let (rect, _) = ui
+                    .allocate_exact_size(vec2(sizes.body_pt, sizes.body_pt * 1.25), Sense::hover());
+                ui.painter().circle_filled(
+                    rect.center(),
+                    sizes.body_pt * 0.18,
+                    theme.colors.accent.color32(),
+                );
+                ui.vertical(|ui| text_ui(ui, theme, item, sizes.body_pt, false));
+            });
+        }
+    });
+}
+
+/// A card with the theme's padding, fill and border.
+fn card<R>(
+    ui: &mut Ui,
+    theme: &Theme,
+    fill: crate::theme::Rgb,
+    border: Stroke,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let sizes = &theme.sizes;
+    Frame::new()
+        .fill(fill.color32())
+        .stroke(border)
+        .corner_radius(sizes.corner_radius_pt)
+        .inner_margin(Margin::same(sizes.card_padding_pt as i8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
+            add(ui)
+        })
+        .inner
+}
+
+fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) {
+    let colors = &theme.colors;
+    let border = Stroke::new(
+        theme.sizes.accent_stroke_pt,
+        colors.key_fact_border.color32(),
+    );
+    card(ui, theme, colors.key_fact, border, |ui| {
+        ui.add(
+            Label::new(
+                RichText::new(title)
+                    .font(FontId::new(
+                        theme.sizes.key_fact_pt,
+                        FontFamily::Name(BOLD.into()),
+                    ))
+                    .color(colors.accent.color32()),
+            )
+            .wrap(),
+        );
+        text_ui(ui, theme, text, theme.sizes.body_pt, false);
+    });
+}
+
+/// A table of wrapped cells. Each cell is a real label, so screen readers read it.
+fn table_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    caption: Option<&str>,
+    columns: &[String],
+    rows: &[Vec<String>],
+) {
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    if let Some(caption) = caption {
+        text_ui(ui, theme, caption, sizes.body_pt, true);
+    }
+    let count = columns.len().max(1);
+    let width = ui.available_width();
+    // The first column names the row; with three or more columns it gets a little less room.
+    let first = if count >= 3 {
+        width * 0.3
+    } else {
+        width / count as f32
+    };
+    let other = if count > 1 {
+        (width - first) / (count - 1) as f32
+    } else {
+        width
+    };
+    let widths: Vec<f32> = (0..count)
+        .map(|i| if i == 0 { first } else { other })
+        .collect();
+    let pad = sizes.item_spacing_pt;
+    let body = FontId::new(sizes.body_pt, FontFamily::Proportional);
+    let bold = FontId::new(sizes.body_pt, FontFamily::Name(BOLD.into()));
+
+    let item_spacing = ui.spacing().item_spacing.y;
+    ui.spacing_mut().item_spacing.y = 0.0;
+    let all_rows =
+        std::iter::once((columns, true)).chain(rows.iter().map(|row| (row.as_slice(), false)));
+    for (index, (cells, header)) in all_rows.enumerate() {
+        let fonts: Vec<FontId> = (0..cells.len())
+            .map(|i| {
+                if header || i == 0 {
+                    bold.clone()
+                } else {
+                    body.clone()
+                }
+            })
+            .collect();
+        let height = cells
+            .iter()
+            .zip(&widths)
+            .zip(&fonts)
+            .map(|((cell, w), font)| {
+                ui.painter()
+                    .layout(
+                        cell.clone(),
+                        font.clone(),
+                        colors.text.color32(),
+                        w - 2.0 * pad,
+                    )
+                    .size()
+                    .y
+            })
+            .fold(sizes.body_pt, f32::max)
+            + 2.0 * pad;
+        let (row_rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+        let fill = if header {
+            colors.table_header
+        } else if index % 2 == 0 {
+            colors.table_stripe
+        } else {
+            colors.surface
+        };
+        ui.painter().rect_filled(row_rect, 0.0, fill.color32());
+        let mut left = row_rect.left();
+        for ((cell, w), font) in cells.iter().zip(&widths).zip(fonts) {
+            let cell_rect = egui::Rect::from_min_size(
+                egui::pos2(left + pad, row_rect.top() + pad),
+                vec2(w - 2.0 * pad, height - 2.0 * pad),
+            );
+            ui.scope_builder(UiBuilder::new().max_rect(cell_rect), |ui| {
+                ui.add(
+                    Label::new(RichText::new(cell).font(font).color(colors.text.color32())).wrap(),
+                );
+            });
+            left += w;
+        }
+    }
+    ui.spacing_mut().item_spacing.y = item_spacing;
+}
+
+fn figure_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    source: &FigureSource,
+    alt: &str,
+    caption: Option<&str>,
+) {
+    let theme = screen.theme;
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = theme.sizes.item_spacing_pt;
+        let content = match source {
+            // Diagrams are drawn as a labelled placeholder until the diagram system exists.
+            FigureSource::Diagram(_) => FigureContent::Placeholder { note: None },
+            FigureSource::Image(name) => {
+                let path = screen.deck.image_path(name);
+                match screen
+                    .images
+                    .texture(ui.ctx(), &path, theme.sizes.image_max_side_px)
+                {
+                    Some(texture) => FigureContent::Picture(texture),
+                    None => FigureContent::Placeholder {
+                        note: Some(&screen.language.interface.picture_missing),
+                    },
+                }
+            }
+        };
+        ui.add(Figure::new(theme, content, alt));
+        if let Some(caption) = caption {
+            muted_ui(ui, theme, caption);
+        }
+    });
+}
+
+fn contact_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    title: &str,
+    phones: &[String],
+    note: Option<&str>,
+) {
+    let theme = screen.theme;
+    let colors = &theme.colors;
+    let border = Stroke::new(theme.sizes.stroke_pt, colors.border.color32());
+    card(ui, theme, colors.surface, border, |ui| {
+        text_ui(ui, theme, title, theme.sizes.heading_pt, true);
+        for id in phones {
+            let label = screen
+                .language
+                .clinic
+                .phone_labels
+                .get(id)
+                .map_or("", String::as_str);
+            let number = screen.deck.phones.get(id).map_or("", String::as_str);
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 0.0;
+                muted_ui(ui, theme, label);
+                ui.add(Label::new(
+                    RichText::new(number)
+                        .font(FontId::new(
+                            theme.sizes.key_fact_pt,
+                            FontFamily::Name(BOLD.into()),
+                        ))
+                        .color(colors.accent.color32()),
+                ));
+            });
+        }
+        if let Some(note) = note {
+            text_ui(ui, theme, note, theme.sizes.body_pt, false);
+        }
+    });
+}
+
+fn links_ui(ui: &mut Ui, screen: &ScreenContext<'_>, links: &[Link]) -> Option<Command> {
+    let mut command = None;
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = screen.theme.sizes.item_spacing_pt;
+        for link in links {
+            let button = BigButton::new(screen.theme, &link.label, ButtonKind::Secondary);
+            if ui.add(button).clicked() {
+                command = screen.language.resolve(&link.to).map(Command::Open);
+            }
+        }
+    });
+    command
+}

@@ -1,0 +1,119 @@
+//! The home screen: the clinic, a welcome, and one big tile per topic.
+
+use egui::{FontFamily, FontId, Label, Panel, RichText, Ui};
+
+use super::ScreenContext;
+use super::layout::{bar_ui, scroll_column_ui};
+use crate::app::Command;
+use crate::content::PageRef;
+use crate::theme::BOLD;
+use crate::widgets::{Figure, FigureContent, TopicTile};
+
+/// Draws the home screen.
+pub fn home_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    scroll_to_top: bool,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    let language = screen.language;
+    let mut command = None;
+
+    bar_ui(ui, theme, Panel::top("home_bar"), |ui| {
+        if let Some(logo) = &screen.deck.logo {
+            let path = screen.deck.image_path(logo);
+            if let Some(texture) = screen
+                .images
+                .texture(ui.ctx(), &path, sizes.image_max_side_px)
+            {
+                ui.add(
+                    Figure::new(
+                        theme,
+                        FigureContent::Picture(texture),
+                        &language.clinic.name,
+                    )
+                    .max_height(sizes.bar_height_pt - sizes.card_padding_pt),
+                );
+            }
+        }
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            ui.add(Label::new(
+                RichText::new(&language.clinic.name)
+                    .font(FontId::new(sizes.body_pt, FontFamily::Name(BOLD.into())))
+                    .color(colors.text.color32()),
+            ));
+            ui.add(Label::new(
+                RichText::new(&language.clinic.department)
+                    .size(sizes.small_pt)
+                    .color(colors.text_muted.color32()),
+            ));
+        });
+    });
+
+    scroll_column_ui(
+        ui,
+        theme,
+        "home",
+        sizes.home_max_width_pt,
+        scroll_to_top,
+        |ui| {
+            ui.add(
+                Label::new(
+                    RichText::new(&language.interface.home_title)
+                        .font(FontId::new(sizes.title_pt, FontFamily::Name(BOLD.into())))
+                        .color(colors.text.color32()),
+                )
+                .wrap(),
+            );
+            ui.add(
+                Label::new(
+                    RichText::new(&language.interface.home_subtitle)
+                        .size(sizes.body_pt)
+                        .color(colors.text_muted.color32()),
+                )
+                .wrap(),
+            );
+
+            let gap = sizes.block_spacing_pt;
+            let width = ui.available_width();
+            let columns =
+                (((width + gap) / (sizes.tile_min_width_pt + gap)).floor() as usize).clamp(1, 4);
+            let tile_width = (width - gap * (columns - 1) as f32) / columns as f32;
+            let topics: Vec<_> = language.topics.iter().enumerate().collect();
+            for row in topics.chunks(columns) {
+                let tiles: Vec<TopicTile<'_>> = row
+                    .iter()
+                    .map(|(index, topic)| {
+                        TopicTile::new(
+                            theme,
+                            index + 1,
+                            &topic.title,
+                            &topic.subtitle,
+                            tile_width,
+                            0.0,
+                        )
+                    })
+                    .collect();
+                let height = tiles
+                    .iter()
+                    .map(|tile| tile.needed_height(ui))
+                    .fold(sizes.tile_min_height_pt, f32::max);
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for ((index, _), tile) in row.iter().zip(tiles) {
+                        if ui.add(tile.min_height(height)).clicked() {
+                            command = Some(Command::Open(PageRef {
+                                topic: *index,
+                                page: 0,
+                            }));
+                        }
+                    }
+                });
+            }
+        },
+    );
+    command
+}

@@ -1,0 +1,75 @@
+//! Layout shared by screens: the bars at top and bottom and the readable centre column.
+
+use egui::{
+    Frame, Margin, ScrollArea, Ui,
+    scroll_area::{DragScroll, ScrollSource},
+};
+
+use crate::theme::Theme;
+
+/// A bar across the top or bottom, `bar_height_pt` high, with the surface colour.
+pub fn bar_ui<R>(
+    ui: &mut Ui,
+    theme: &Theme,
+    panel: egui::Panel,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let sizes = &theme.sizes;
+    panel
+        .exact_size(sizes.bar_height_pt)
+        .resizable(false)
+        .show_separator_line(true)
+        .frame(
+            Frame::new()
+                .fill(theme.colors.surface.color32())
+                .inner_margin(Margin::symmetric(sizes.page_margin_pt as i8, 0)),
+        )
+        .show(ui, |ui| ui.horizontal_centered(|ui| add_contents(ui)).inner)
+        .inner
+}
+
+/// The scrolling centre of a screen: drag-scrolls with a finger (whatever kind of event a tap
+/// arrives as), and keeps lines to a readable width.
+pub fn scroll_column_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    id_salt: &str,
+    max_width_pt: f32,
+    scroll_to_top: bool,
+    add_contents: impl FnOnce(&mut Ui),
+) {
+    let sizes = &theme.sizes;
+    egui::CentralPanel::default()
+        .frame(Frame::new().fill(theme.colors.background.color32()))
+        .show(ui, |ui| {
+            let mut area = ScrollArea::vertical()
+                .id_salt(id_salt)
+                .auto_shrink([false, false])
+                .scroll_source(ScrollSource {
+                    scroll_bar: true,
+                    drag: DragScroll::Always,
+                    mouse_wheel: true,
+                });
+            if scroll_to_top {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                let available = ui.available_width();
+                let column = (available - 2.0 * sizes.page_margin_pt).min(max_width_pt);
+                let side = ((available - column) / 2.0).max(0.0);
+                let top_left = ui.cursor().min + egui::vec2(side, sizes.page_margin_pt);
+                let rect = egui::Rect::from_min_size(top_left, egui::vec2(column, f32::INFINITY));
+                ui.scope_builder(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(egui::Layout::top_down(egui::Align::Min)),
+                    |ui| {
+                        ui.set_width(column);
+                        ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
+                        add_contents(ui);
+                    },
+                );
+                ui.add_space(sizes.page_margin_pt);
+            });
+        });
+}

@@ -1,0 +1,37 @@
+//! One file per screen. Each draws itself and returns the [`Command`] a tap asked for.
+
+mod blocks;
+mod content_errors;
+mod home;
+mod layout;
+mod page;
+
+pub use content_errors::content_errors_ui;
+pub use home::home_ui;
+pub use page::page_ui;
+
+use crate::content::{Deck, Language};
+use crate::images::ImageCache;
+use crate::theme::Theme;
+
+#[cfg(doc)]
+use crate::app::Command;
+
+/// What every screen draws from.
+pub struct ScreenContext<'a> {
+    /// Design tokens.
+    pub theme: &'a Theme,
+    /// The whole deck.
+    pub deck: &'a Deck,
+    /// The language being shown.
+    pub language: &'a crate::content::Language,
+    /// Decoded pictures.
+    pub images: &'a mut ImageCache,
+}
+
+impl ScreenContext<'_> {
+    /// The language being shown (shorthand).
+    pub fn lang(&self) -> &Language {
+        self.language
+    }
+}

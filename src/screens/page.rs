@@ -1,0 +1,192 @@
+//! A topic's page: Home and progress at the top, the page in the middle, Back and Next at the
+//! bottom, a swipe to turn the page, and a suggestion of what to read next at a topic's end.
+
+use egui::{Align, FontFamily, FontId, Label, Layout, Panel, RichText, Sense, Ui, vec2};
+
+use super::ScreenContext;
+use super::blocks::block_ui;
+use super::layout::{bar_ui, scroll_column_ui};
+use crate::app::{Command, Session};
+use crate::content::PageRef;
+use crate::theme::BOLD;
+use crate::widgets::{BigButton, ButtonKind, Icon, TopicTile};
+
+/// Draws page `at`.
+pub fn page_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    session: &mut Session,
+    at: PageRef,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    let language = screen.language;
+    let interface = &language.interface;
+    let (Some(topic), Some(page)) = (language.topics.get(at.topic), language.page(at)) else {
+        return Some(Command::Home);
+    };
+    let mut command = None;
+
+    bar_ui(ui, theme, Panel::top("page_top_bar"), |ui| {
+        let home = BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
+        if ui.add(home).clicked() {
+            command = Some(Command::Home);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add(Label::new(
+                RichText::new(language.page_of(at))
+                    .size(sizes.small_pt)
+                    .color(colors.text_muted.color32()),
+            ));
+            progress_dots_ui(ui, screen.theme, at.page, topic.pages.len());
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                ui.add(
+                    Label::new(
+                        RichText::new(&topic.title)
+                            .font(FontId::new(sizes.body_pt, FontFamily::Name(BOLD.into())))
+                            .color(colors.text.color32()),
+                    )
+                    .truncate(),
+                );
+            });
+        });
+    });
+
+    bar_ui(ui, theme, Panel::bottom("page_bottom_bar"), |ui| {
+        let back = BigButton::new(theme, &interface.back, ButtonKind::Secondary).icon(Icon::Back);
+        if ui.add(back).clicked() {
+            command = Some(Command::Back);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let next =
+                BigButton::new(theme, &interface.next, ButtonKind::Primary).icon_after(Icon::Next);
+            if ui.add(next).clicked() {
+                command = Some(Command::Next);
+            }
+        });
+    });
+
+    let scroll_to_top = session.scroll_to_top;
+    scroll_column_ui(
+        ui,
+        theme,
+        &page.id,
+        sizes.content_max_width_pt,
+        scroll_to_top,
+        |ui| {
+            ui.add(
+                Label::new(
+                    RichText::new(&page.title)
+                        .font(FontId::new(sizes.title_pt, FontFamily::Name(BOLD.into())))
+                        .color(colors.text.color32()),
+                )
+                .wrap(),
+            );
+            for block in &page.blocks {
+                if let Some(asked) = block_ui(ui, screen, block) {
+                    command = Some(asked);
+                }
+            }
+            if at.page + 1 == topic.pages.len() {
+                if let Some(asked) = up_next_ui(ui, screen, at) {
+                    command = Some(asked);
+                }
+            }
+        },
+    );
+
+    if let Some(swipe) = swipe(ui, session, sizes.swipe_min_pt) {
+        command = command.or(Some(swipe));
+    }
+    command
+}
+
+/// At a topic's end: the next topic as a tile, or a way back to all topics after the last.
+fn up_next_ui(ui: &mut Ui, screen: &ScreenContext<'_>, at: PageRef) -> Option<Command> {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let language = screen.language;
+    ui.add_space(sizes.block_spacing_pt);
+    ui.add(Label::new(
+        RichText::new(&language.interface.up_next)
+            .font(FontId::new(sizes.heading_pt, FontFamily::Name(BOLD.into())))
+            .color(theme.colors.text.color32()),
+    ));
+    let next_topic = at.topic + 1;
+    match language.topics.get(next_topic) {
+        Some(next) => {
+            let tile = TopicTile::new(
+                theme,
+                next_topic + 1,
+                &next.title,
+                &next.subtitle,
+                ui.available_width(),
+                0.0,
+            );
+            ui.add(tile).clicked().then_some(Command::Open(PageRef {
+                topic: next_topic,
+                page: 0,
+            }))
+        }
+        None => {
+            let all = BigButton::new(theme, &language.interface.all_topics, ButtonKind::Primary)
+                .icon(Icon::Home);
+            ui.add(all).clicked().then_some(Command::Home)
+        }
+    }
+}
+
+/// One dot per page of the topic, the current one filled.
+fn progress_dots_ui(ui: &mut Ui, theme: &crate::theme::Theme, current: usize, total: usize) {
+    let sizes = &theme.sizes;
+    let diameter = sizes.small_pt * 0.6;
+    let gap = diameter * 0.6;
+    let width = total as f32 * diameter + total.saturating_sub(1) as f32 * gap;
+    let (rect, _) = ui.allocate_exact_size(vec2(width, diameter), Sense::hover());
+    let painter = ui.painter();
+    for index in 0..total {
+        let center = egui::pos2(
+            rect.left() + diameter / 2.0 + index as f32 * (diameter + gap),
+            rect.center().y,
+        );
+        if index == current {
+            painter.circle_filled(center, diameter / 2.0, theme.colors.accent.color32());
+        } else {
+            painter.circle_stroke(
+                center,
+                diameter / 2.0 - sizes.stroke_pt / 2.0,
+                egui::Stroke::new(sizes.stroke_pt, theme.colors.accent.color32()),
+            );
+        }
+    }
+}
+
+/// A quick horizontal finger movement turns the page: right to left is Next, left to right is
+/// Back. Mostly-vertical movements are scrolling and are left alone.
+fn swipe(ui: &Ui, session: &mut Session, min_distance_pt: f32) -> Option<Command> {
+    let (pressed, released, position) = ui.input(|input| {
+        (
+            input.pointer.any_pressed(),
+            input.pointer.any_released(),
+            input.pointer.interact_pos(),
+        )
+    });
+    if pressed {
+        session.swipe_origin = position;
+    }
+    if session.swipe_origin.is_some() && position.is_some() {
+        session.swipe_latest = position;
+    }
+    if !released {
+        return None;
+    }
+    let (origin, latest) = (session.swipe_origin.take(), session.swipe_latest.take());
+    let delta = latest? - origin?;
+    let horizontal = delta.x.abs() >= min_distance_pt && delta.x.abs() > 2.0 * delta.y.abs();
+    match (horizontal, delta.x < 0.0) {
+        (true, true) => Some(Command::Next),
+        (true, false) => Some(Command::Back),
+        (false, _) => None,
+    }
+}

@@ -1,0 +1,190 @@
+//! Design tokens: every colour, size and font, read from `assets/theme.ron`.
+
+mod color;
+mod fonts;
+mod style;
+
+use serde::Deserialize;
+
+pub use color::{Rgb, contrast_ratio};
+pub use fonts::{BOLD, install_fonts};
+
+/// The bundled design tokens, compiled in so the kiosk always starts with a valid theme.
+const BUNDLED: &str = include_str!("../../assets/theme.ron");
+
+/// Problems reading a design-token file.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// The file is not valid RON of the expected shape.
+    #[error("design tokens: {0}")]
+    Parse(#[from] ron::error::SpannedError),
+    /// A font is named that the kiosk does not have.
+    #[error("design tokens: unknown font `{0}`; known fonts: {known}", known = fonts::KNOWN.join(", "))]
+    UnknownFont(String),
+}
+
+/// Every design token.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Colours.
+    pub colors: Colors,
+    /// Sizes, spaces and timings.
+    pub sizes: Sizes,
+    /// Font names.
+    pub fonts: Fonts,
+}
+
+/// Colour tokens.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(missing_docs, reason = "each token is documented in assets/theme.ron")]
+pub struct Colors {
+    pub background: Rgb,
+    pub surface: Rgb,
+    pub surface_pressed: Rgb,
+    pub text: Rgb,
+    pub text_muted: Rgb,
+    pub accent: Rgb,
+    pub accent_pressed: Rgb,
+    pub on_accent: Rgb,
+    pub secondary: Rgb,
+    pub secondary_pressed: Rgb,
+    pub on_secondary: Rgb,
+    pub border: Rgb,
+    pub key_fact: Rgb,
+    pub key_fact_border: Rgb,
+    pub table_header: Rgb,
+    pub table_stripe: Rgb,
+    pub placeholder: Rgb,
+    pub error: Rgb,
+}
+
+/// Size, spacing and timing tokens, in logical points unless the name says otherwise.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "each token is documented by its name and in assets/theme.ron"
+)]
+pub struct Sizes {
+    pub body_pt: f32,
+    pub small_pt: f32,
+    pub heading_pt: f32,
+    pub title_pt: f32,
+    pub key_fact_pt: f32,
+    pub button_text_pt: f32,
+    pub tile_title_pt: f32,
+    pub min_touch_pt: f32,
+    pub button_height_pt: f32,
+    pub button_min_width_pt: f32,
+    pub bar_height_pt: f32,
+    pub tile_min_height_pt: f32,
+    pub tile_min_width_pt: f32,
+    pub corner_radius_pt: f32,
+    pub stroke_pt: f32,
+    pub accent_stroke_pt: f32,
+    pub content_max_width_pt: f32,
+    pub home_max_width_pt: f32,
+    pub page_margin_pt: f32,
+    pub block_spacing_pt: f32,
+    pub item_spacing_pt: f32,
+    pub card_padding_pt: f32,
+    pub figure_height_pt: f32,
+    pub image_max_side_px: u32,
+    pub swipe_min_pt: f32,
+    pub max_click_dist_pt: f32,
+    pub max_click_duration_secs: f64,
+}
+
+/// Font tokens: names of fonts the kiosk carries.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    /// Body text.
+    pub body: String,
+    /// Headings, titles and buttons.
+    pub bold: String,
+}
+
+impl Theme {
+    /// Parses design tokens from RON text.
+    pub fn from_ron(text: &str) -> Result<Self, ThemeError> {
+        let theme: Self = ron::from_str(text)?;
+        for name in [&theme.fonts.body, &theme.fonts.bold] {
+            if fonts::font_bytes(name).is_none() {
+                return Err(ThemeError::UnknownFont(name.clone()));
+            }
+        }
+        Ok(theme)
+    }
+
+    /// The tokens in `assets/theme.ron` as compiled into the program.
+    pub fn bundled() -> Self {
+        match Self::from_ron(BUNDLED) {
+            Ok(theme) => theme,
+            Err(error) => panic!("assets/theme.ron is broken: {error}"),
+        }
+    }
+
+    /// Puts fonts, text sizes, colours and touch settings into an egui context.
+    pub fn apply(&self, ctx: &egui::Context) {
+        install_fonts(ctx, &self.fonts);
+        style::apply(self, ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_tokens_parse() {
+        let theme = Theme::bundled();
+        assert!(theme.sizes.min_touch_pt >= 64.0);
+        assert!(theme.sizes.body_pt >= 24.0);
+    }
+
+    #[test]
+    fn unknown_font_is_refused() {
+        let broken = BUNDLED.replace("AtkinsonHyperlegible-Bold", "ComicSans");
+        assert!(matches!(
+            Theme::from_ron(&broken),
+            Err(ThemeError::UnknownFont(name)) if name == "ComicSans"
+        ));
+    }
+
+    #[test]
+    fn body_text_contrast_is_at_least_7_to_1() {
+        let c = Theme::bundled().colors;
+        let pairs = [
+            ("text on background", c.text, c.background),
+            ("text on surface", c.text, c.surface),
+            ("text on key fact", c.text, c.key_fact),
+            ("text on table header", c.text, c.table_header),
+            ("text on table stripe", c.text, c.table_stripe),
+            ("text on placeholder", c.text, c.placeholder),
+            ("muted text on background", c.text_muted, c.background),
+            ("muted text on surface", c.text_muted, c.surface),
+            ("button text on accent", c.on_accent, c.accent),
+            (
+                "button text on pressed accent",
+                c.on_accent,
+                c.accent_pressed,
+            ),
+            ("button text on secondary", c.on_secondary, c.secondary),
+            (
+                "button text on pressed secondary",
+                c.on_secondary,
+                c.secondary_pressed,
+            ),
+            ("text on pressed tile", c.text, c.surface_pressed),
+            ("accent text on surface", c.accent, c.surface),
+            ("error text on background", c.error, c.background),
+        ];
+        for (name, fg, bg) in pairs {
+            let ratio = contrast_ratio(fg, bg);
+            assert!(ratio >= 7.0, "{name}: contrast {ratio:.2}:1 is below 7:1");
+        }
+    }
+}

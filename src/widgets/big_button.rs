@@ -1,0 +1,120 @@
+//! A big, flat button for fingers: at least the token touch size, pressed colour while down,
+//! nothing shown on hover.
+
+use egui::{Align2, FontFamily, FontId, Response, Sense, Ui, Vec2, Widget, WidgetInfo, vec2};
+
+use super::Icon;
+use crate::theme::{BOLD, Theme};
+
+/// How prominent a button is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ButtonKind {
+    /// The main way forward (Next).
+    Primary,
+    /// Everything else (Back, Home, links).
+    Secondary,
+}
+
+/// A big touch button with optional icon.
+pub struct BigButton<'a> {
+    label: &'a str,
+    kind: ButtonKind,
+    icon: Option<Icon>,
+    icon_after: bool,
+    min_width_pt: Option<f32>,
+    theme: &'a Theme,
+}
+
+impl<'a> BigButton<'a> {
+    /// A button with these words.
+    pub fn new(theme: &'a Theme, label: &'a str, kind: ButtonKind) -> Self {
+        Self {
+            label,
+            kind,
+            icon: None,
+            icon_after: false,
+            min_width_pt: None,
+            theme,
+        }
+    }
+
+    /// An icon before the words.
+    pub fn icon(mut self, icon: Icon) -> Self {
+        self.icon = Some(icon);
+        self
+    }
+
+    /// An icon after the words (for Next).
+    pub fn icon_after(mut self, icon: Icon) -> Self {
+        self.icon = Some(icon);
+        self.icon_after = true;
+        self
+    }
+
+    /// At least this wide.
+    pub fn min_width(mut self, width_pt: f32) -> Self {
+        self.min_width_pt = Some(width_pt);
+        self
+    }
+}
+
+impl Widget for BigButton<'_> {
+    fn ui(self, ui: &mut Ui) -> Response {
+        let sizes = &self.theme.sizes;
+        let colors = &self.theme.colors;
+        let font = FontId::new(sizes.button_text_pt, FontFamily::Name(BOLD.into()));
+        let padding = sizes.card_padding_pt;
+        let icon_side = sizes.button_text_pt;
+        let icon_space = if self.icon.is_some() {
+            icon_side + sizes.item_spacing_pt
+        } else {
+            0.0
+        };
+        let text_width =
+            (ui.available_width() - 2.0 * padding - icon_space).max(sizes.min_touch_pt);
+        let galley = ui.painter().layout(
+            self.label.to_owned(),
+            font,
+            colors.text.color32(),
+            text_width,
+        );
+
+        let min_width = self
+            .min_width_pt
+            .unwrap_or(sizes.button_min_width_pt)
+            .max(sizes.min_touch_pt);
+        let size = vec2(
+            (galley.size().x + icon_space + 2.0 * padding).max(min_width),
+            (galley.size().y + padding).max(sizes.button_height_pt),
+        );
+        let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+        response
+            .widget_info(|| WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), self.label));
+
+        if ui.is_rect_visible(rect) {
+            let pressed = response.is_pointer_button_down_on();
+            let (fill, text) = match (self.kind, pressed) {
+                (ButtonKind::Primary, false) => (colors.accent, colors.on_accent),
+                (ButtonKind::Primary, true) => (colors.accent_pressed, colors.on_accent),
+                (ButtonKind::Secondary, false) => (colors.secondary, colors.on_secondary),
+                (ButtonKind::Secondary, true) => (colors.secondary_pressed, colors.on_secondary),
+            };
+            let painter = ui.painter();
+            painter.rect_filled(rect, sizes.corner_radius_pt, fill.color32());
+            let content = Vec2::new(galley.size().x + icon_space, galley.size().y);
+            let start = rect.center() - content / 2.0;
+            let (icon_x, text_x) = if self.icon_after {
+                (start.x + galley.size().x + sizes.item_spacing_pt, start.x)
+            } else {
+                (start.x, start.x + icon_space)
+            };
+            if let Some(icon) = self.icon {
+                let icon_rect = Align2::LEFT_CENTER
+                    .anchor_size(egui::pos2(icon_x, rect.center().y), Vec2::splat(icon_side));
+                icon.paint(painter, icon_rect, text.color32(), sizes.accent_stroke_pt);
+            }
+            painter.galley(egui::pos2(text_x, start.y), galley, text.color32());
+        }
+        response
+    }
+}

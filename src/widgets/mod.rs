@@ -1,0 +1,11 @@
+//! Touch widgets: big, high-contrast, and each reporting a role and label to screen readers.
+
+mod big_button;
+mod figure;
+mod icon;
+mod topic_tile;
+
+pub use big_button::{BigButton, ButtonKind};
+pub use figure::{Figure, FigureContent};
+pub use icon::Icon;
+pub use topic_tile::TopicTile;

@@ -1,0 +1,146 @@
+//! The kiosk in a real window: window options, and a frame log for measuring.
+
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use crate::app::KioskApp;
+
+/// Which eframe renderer draws the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RendererChoice {
+    /// OpenGL through glow: the lighter one under software rendering (see README).
+    #[default]
+    Glow,
+    /// wgpu (Vulkan, GL or Metal).
+    Wgpu,
+}
+
+impl From<RendererChoice> for eframe::Renderer {
+    fn from(choice: RendererChoice) -> Self {
+        match choice {
+            RendererChoice::Glow => Self::Glow,
+            RendererChoice::Wgpu => Self::Wgpu,
+        }
+    }
+}
+
+/// A window size in logical points, written `WIDTHxHEIGHT`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WindowSize {
+    /// Width in points.
+    pub width: f32,
+    /// Height in points.
+    pub height: f32,
+}
+
+impl std::str::FromStr for WindowSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let parse = |part: &str| part.trim().parse::<u16>().ok().filter(|&n| n >= 200);
+        let (width, height) = text
+            .split_once(['x', 'X'])
+            .and_then(|(w, h)| Some((parse(w)?, parse(h)?)))
+            .ok_or_else(|| {
+                format!("expected a size like 1920x1080 (each side 200 to 65535), found \"{text}\"")
+            })?;
+        Ok(Self {
+            width: f32::from(width),
+            height: f32::from(height),
+        })
+    }
+}
+
+/// eframe options for the kiosk window.
+pub fn native_options(
+    size: WindowSize,
+    fullscreen: bool,
+    renderer: RendererChoice,
+) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Patient kiosk")
+            .with_app_id("patient-kiosk")
+            .with_inner_size([size.width, size.height])
+            .with_min_inner_size([640.0, 480.0])
+            .with_fullscreen(fullscreen),
+        renderer: renderer.into(),
+        ..Default::default()
+    }
+}
+
+/// Prints one line to stderr per frame painted, for `scripts/measure.sh` to count:
+/// `frame N epoch_ms=... since_start_ms=...`.
+pub struct FrameLog {
+    started: Instant,
+    frames: u64,
+}
+
+impl FrameLog {
+    /// Starts counting from now.
+    pub fn new() -> Self {
+        Self {
+            started: Instant::now(),
+            frames: 0,
+        }
+    }
+
+    /// Records one frame.
+    pub fn frame(&mut self) {
+        self.frames += 1;
+        let epoch_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis());
+        eprintln!(
+            "frame {} epoch_ms={epoch_ms} since_start_ms={}",
+            self.frames,
+            self.started.elapsed().as_millis()
+        );
+    }
+}
+
+impl Default for FrameLog {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The kiosk app as an eframe window.
+pub struct KioskWindow {
+    app: KioskApp,
+    frame_log: Option<FrameLog>,
+}
+
+impl KioskWindow {
+    /// Wraps the app; with a frame log if frames should be counted.
+    pub fn new(app: KioskApp, frame_log: Option<FrameLog>) -> Self {
+        Self { app, frame_log }
+    }
+}
+
+impl eframe::App for KioskWindow {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.ui(ui);
+        if let Some(log) = &mut self.frame_log {
+            log.frame();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_refuse_nonsense() {
+        assert_eq!(
+            "1080x1920".parse::<WindowSize>(),
+            Ok(WindowSize {
+                width: 1080.0,
+                height: 1920.0
+            })
+        );
+        assert!("1080".parse::<WindowSize>().is_err());
+        assert!("0x0".parse::<WindowSize>().is_err());
+        assert!("axb".parse::<WindowSize>().is_err());
+    }
+}

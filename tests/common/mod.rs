@@ -1,0 +1,156 @@
+//! Shared test helpers: a small valid content folder to break in different ways, and the
+//! bundled content's location.
+
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of this module"
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use patient_kiosk::content::{ContentErrors, ContentPaths, Deck, Diagnostic, load_deck};
+
+/// The bundled content and assets.
+pub fn bundled_paths() -> ContentPaths {
+    ContentPaths::beside(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+}
+
+/// The bundled deck; panics with every diagnostic if it does not load.
+pub fn bundled_deck() -> Deck {
+    match load_deck(&bundled_paths()) {
+        Ok(deck) => deck,
+        Err(ContentErrors(diagnostics)) => panic!(
+            "the bundled content has problems:\n{}",
+            diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+pub const DECK: &str = r#"DeckFile(
+    default_language: "en",
+    languages: ["en"],
+    topics: ["alpha", "beta"],
+    phones: {"main": "555.0100"},
+    logo: "logo.png",
+)
+"#;
+
+pub const INTERFACE: &str = r#"Interface(
+    language_name: "English",
+    home_title: "Welcome",
+    home_subtitle: "Touch a topic.",
+    home: "Home",
+    back: "Back",
+    next: "Next",
+    page_of: "Page {page} of {total}",
+    up_next: "Up next",
+    all_topics: "All topics",
+    picture_missing: "No picture.",
+)
+"#;
+
+pub const CLINIC: &str = r#"ClinicText(
+    name: "Test Clinic",
+    department: "Spine",
+    phone_labels: {"main": "Call"},
+    virtual_visits: "Visits from home.",
+    patient_portal: "The portal.",
+)
+"#;
+
+pub const ALPHA: &str = r#"Topic(
+    id: "alpha",
+    title: "Alpha",
+    subtitle: "First topic",
+    pages: [
+        Page(
+            id: "alpha-1",
+            title: "First page",
+            blocks: [
+                Paragraph("Hello."),
+                GoTo([Link(label: "To beta", to: Page("beta-1"))]),
+            ],
+        ),
+    ],
+)
+"#;
+
+pub const BETA: &str = r#"Topic(
+    id: "beta",
+    title: "Beta",
+    subtitle: "Second topic",
+    pages: [
+        Page(
+            id: "beta-1",
+            title: "Second page",
+            blocks: [
+                Figure(source: Image("logo.png"), alt: "A logo."),
+                Contact(title: "Call us", phones: ["main"]),
+                Table(columns: ["", "A", "B"], rows: [["Row", "1", "2"]]),
+            ],
+        ),
+    ],
+)
+"#;
+
+/// A temporary project folder with `content/` and `assets/images/`, valid until broken.
+pub struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A small valid content folder.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixture = Self { dir };
+        fixture.write("content/deck.ron", DECK);
+        fixture.write("content/en/interface.ron", INTERFACE);
+        fixture.write("content/en/clinic.ron", CLINIC);
+        fixture.write("content/en/topics/alpha.ron", ALPHA);
+        fixture.write("content/en/topics/beta.ron", BETA);
+        let logo = fixture.path("assets/images/logo.png");
+        fs::create_dir_all(logo.parent().expect("parent")).expect("images dir");
+        image::RgbaImage::from_pixel(4, 4, image::Rgba([10, 80, 140, 255]))
+            .save(&logo)
+            .expect("write logo");
+        fixture
+    }
+
+    /// A path inside the fixture.
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    /// Writes a file, creating its folder.
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().expect("parent")).expect("create dir");
+        fs::write(path, text).expect("write file");
+    }
+
+    /// Replaces `from` by `to` in a file, which must contain it.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let path = self.path(relative);
+        let text = fs::read_to_string(&path).expect("read file");
+        assert!(text.contains(from), "{relative} does not contain {from:?}");
+        fs::write(path, text.replacen(from, to, 1)).expect("write file");
+    }
+
+    /// The content paths of the fixture.
+    pub fn paths(&self) -> ContentPaths {
+        ContentPaths::beside(self.path("content"))
+    }
+
+    /// Loads the fixture, expecting problems; returns them.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match load_deck(&self.paths()) {
+            Ok(_) => panic!("the broken content loaded without a problem"),
+            Err(ContentErrors(diagnostics)) => diagnostics,
+        }
+    }
+}

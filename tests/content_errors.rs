@@ -1,0 +1,404 @@
+//! Malformed content: each case breaks the small fixture deck one way and checks the exact
+//! file, line, column and message of the diagnostic, and that loading never panics.
+
+mod common;
+
+use common::Fixture;
+use patient_kiosk::content::{Diagnostic, load_deck};
+
+/// Asserts that one diagnostic is in `file` at `line`:`column` and its message contains
+/// every one of `words`.
+#[track_caller]
+fn assert_diagnostic(
+    diagnostics: &[Diagnostic],
+    file: &str,
+    line: usize,
+    column: usize,
+    words: &[&str],
+) {
+    let found = diagnostics.iter().any(|d| {
+        d.path.ends_with(file)
+            && d.line == line
+            && d.column == column
+            && words.iter().all(|w| d.message.contains(w))
+    });
+    assert!(
+        found,
+        "expected {file}:{line}:{column} containing {words:?}; got:\n{}",
+        diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    let fixture = Fixture::new();
+    let deck = load_deck(&fixture.paths()).expect("the fixture loads");
+    assert_eq!(deck.page_count(), 2);
+}
+
+#[test]
+fn missing_comma() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "title: \"Alpha\",",
+        "title: \"Alpha\"",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "en/topics/alpha.ron", 4, 5, &["comma"]);
+}
+
+#[test]
+fn misspelled_field() {
+    let f = Fixture::new();
+    f.edit("content/en/topics/alpha.ron", "subtitle:", "subtitel:");
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        4,
+        5,
+        &["`Topic` has no part called `subtitel`", "`subtitle`"],
+    );
+}
+
+#[test]
+fn missing_field() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/beta.ron",
+        "    subtitle: \"Second topic\",\n",
+        "",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        15,
+        1,
+        &["`Topic` is missing its `subtitle` part"],
+    );
+}
+
+#[test]
+fn unclosed_text() {
+    let f = Fixture::new();
+    f.edit("content/en/clinic.ron", "\"Spine\",", "\"Spine,");
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "en/clinic.ron", 3, 17, &["no closing `\"`"]);
+}
+
+#[test]
+fn unknown_block_kind() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Paragraph(\"Hello.\")",
+        "Paragraf(\"Hello.\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        10,
+        17,
+        &["`Paragraf` is not a kind of", "`Paragraph`", "`KeyFact`"],
+    );
+}
+
+#[test]
+fn duplicate_page_id_across_files() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/beta.ron",
+        "id: \"beta-1\"",
+        "id: \"alpha-1\"",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        7,
+        17,
+        &["page id \"alpha-1\" is used twice"],
+    );
+}
+
+#[test]
+fn duplicate_topic_id() {
+    let f = Fixture::new();
+    f.write("content/en/topics/gamma.ron", common::ALPHA);
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/gamma.ron",
+        2,
+        9,
+        &["Another topic file already uses the id \"alpha\""],
+    );
+}
+
+#[test]
+fn link_to_missing_page() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Page(\"beta-1\")",
+        "Page(\"beta-9\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        11,
+        55,
+        &["\"To beta\"", "page \"beta-9\", which does not exist"],
+    );
+}
+
+#[test]
+fn link_to_missing_topic() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "to: Page(\"beta-1\")",
+        "to: Topic(\"gamma\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        11,
+        56,
+        &["topic \"gamma\", which does not exist"],
+    );
+}
+
+#[test]
+fn missing_image_file() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/beta.ron",
+        "Image(\"logo.png\")",
+        "Image(\"lgo.png\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        10,
+        38,
+        &["picture \"lgo.png\" is not in"],
+    );
+}
+
+#[test]
+fn corrupt_image_file() {
+    let f = Fixture::new();
+    f.write(
+        "assets/images/logo.png",
+        b"\x89PNG\r\n\x1a\n this is not really a picture",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/deck.ron",
+        6,
+        11,
+        &["\"logo.png\" cannot be opened"],
+    );
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        10,
+        38,
+        &["\"logo.png\" cannot be opened"],
+    );
+}
+
+#[test]
+fn empty_page() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "blocks: [\n                Paragraph(\"Hello.\"),\n                GoTo([Link(label: \"To beta\", to: Page(\"beta-1\"))]),\n            ],",
+        "blocks: [],",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        7,
+        17,
+        &["page \"alpha-1\" is empty"],
+    );
+}
+
+#[test]
+fn topic_with_no_pages() {
+    let f = Fixture::new();
+    f.write(
+        "content/en/topics/alpha.ron",
+        "Topic(\n    id: \"alpha\",\n    title: \"Alpha\",\n    subtitle: \"First\",\n    pages: [],\n)\n",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        5,
+        5,
+        &["topic \"alpha\" has no pages"],
+    );
+}
+
+#[test]
+fn listed_topic_without_file_and_unlisted_file() {
+    let f = Fixture::new();
+    f.edit(
+        "content/deck.ron",
+        "[\"alpha\", \"beta\"]",
+        "[\"alpha\", \"beta\", \"gamma\"]",
+    );
+    f.write(
+        "content/en/topics/delta.ron",
+        common::BETA.replace("beta", "delta"),
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/deck.ron",
+        4,
+        31,
+        &["no topic \"gamma\"", "gamma.ron"],
+    );
+    assert_diagnostic(
+        &d,
+        "en/topics/delta.ron",
+        2,
+        9,
+        &["\"delta\" is not listed in `topics`"],
+    );
+}
+
+#[test]
+fn unknown_phone_and_wrong_table_row() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/beta.ron",
+        "phones: [\"main\"]",
+        "phones: [\"mian\"]",
+    );
+    f.edit(
+        "content/en/topics/beta.ron",
+        "[\"Row\", \"1\", \"2\"]",
+        "[\"Row\", \"1\"]",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        11,
+        52,
+        &["no phone \"mian\"", "\"main\""],
+    );
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        7,
+        17,
+        &["block 3 (Table): row 1 has 2 cell(s), but the table has 3 column(s)"],
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let f = Fixture::new();
+    f.write(
+        "content/en/clinic.ron",
+        b"ClinicText(\n    name: \"Caf\xe9\",\n)",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "en/clinic.ron", 2, 15, &["not plain UTF-8"]);
+}
+
+#[test]
+fn missing_deck_file_still_checks_the_languages() {
+    let f = Fixture::new();
+    std::fs::remove_file(f.path("content/deck.ron")).expect("remove");
+    f.edit("content/en/topics/alpha.ron", "subtitle:", "subtitel:");
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "content/deck.ron", 1, 1, &["This file is missing"]);
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        4,
+        5,
+        &["no part called `subtitel`"],
+    );
+}
+
+#[test]
+fn default_language_not_listed() {
+    let f = Fixture::new();
+    f.edit(
+        "content/deck.ron",
+        "default_language: \"en\"",
+        "default_language: \"es\"",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/deck.ron",
+        2,
+        23,
+        &["default language \"es\" is not in `languages`", "\"en\""],
+    );
+}
+
+#[test]
+fn field_given_twice() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/interface.ron",
+        "    home: \"Home\",\n",
+        "    home: \"Home\",\n    home: \"Start\",\n",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "en/interface.ron", 6, 5, &["has `home` twice"]);
+}
+
+#[test]
+fn every_problem_is_collected_not_just_the_first() {
+    let f = Fixture::new();
+    f.edit("content/en/clinic.ron", "name:", "nam:");
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Page(\"beta-1\")",
+        "Page(\"nowhere\")",
+    );
+    f.edit(
+        "content/en/topics/beta.ron",
+        "Image(\"logo.png\")",
+        "Image(\"gone.png\")",
+    );
+    f.edit(
+        "content/deck.ron",
+        "languages: [\"en\"]",
+        "languages: [\"en\", \"en\"]",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "en/clinic.ron", 2, 5, &["no part called `nam`"]);
+    assert_diagnostic(&d, "en/topics/alpha.ron", 11, 55, &["\"nowhere\""]);
+    assert_diagnostic(&d, "en/topics/beta.ron", 10, 38, &["\"gone.png\""]);
+    assert_diagnostic(
+        &d,
+        "content/deck.ron",
+        3,
+        23,
+        &["language \"en\" is listed twice"],
+    );
+}
