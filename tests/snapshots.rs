@@ -13,6 +13,9 @@ fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
     let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
     let mut harness = Harness::builder()
         .with_size(size)
+        // Half a pixel per point: the same layout in a quarter of the pixels, so the committed
+        // PNGs stay small.
+        .with_pixels_per_point(0.5)
         .wgpu()
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
     harness.run();

@@ -221,6 +221,7 @@ fn table_ui(
         }
     }
     ui.spacing_mut().item_spacing.y = item_spacing;
+    ui.add_space(item_spacing);
 }
 
 fn figure_ui(

@@ -113,7 +113,11 @@ impl Widget for BigButton<'_> {
                     .anchor_size(egui::pos2(icon_x, rect.center().y), Vec2::splat(icon_side));
                 icon.paint(painter, icon_rect, text.color32(), sizes.accent_stroke_pt);
             }
-            painter.galley(egui::pos2(text_x, start.y), galley, text.color32());
+            painter.galley_with_override_text_color(
+                egui::pos2(text_x, start.y),
+                galley,
+                text.color32(),
+            );
         }
         response
     }

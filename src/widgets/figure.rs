@@ -1,9 +1,7 @@
 //! A figure: a picture scaled to fit, or a labelled placeholder (a diagram not drawn yet, or a
 //! picture that cannot be shown). Screen readers get its description as an image.
 
-use egui::{
-    Align2, FontFamily, FontId, Response, Sense, TextureHandle, Ui, Widget, WidgetInfo, vec2,
-};
+use egui::{FontFamily, FontId, Response, Sense, TextureHandle, Ui, Widget, WidgetInfo, vec2};
 
 use crate::theme::Theme;
 
@@ -67,12 +65,14 @@ impl Widget for Figure<'_> {
                     Some(note) => format!("{note}\n\n{}", self.alt),
                     None => self.alt.to_owned(),
                 };
-                let galley = ui.painter().layout(
+                let mut job = egui::text::LayoutJob::simple(
                     text,
                     FontId::new(sizes.body_pt, FontFamily::Proportional),
                     colors.text.color32(),
                     (width - 2.0 * padding).max(sizes.min_touch_pt),
                 );
+                job.halign = egui::Align::Center;
+                let galley = ui.painter().layout_job(job);
                 let height = (galley.size().y + 2.0 * padding).max(self.max_height_pt);
                 let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
                 if ui.is_rect_visible(rect) {
@@ -84,8 +84,13 @@ impl Widget for Figure<'_> {
                         egui::Stroke::new(sizes.stroke_pt, colors.border.color32()),
                         egui::StrokeKind::Inside,
                     );
-                    let at = Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
-                    painter.galley(at.min, galley, colors.text.color32());
+                    // A centred layout job lays its lines out around x = 0.
+                    let top = rect.center().y - galley.size().y / 2.0;
+                    painter.galley(
+                        egui::pos2(rect.center().x, top),
+                        galley,
+                        colors.text.color32(),
+                    );
                 }
                 response
             }

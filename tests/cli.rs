@@ -1,0 +1,131 @@
+//! The `patient-kiosk` command line: `check` and `render`, run as a content editor would.
+
+mod common;
+
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_patient-kiosk");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_the_bundled_content() {
+    let paths = common::bundled_paths();
+    let output = run(&["check", paths.content_dir.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("content is ready: 1 language(s), 11 topics"));
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_1() {
+    let fixture = common::Fixture::new();
+    fixture.edit("content/en/topics/alpha.ron", "subtitle:", "subtitel:");
+    fixture.edit(
+        "content/en/topics/beta.ron",
+        "Image(\"logo.png\")",
+        "Image(\"gone.png\")",
+    );
+    let content = fixture.path("content");
+    let output = run(&["check", content.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].ends_with("alpha.ron:4:5: `Topic` has no part called `subtitel`. It can have: `id`, `title`, `subtitle`, `icon`, `pages`."), "{text}");
+    assert!(
+        lines[1].contains("beta.ron:10:38: The picture \"gone.png\" is not in"),
+        "{text}"
+    );
+    assert_eq!(lines[2], "2 problem(s) found");
+}
+
+#[test]
+fn check_of_a_missing_folder_is_a_problem_not_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("nothing-here");
+    let output = run(&["check", missing.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("deck.ron:1:1: This file is missing."));
+}
+
+#[test]
+fn bad_arguments_are_a_usage_error() {
+    let output = run(&["--size", "huge"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("expected a size like 1920x1080"));
+}
+
+/// `render` opens a real window, so it needs a display: the one we have, or a virtual one.
+fn render_command(args: &[&str]) -> Command {
+    let has_display =
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    if has_display {
+        let mut command = Command::new(BIN);
+        command.args(args);
+        command
+    } else {
+        let xvfb = Command::new("xvfb-run").arg("--help").output();
+        assert!(
+            xvfb.is_ok(),
+            "`render` needs a display: run the tests with DISPLAY set, or install xvfb (scripts/test.sh does)"
+        );
+        let mut command = Command::new("xvfb-run");
+        command
+            .args(["-a", "-s", "-screen 0 1920x1080x24", BIN])
+            .args(args);
+        command
+    }
+}
+
+#[test]
+fn render_writes_a_png_of_every_page_named_by_its_id() {
+    let deck = common::bundled_deck();
+    let language = deck.language(deck.default_language);
+    let out = tempfile::tempdir().expect("temp dir");
+    let out_dir = out.path().to_str().expect("utf-8 path");
+    let output = render_command(&["render", "--out", out_dir, "--size", "1280x800"])
+        .output()
+        .expect("render runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut expected: Vec<String> = language
+        .pages()
+        .map(|(_, page)| format!("{}.png", page.id))
+        .collect();
+    expected.push("home.png".to_owned());
+    expected.sort();
+    let mut written: Vec<String> = std::fs::read_dir(out.path())
+        .expect("out dir")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    written.sort();
+    assert_eq!(written, expected);
+    for name in &written {
+        let (width, height) =
+            image::image_dimensions(out.path().join(name)).expect("a readable PNG");
+        assert_eq!((width, height), (1280, 800), "{name}");
+    }
+    // The home screen is not blank: it has the page background and darker text on it.
+    let home = image::open(out.path().join("home.png"))
+        .expect("home.png")
+        .to_rgb8();
+    let dark = home
+        .pixels()
+        .filter(|pixel| pixel.0.iter().all(|&c| c < 80))
+        .count();
+    assert!(dark > 1000, "home.png has only {dark} dark pixels");
+}
