@@ -174,7 +174,8 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     let paths = content_paths(args.content.content, args.content.assets.assets);
     let app = load_app(&paths);
     let frame_log = args.count_frames.then(FrameLog::new);
-    let options = native_options(args.size, args.fullscreen, args.renderer);
+    let options =
+        native_options(args.size, args.fullscreen, args.renderer).map_err(anyhow::Error::msg)?;
     eframe::run_native(
         "patient-kiosk",
         options,
@@ -202,7 +203,7 @@ fn render(
     }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let report = Arc::new(Mutex::new(RenderReport::default()));
-    let mut options = native_options(size, false, renderer);
+    let mut options = native_options(size, false, renderer).map_err(anyhow::Error::msg)?;
     options.viewport = options.viewport.with_resizable(false);
     let render_report = Arc::clone(&report);
     let out_dir = out.to_path_buf();

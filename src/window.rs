@@ -10,15 +10,21 @@ pub enum RendererChoice {
     /// OpenGL through glow: the lighter one under software rendering (see README).
     #[default]
     Glow,
-    /// wgpu (Vulkan, GL or Metal).
+    /// wgpu (Vulkan, GL or Metal); only in builds with the `wgpu` cargo feature.
     Wgpu,
 }
 
-impl From<RendererChoice> for eframe::Renderer {
-    fn from(choice: RendererChoice) -> Self {
-        match choice {
-            RendererChoice::Glow => Self::Glow,
-            RendererChoice::Wgpu => Self::Wgpu,
+impl RendererChoice {
+    /// The eframe renderer, if this build has it.
+    pub fn renderer(self) -> Result<eframe::Renderer, String> {
+        match self {
+            Self::Glow => Ok(eframe::Renderer::Glow),
+            #[cfg(feature = "wgpu")]
+            Self::Wgpu => Ok(eframe::Renderer::Wgpu),
+            #[cfg(not(feature = "wgpu"))]
+            Self::Wgpu => {
+                Err("this build has no wgpu renderer: build it with `--features wgpu`".to_owned())
+            }
         }
     }
 }
@@ -55,17 +61,17 @@ pub fn native_options(
     size: WindowSize,
     fullscreen: bool,
     renderer: RendererChoice,
-) -> eframe::NativeOptions {
-    eframe::NativeOptions {
+) -> Result<eframe::NativeOptions, String> {
+    Ok(eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Patient kiosk")
             .with_app_id("patient-kiosk")
             .with_inner_size([size.width, size.height])
             .with_min_inner_size([640.0, 480.0])
             .with_fullscreen(fullscreen),
-        renderer: renderer.into(),
+        renderer: renderer.renderer()?,
         ..Default::default()
-    }
+    })
 }
 
 /// Prints one line to stderr per frame painted, for `scripts/measure.sh` to count:
@@ -104,6 +110,14 @@ impl Default for FrameLog {
     }
 }
 
+/// Keeps textures, the font atlas among them, to at most `max_side_px` wide. egui makes its
+/// font atlas as wide as the GPU allows (16384 pixels with Mesa's llvmpipe), and every time
+/// it grows it doubles in height: megabytes of memory for a few hundred glyphs.
+pub fn cap_texture_side(raw_input: &mut egui::RawInput, max_side_px: u32) {
+    let cap = max_side_px as usize;
+    raw_input.max_texture_side = Some(raw_input.max_texture_side.map_or(cap, |side| side.min(cap)));
+}
+
 /// The kiosk app as an eframe window.
 pub struct KioskWindow {
     app: KioskApp,
@@ -118,6 +132,10 @@ impl KioskWindow {
 }
 
 impl eframe::App for KioskWindow {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        cap_texture_side(raw_input, self.app.theme().sizes.texture_max_side_px);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.app.ui(ui);
         if let Some(log) = &mut self.frame_log {

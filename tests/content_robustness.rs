@@ -149,9 +149,12 @@ fn bundled_files_mutated_never_panic() {
     }
 }
 
+/// A way to break a fixture.
+type BreakIt = Box<dyn Fn(&Fixture)>;
+
 #[test]
 fn pathological_folders_never_panic() {
-    let cases: Vec<(&str, Box<dyn Fn(&Fixture)>)> = vec![
+    let cases: Vec<(&str, BreakIt)> = vec![
         (
             "deeply nested brackets",
             Box::new(|f: &Fixture| f.write("content/en/topics/alpha.ron", "[".repeat(100_000))),
@@ -239,4 +242,15 @@ fn pathological_folders_never_panic() {
             "{name} should be reported as a problem"
         );
     }
+}
+
+#[test]
+fn scaled_decks_for_the_benchmarks_are_valid() {
+    let deck = common::bundled_deck();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content =
+        patient_kiosk::content::synthetic::write_scaled_deck(&deck, 10, dir.path()).expect("write");
+    let scaled = load_deck(&ContentPaths::beside(content)).expect("the scaled deck is valid");
+    assert_eq!(scaled.page_count(), 10 * deck.page_count());
+    assert_eq!(scaled.topic_count(), 10 * deck.topic_count());
 }

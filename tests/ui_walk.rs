@@ -17,6 +17,8 @@ fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
     let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
     let mut harness = Harness::builder()
         .with_size(size)
+        // A flick keeps a page scrolling (and repainting) for a few frames after the finger lifts.
+        .with_max_steps(30)
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
     harness.run();
     harness
@@ -284,5 +286,45 @@ fn broken_content_shows_the_problems_to_staff() {
         harness
             .query_by_label_contains("no part called `subtitel`")
             .is_some()
+    );
+}
+
+#[test]
+fn a_long_page_scrolls_with_a_finger() {
+    let deck = common::bundled_deck();
+    let language = deck.language(deck.default_language);
+    let tablet = vec2(1280.0, 800.0);
+    let mut harness = kiosk(tablet);
+    // Find a page taller than the tablet's screen.
+    let long_page = language.pages().find_map(|(at, page)| {
+        harness
+            .state_mut()
+            .apply(patient_kiosk::app::Command::Open(at));
+        harness.run();
+        let lowest = harness
+            .query_all_by_role(Role::Label)
+            .map(|label| label.rect().bottom())
+            .fold(0.0, f32::max);
+        (lowest > tablet.y).then(|| (at, page.title.clone()))
+    });
+    let Some((at, title)) = long_page else {
+        panic!("no bundled page is taller than {tablet:?}; pick a smaller screen for this test");
+    };
+    let top_before = harness.get_by_label(&title).rect().top();
+    let start = pos2(640.0, 600.0);
+    let upwards: Vec<Pos2> = (1..=10)
+        .map(|i| start - vec2(0.0, 30.0 * i as f32))
+        .collect();
+    finger(&mut harness, start, &upwards);
+    let top_after = harness.get_by_label(&title).rect().top();
+    assert_eq!(
+        screen(&harness),
+        Screen::Page(at),
+        "a vertical drag must not turn the page"
+    );
+    assert!(
+        top_before - top_after > 100.0,
+        "the page moved only {} points for a 300-point drag",
+        top_before - top_after
     );
 }

@@ -9,6 +9,7 @@ mod load;
 pub mod model;
 mod ron_error;
 mod source_file;
+pub mod synthetic;
 
 pub use deck::{Deck, Language, PageRef};
 pub use diagnostic::{ContentErrors, Diagnostic};

@@ -174,7 +174,7 @@ mod tests {
         let at_id = file.diagnostic_at_value("id", "a", 0, String::new());
         assert_eq!((at_id.line, at_id.column), (2, 7));
         let at_link = file.diagnostic_at_value("Page", "a", 0, String::new());
-        assert_eq!((at_link.line, at_link.column), (3, 45));
+        assert_eq!((at_link.line, at_link.column), (3, 44));
         let at_key = file.diagnostic_at_key("blocks", String::new());
         assert_eq!((at_key.line, at_key.column), (3, 3));
     }

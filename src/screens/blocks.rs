@@ -241,7 +241,7 @@ fn figure_ui(
                 let path = screen.deck.image_path(name);
                 match screen
                     .images
-                    .texture(ui.ctx(), &path, theme.sizes.image_max_side_px)
+                    .texture(ui.ctx(), &path, theme.sizes.texture_max_side_px)
                 {
                     Some(texture) => FigureContent::Picture(texture),
                     None => FigureContent::Placeholder {

@@ -26,7 +26,7 @@ pub fn home_ui(
             let path = screen.deck.image_path(logo);
             if let Some(texture) = screen
                 .images
-                .texture(ui.ctx(), &path, sizes.image_max_side_px)
+                .texture(ui.ctx(), &path, sizes.texture_max_side_px)
             {
                 ui.add(
                     Figure::new(

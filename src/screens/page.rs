@@ -88,10 +88,10 @@ pub fn page_ui(
                     command = Some(asked);
                 }
             }
-            if at.page + 1 == topic.pages.len() {
-                if let Some(asked) = up_next_ui(ui, screen, at) {
-                    command = Some(asked);
-                }
+            if at.page + 1 == topic.pages.len()
+                && let Some(asked) = up_next_ui(ui, screen, at)
+            {
+                command = Some(asked);
             }
         },
     );

@@ -25,15 +25,11 @@ pub fn font_bytes(name: &str) -> Option<&'static [u8]> {
     }
 }
 
-/// Makes the token fonts egui's first choice, keeping egui's own fonts behind them for any
-/// symbol they lack.
+/// Gives egui the token fonts and nothing else: egui's own fonts (emoji, monospace) are not
+/// shown anywhere, and leaving them out saves memory and start-up time. Atkinson Hyperlegible
+/// covers Latin scripts, Spanish included; the body font also serves as monospace.
 pub fn install_fonts(ctx: &egui::Context, fonts: &Fonts) {
-    let mut definitions = FontDefinitions::default();
-    let fallbacks = definitions
-        .families
-        .get(&FontFamily::Proportional)
-        .cloned()
-        .unwrap_or_default();
+    let mut definitions = FontDefinitions::empty();
     for name in [&fonts.body, &fonts.bold] {
         if let Some(bytes) = font_bytes(name) {
             definitions
@@ -41,16 +37,12 @@ pub fn install_fonts(ctx: &egui::Context, fonts: &Fonts) {
                 .insert(name.clone(), Arc::new(FontData::from_static(bytes)));
         }
     }
-    let family = |first: &String| {
-        std::iter::once(first.clone())
-            .chain(fallbacks.iter().cloned())
-            .collect::<Vec<_>>()
-    };
-    definitions
-        .families
-        .insert(FontFamily::Proportional, family(&fonts.body));
-    definitions
-        .families
-        .insert(FontFamily::Name(BOLD.into()), family(&fonts.bold));
+    for (family, font) in [
+        (FontFamily::Proportional, &fonts.body),
+        (FontFamily::Monospace, &fonts.body),
+        (FontFamily::Name(BOLD.into()), &fonts.bold),
+    ] {
+        definitions.families.insert(family, vec![font.clone()]);
+    }
     ctx.set_fonts(definitions);
 }

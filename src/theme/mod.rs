@@ -91,7 +91,7 @@ pub struct Sizes {
     pub item_spacing_pt: f32,
     pub card_padding_pt: f32,
     pub figure_height_pt: f32,
-    pub image_max_side_px: u32,
+    pub texture_max_side_px: u32,
     pub swipe_min_pt: f32,
     pub max_click_dist_pt: f32,
     pub max_click_duration_secs: f64,

@@ -1,0 +1,61 @@
+//! CPU time of one whole frame (egui pass + tessellation) at 1920x1080, for the home screen and
+//! every page of the bundled deck. Layout caches are warm, as they are on a kiosk.
+
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{RawInput, Rect, pos2, vec2};
+use patient_kiosk::app::Command;
+use patient_kiosk::content::{ContentPaths, load_deck};
+use patient_kiosk::{KioskApp, Theme};
+
+/// One frame: run the UI, then tessellate what it drew.
+fn frame(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64) -> usize {
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
+        time: Some(time_secs),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn frames(c: &mut Criterion) {
+    let paths = ContentPaths::beside(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let Ok(deck) = load_deck(&paths) else {
+        panic!("the bundled content has problems: run `patient-kiosk check`");
+    };
+    let mut screens = vec![("home".to_owned(), Command::Home)];
+    let language = deck.language(deck.default_language);
+    screens.extend(
+        language
+            .pages()
+            .map(|(at, page)| (page.id.clone(), Command::Open(at))),
+    );
+
+    let ctx = egui::Context::default();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply_style(&ctx);
+    let mut group = c.benchmark_group("frame_1920x1080");
+    group.sample_size(30);
+    group.warm_up_time(std::time::Duration::from_millis(300));
+    group.measurement_time(std::time::Duration::from_secs(1));
+    let mut time_secs = 0.0;
+    for (name, command) in screens {
+        app.apply(command);
+        for _ in 0..3 {
+            time_secs += 1.0;
+            frame(&ctx, &mut app, time_secs);
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                time_secs += 1.0 / 60.0;
+                frame(&ctx, &mut app, time_secs)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

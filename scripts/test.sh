@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of patient-kiosk: the one command README.md gives.
+#
+# The UI tests need two things from the system: Mesa, to render snapshots headless with wgpu,
+# and Xvfb, because `patient-kiosk render` opens a real window. Missing ones are installed
+# when we may (root with apt-get); otherwise we say what to install and stop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(xvfb xauth libegl1 libegl-mesa0 libgl1-mesa-dri libxkbcommon-x11-0)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "The UI tests need these packages: ${missing[*]}" >&2
+    echo "Install them (sudo apt-get install ${missing[*]}) and run this again." >&2
+    exit 1
+  fi
+fi
+
+exec cargo test "$@"
