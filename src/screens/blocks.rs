@@ -1,13 +1,11 @@
 //! Draws one content block of a page.
 
-use egui::{
-    FontFamily, FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder, vec2,
-};
+use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
 
 use super::ScreenContext;
 use crate::app::Command;
 use crate::content::model::{Block, FigureSource, Link};
-use crate::theme::{BOLD, Theme};
+use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent};
 
 /// Draws `block`; returns a command if one of its buttons was tapped.
@@ -44,15 +42,15 @@ pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> O
 
 /// A wrapped line of text in the body or bold font.
 fn text_ui(ui: &mut Ui, theme: &Theme, text: &str, size_pt: f32, bold: bool) {
-    let family = if bold {
-        FontFamily::Name(BOLD.into())
+    let font = if bold {
+        bold_font(size_pt)
     } else {
-        FontFamily::Proportional
+        FontId::proportional(size_pt)
     };
     ui.add(
         Label::new(
             RichText::new(text)
-                .font(FontId::new(size_pt, family))
+                .font(font)
                 .color(theme.colors.text.color32()),
         )
         .wrap(),
@@ -121,10 +119,7 @@ fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) {
         ui.add(
             Label::new(
                 RichText::new(title)
-                    .font(FontId::new(
-                        theme.sizes.key_fact_pt,
-                        FontFamily::Name(BOLD.into()),
-                    ))
+                    .font(bold_font(theme.sizes.key_fact_pt))
                     .color(colors.accent.color32()),
             )
             .wrap(),
@@ -163,8 +158,8 @@ fn table_ui(
         .map(|i| if i == 0 { first } else { other })
         .collect();
     let pad = sizes.item_spacing_pt;
-    let body = FontId::new(sizes.body_pt, FontFamily::Proportional);
-    let bold = FontId::new(sizes.body_pt, FontFamily::Name(BOLD.into()));
+    let body = FontId::proportional(sizes.body_pt);
+    let bold = bold_font(sizes.body_pt);
 
     let item_spacing = ui.spacing().item_spacing.y;
     ui.spacing_mut().item_spacing.y = 0.0;
@@ -282,10 +277,7 @@ fn contact_ui(
                 muted_ui(ui, theme, label);
                 ui.add(Label::new(
                     RichText::new(number)
-                        .font(FontId::new(
-                            theme.sizes.key_fact_pt,
-                            FontFamily::Name(BOLD.into()),
-                        ))
+                        .font(bold_font(theme.sizes.key_fact_pt))
                         .color(colors.accent.color32()),
                 ));
             });

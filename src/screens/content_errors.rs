@@ -3,11 +3,11 @@
 //! Its words are for staff, not patients, so they are written here rather than in content
 //! (which is exactly what could not be read).
 
-use egui::{FontFamily, FontId, Label, RichText, Ui};
+use egui::{Label, RichText, Ui};
 
 use super::layout::scroll_column_ui;
 use crate::content::ContentErrors;
-use crate::theme::{BOLD, Theme};
+use crate::theme::{Theme, bold_font};
 
 /// Lists every content problem with its file, line and column.
 pub fn content_errors_ui(ui: &mut Ui, theme: &Theme, errors: &ContentErrors) {
@@ -23,7 +23,7 @@ pub fn content_errors_ui(ui: &mut Ui, theme: &Theme, errors: &ContentErrors) {
             ui.add(
                 Label::new(
                     RichText::new("This kiosk is not ready: its content has problems")
-                        .font(FontId::new(sizes.title_pt, FontFamily::Name(BOLD.into())))
+                        .font(bold_font(sizes.title_pt))
                         .color(colors.error.color32()),
                 )
                 .wrap(),

@@ -1,12 +1,12 @@
 //! The home screen: the clinic, a welcome, and one big tile per topic.
 
-use egui::{FontFamily, FontId, Label, Panel, RichText, Ui};
+use egui::{Label, Panel, RichText, Ui};
 
 use super::ScreenContext;
 use super::layout::{bar_ui, scroll_column_ui};
 use crate::app::Command;
 use crate::content::PageRef;
-use crate::theme::BOLD;
+use crate::theme::bold_font;
 use crate::widgets::{Figure, FigureContent, TopicTile};
 
 /// Draws the home screen.
@@ -42,7 +42,7 @@ pub fn home_ui(
             ui.spacing_mut().item_spacing.y = 0.0;
             ui.add(Label::new(
                 RichText::new(&language.clinic.name)
-                    .font(FontId::new(sizes.body_pt, FontFamily::Name(BOLD.into())))
+                    .font(bold_font(sizes.body_pt))
                     .color(colors.text.color32()),
             ));
             ui.add(Label::new(
@@ -63,7 +63,7 @@ pub fn home_ui(
             ui.add(
                 Label::new(
                     RichText::new(&language.interface.home_title)
-                        .font(FontId::new(sizes.title_pt, FontFamily::Name(BOLD.into())))
+                        .font(bold_font(sizes.title_pt))
                         .color(colors.text.color32()),
                 )
                 .wrap(),

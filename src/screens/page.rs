@@ -1,14 +1,14 @@
 //! A topic's page: Home and progress at the top, the page in the middle, Back and Next at the
 //! bottom, a swipe to turn the page, and a suggestion of what to read next at a topic's end.
 
-use egui::{Align, FontFamily, FontId, Label, Layout, Panel, RichText, Sense, Ui, vec2};
+use egui::{Align, Label, Layout, Panel, RichText, Sense, Ui, vec2};
 
 use super::ScreenContext;
 use super::blocks::block_ui;
 use super::layout::{bar_ui, scroll_column_ui};
 use crate::app::{Command, Session};
 use crate::content::PageRef;
-use crate::theme::BOLD;
+use crate::theme::bold_font;
 use crate::widgets::{BigButton, ButtonKind, Icon, TopicTile};
 
 /// Draws page `at`.
@@ -44,7 +44,7 @@ pub fn page_ui(
                 ui.add(
                     Label::new(
                         RichText::new(&topic.title)
-                            .font(FontId::new(sizes.body_pt, FontFamily::Name(BOLD.into())))
+                            .font(bold_font(sizes.body_pt))
                             .color(colors.text.color32()),
                     )
                     .truncate(),
@@ -78,7 +78,7 @@ pub fn page_ui(
             ui.add(
                 Label::new(
                     RichText::new(&page.title)
-                        .font(FontId::new(sizes.title_pt, FontFamily::Name(BOLD.into())))
+                        .font(bold_font(sizes.title_pt))
                         .color(colors.text.color32()),
                 )
                 .wrap(),
@@ -110,7 +110,7 @@ fn up_next_ui(ui: &mut Ui, screen: &ScreenContext<'_>, at: PageRef) -> Option<Co
     ui.add_space(sizes.block_spacing_pt);
     ui.add(Label::new(
         RichText::new(&language.interface.up_next)
-            .font(FontId::new(sizes.heading_pt, FontFamily::Name(BOLD.into())))
+            .font(bold_font(sizes.heading_pt))
             .color(theme.colors.text.color32()),
     ));
     let next_topic = at.topic + 1;

@@ -9,6 +9,11 @@ use super::Fonts;
 /// The egui font family for bold text (headings, titles, buttons).
 pub const BOLD: &str = "bold";
 
+/// The bold font at a size, for headings, titles and buttons.
+pub fn bold_font(size_pt: f32) -> egui::FontId {
+    egui::FontId::new(size_pt, FontFamily::Name(BOLD.into()))
+}
+
 /// Names of the fonts the kiosk carries (see `assets/fonts/`).
 pub const KNOWN: [&str; 2] = ["AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"];
 

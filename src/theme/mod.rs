@@ -7,7 +7,7 @@ mod style;
 use serde::Deserialize;
 
 pub use color::{Rgb, contrast_ratio};
-pub use fonts::{BOLD, install_fonts};
+pub use fonts::{BOLD, bold_font, install_fonts};
 
 /// The bundled design tokens, compiled in so the kiosk always starts with a valid theme.
 const BUNDLED: &str = include_str!("../../assets/theme.ron");

@@ -1,10 +1,10 @@
 //! A big, flat button for fingers: at least the token touch size, pressed colour while down,
 //! nothing shown on hover.
 
-use egui::{Align2, FontFamily, FontId, Response, Sense, Ui, Vec2, Widget, WidgetInfo, vec2};
+use egui::{Align2, Response, Sense, Ui, Vec2, Widget, WidgetInfo, vec2};
 
 use super::Icon;
-use crate::theme::{BOLD, Theme};
+use crate::theme::{Theme, bold_font};
 
 /// How prominent a button is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +62,7 @@ impl Widget for BigButton<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
         let sizes = &self.theme.sizes;
         let colors = &self.theme.colors;
-        let font = FontId::new(sizes.button_text_pt, FontFamily::Name(BOLD.into()));
+        let font = bold_font(sizes.button_text_pt);
         let padding = sizes.card_padding_pt;
         let icon_side = sizes.button_text_pt;
         let icon_space = if self.icon.is_some() {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use egui::{FontFamily, FontId, Galley, Response, Sense, Ui, Widget, WidgetInfo, pos2, vec2};
 
-use crate::theme::{BOLD, Theme};
+use crate::theme::{Theme, bold_font};
 
 /// A big tappable tile.
 pub struct TopicTile<'a> {
@@ -66,7 +66,7 @@ impl<'a> TopicTile<'a> {
         let painter = ui.painter();
         let title = painter.layout(
             self.title.to_owned(),
-            FontId::new(sizes.tile_title_pt, FontFamily::Name(BOLD.into())),
+            bold_font(sizes.tile_title_pt),
             colors.text.color32(),
             text_width,
         );
@@ -115,7 +115,7 @@ impl Widget for TopicTile<'_> {
                 badge.center(),
                 egui::Align2::CENTER_CENTER,
                 self.number.to_string(),
-                FontId::new(sizes.tile_title_pt, FontFamily::Name(BOLD.into())),
+                bold_font(sizes.tile_title_pt),
                 colors.on_accent.color32(),
             );
             let text_left = badge.right() + pad;
