@@ -35,21 +35,6 @@ impl ImageCache {
             })
             .as_ref()
     }
-
-    /// Forgets every picture, e.g. after the content changed on disk.
-    pub fn clear(&mut self) {
-        self.textures.clear();
-    }
-
-    /// How many pictures are loaded or remembered as missing.
-    pub fn len(&self) -> usize {
-        self.textures.len()
-    }
-
-    /// True if nothing has been loaded yet.
-    pub fn is_empty(&self) -> bool {
-        self.textures.is_empty()
-    }
 }
 
 /// Reads a picture, shrinking it so neither side is larger than `max_side_px`.

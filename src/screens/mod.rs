@@ -24,14 +24,7 @@ pub struct ScreenContext<'a> {
     /// The whole deck.
     pub deck: &'a Deck,
     /// The language being shown.
-    pub language: &'a crate::content::Language,
+    pub language: &'a Language,
     /// Decoded pictures.
     pub images: &'a mut ImageCache,
-}
-
-impl ScreenContext<'_> {
-    /// The language being shown (shorthand).
-    pub fn lang(&self) -> &Language {
-        self.language
-    }
 }
