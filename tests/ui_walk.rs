@@ -328,3 +328,31 @@ fn a_long_page_scrolls_with_a_finger() {
         top_before - top_after
     );
 }
+
+#[test]
+fn a_topic_icon_is_shown_on_its_tile() {
+    let fixture = common::Fixture::new();
+    fixture.edit(
+        "content/en/topics/beta.ron",
+        "subtitle: \"Second topic\",",
+        "subtitle: \"Second topic\",\n    icon: \"logo.png\",",
+    );
+    let deck = patient_kiosk::load_deck(&fixture.paths()).expect("the fixture with an icon loads");
+    let app = KioskApp::new(Theme::bundled(), Ok(deck));
+    let mut harness = Harness::builder()
+        .with_size(LANDSCAPE)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let icon_loaded = harness
+        .ctx
+        .tex_manager()
+        .read()
+        .allocated()
+        .any(|(_, meta)| meta.name.ends_with("logo.png") && meta.size == [4, 4]);
+    assert!(icon_loaded, "the tile's icon was not loaded as a texture");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Beta")
+            .is_some()
+    );
+}

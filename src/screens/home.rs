@@ -84,9 +84,14 @@ pub fn home_ui(
             let tile_width = (width - gap * (columns - 1) as f32) / columns as f32;
             let topics: Vec<_> = language.topics.iter().enumerate().collect();
             for row in topics.chunks(columns) {
+                let icons: Vec<Option<egui::TextureHandle>> = row
+                    .iter()
+                    .map(|(_, topic)| screen.topic_icon(ui.ctx(), topic))
+                    .collect();
                 let tiles: Vec<TopicTile<'_>> = row
                     .iter()
-                    .map(|(index, topic)| {
+                    .zip(&icons)
+                    .map(|((index, topic), icon)| {
                         TopicTile::new(
                             theme,
                             index + 1,
@@ -95,6 +100,7 @@ pub fn home_ui(
                             tile_width,
                             0.0,
                         )
+                        .icon(icon.as_ref())
                     })
                     .collect();
                 let height = tiles

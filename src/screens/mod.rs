@@ -28,3 +28,17 @@ pub struct ScreenContext<'a> {
     /// Decoded pictures.
     pub images: &'a mut ImageCache,
 }
+
+impl ScreenContext<'_> {
+    /// The picture of a topic's tile, if it has one that can be shown.
+    pub fn topic_icon(
+        &mut self,
+        ctx: &egui::Context,
+        topic: &crate::content::model::Topic,
+    ) -> Option<egui::TextureHandle> {
+        let path = self.deck.image_path(topic.icon.as_deref()?);
+        self.images
+            .texture(ctx, &path, self.theme.sizes.texture_max_side_px)
+            .cloned()
+    }
+}

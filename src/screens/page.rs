@@ -103,7 +103,7 @@ pub fn page_ui(
 }
 
 /// At a topic's end: the next topic as a tile, or a way back to all topics after the last.
-fn up_next_ui(ui: &mut Ui, screen: &ScreenContext<'_>, at: PageRef) -> Option<Command> {
+fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let language = screen.language;
@@ -116,6 +116,7 @@ fn up_next_ui(ui: &mut Ui, screen: &ScreenContext<'_>, at: PageRef) -> Option<Co
     let next_topic = at.topic + 1;
     match language.topics.get(next_topic) {
         Some(next) => {
+            let icon = screen.topic_icon(ui.ctx(), next);
             let tile = TopicTile::new(
                 theme,
                 next_topic + 1,
@@ -123,7 +124,8 @@ fn up_next_ui(ui: &mut Ui, screen: &ScreenContext<'_>, at: PageRef) -> Option<Co
                 &next.subtitle,
                 ui.available_width(),
                 0.0,
-            );
+            )
+            .icon(icon.as_ref());
             ui.add(tile).clicked().then_some(Command::Open(PageRef {
                 topic: next_topic,
                 page: 0,

@@ -9,6 +9,7 @@ use crate::theme::{Theme, bold_font};
 /// A big tappable tile.
 pub struct TopicTile<'a> {
     number: usize,
+    icon: Option<&'a egui::TextureHandle>,
     title: &'a str,
     subtitle: &'a str,
     width_pt: f32,
@@ -29,12 +30,19 @@ impl<'a> TopicTile<'a> {
     ) -> Self {
         Self {
             number,
+            icon: None,
             title,
             subtitle,
             width_pt,
             height_pt,
             theme,
         }
+    }
+
+    /// A picture in place of the number, if the topic has one.
+    pub fn icon(mut self, icon: Option<&'a egui::TextureHandle>) -> Self {
+        self.icon = icon;
+        self
     }
 
     /// At least this high, e.g. the height of the tallest tile in its row.
@@ -110,14 +118,29 @@ impl Widget for TopicTile<'_> {
                 pos2(rect.left() + pad, rect.top() + pad),
                 egui::Vec2::splat(self.badge_side()),
             );
-            painter.circle_filled(badge.center(), badge.width() / 2.0, colors.accent.color32());
-            painter.text(
-                badge.center(),
-                egui::Align2::CENTER_CENTER,
-                self.number.to_string(),
-                bold_font(sizes.tile_title_pt),
-                colors.on_accent.color32(),
-            );
+            match self.icon {
+                Some(icon) => {
+                    // Keep the picture's shape inside the badge square.
+                    let [w, h] = icon.size().map(|side| side.max(1) as f32);
+                    let scale = (badge.width() / w).min(badge.height() / h);
+                    let fitted = egui::Rect::from_center_size(badge.center(), vec2(w, h) * scale);
+                    egui::Image::from_texture(icon).paint_at(ui, fitted);
+                }
+                None => {
+                    painter.circle_filled(
+                        badge.center(),
+                        badge.width() / 2.0,
+                        colors.accent.color32(),
+                    );
+                    painter.text(
+                        badge.center(),
+                        egui::Align2::CENTER_CENTER,
+                        self.number.to_string(),
+                        bold_font(sizes.tile_title_pt),
+                        colors.on_accent.color32(),
+                    );
+                }
+            }
             let text_left = badge.right() + pad;
             let title_height = title.size().y;
             painter.galley(
