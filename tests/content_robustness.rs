@@ -113,8 +113,12 @@ fn mutated_files_of_every_kind_never_panic() {
         ("content/en/clinic.ron", common::CLINIC),
         ("content/en/topics/alpha.ron", common::ALPHA),
         ("content/en/topics/beta.ron", common::BETA),
+        ("content/diagrams/tube.ron", common::TUBE),
+        ("content/en/diagrams/tube.ron", common::TUBE_WORDS),
     ];
     let fixture = Fixture::new();
+    fixture.write("content/diagrams/tube.ron", common::TUBE);
+    fixture.write("content/en/diagrams/tube.ron", common::TUBE_WORDS);
     let mut rng = Rng(0x5eed_cafe_f00d_d00d);
     for round in 0..300 {
         for (path, original) in files {

@@ -256,6 +256,7 @@ fn every_button_is_at_least_64_points_on_every_screen() {
         check(&harness);
     }
     assert!(smallest >= 64.0);
+    eprintln!("smallest side of any button on any screen: {smallest} points");
 }
 
 #[test]

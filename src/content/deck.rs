@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::diagram::{Diagram, DiagramText};
 use super::model::{ClinicText, Interface, Page, Target, Topic};
 
 /// Where a page is: which topic, which page of it. The same in every language.
@@ -25,6 +26,8 @@ pub struct Language {
     pub clinic: ClinicText,
     /// Topics in deck order.
     pub topics: Vec<Topic>,
+    /// The words of every diagram, by diagram id.
+    pub diagram_texts: BTreeMap<String, DiagramText>,
     page_ids: HashMap<String, PageRef>,
     topic_ids: HashMap<String, usize>,
 }
@@ -36,6 +39,7 @@ impl Language {
         interface: Interface,
         clinic: ClinicText,
         topics: Vec<Topic>,
+        diagram_texts: BTreeMap<String, DiagramText>,
     ) -> Self {
         let mut page_ids = HashMap::new();
         let mut topic_ids = HashMap::new();
@@ -56,6 +60,7 @@ impl Language {
             interface,
             clinic,
             topics,
+            diagram_texts,
             page_ids,
             topic_ids,
         }
@@ -110,6 +115,8 @@ pub struct Deck {
     pub logo: Option<String>,
     /// The folder content pictures are read from.
     pub images_dir: PathBuf,
+    /// Every diagram's drawing, by id (its words are in each [`Language`]).
+    pub diagrams: BTreeMap<String, Diagram>,
 }
 
 impl Deck {

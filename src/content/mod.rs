@@ -5,6 +5,7 @@
 
 mod deck;
 mod diagnostic;
+pub mod diagram;
 mod load;
 pub mod model;
 mod ron_error;

@@ -78,6 +78,11 @@ pub fn write_scaled_deck(
         logo: deck.logo.clone(),
     };
     write_ron(&content.join("deck.ron"), &deck_file)?;
+    let diagrams_dir = content.join("diagrams");
+    fs::create_dir_all(&diagrams_dir)?;
+    for (id, diagram) in &deck.diagrams {
+        write_ron(&diagrams_dir.join(format!("{id}.ron")), diagram)?;
+    }
     Ok(content)
 }
 

@@ -31,8 +31,22 @@ pub struct Theme {
     pub colors: Colors,
     /// Sizes, spaces and timings.
     pub sizes: Sizes,
+    /// Diagram line weight, label size and palette.
+    pub diagram: DiagramTokens,
     /// Font names.
     pub fonts: Fonts,
+}
+
+/// Tokens for drawing diagrams.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiagramTokens {
+    /// The one line weight of every outline, in points at full size.
+    pub line_pt: f32,
+    /// Label text size, in points at full size.
+    pub label_pt: f32,
+    /// The palette, by the names diagram files use.
+    pub colors: std::collections::BTreeMap<String, Rgb>,
 }
 
 /// Colour tokens.

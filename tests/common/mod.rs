@@ -98,6 +98,44 @@ pub const BETA: &str = r#"Topic(
 )
 "#;
 
+/// A small diagram with every kind of reference: layers, a label, a hotspot, a step.
+pub const TUBE: &str = r#"Diagram(
+    id: "tube",
+    view_box: (width: 400.0, height: 200.0),
+    layers: [
+        Layer(
+            id: "body",
+            shapes: [
+                Rect(min: (20.0, 80.0), size: (300.0, 40.0), radius: 20.0, paint: (fill: "metal", stroke: "outline")),
+                Label(text: "tip", at: (340.0, 60.0), leader: (320.0, 100.0)),
+            ],
+        ),
+        Layer(
+            id: "light",
+            hidden: true,
+            shapes: [
+                Ellipse(center: (320.0, 100.0), radii: (12.0, 12.0), paint: (fill: "light")),
+            ],
+        ),
+    ],
+    hotspots: [
+        Hotspot(id: "end", layers: ["light"], region: Circle((320.0, 100.0), 20.0)),
+    ],
+    steps: [
+        Step(id: "on", show: ["light"]),
+    ],
+)
+"#;
+
+/// The English words of [`TUBE`].
+pub const TUBE_WORDS: &str = r#"DiagramText(
+    id: "tube",
+    labels: {"tip": "Light and lens"},
+    hotspots: {"end": (title: "The tip", text: "A light and a lens.")},
+    steps: {"on": "The light turns on."},
+)
+"#;
+
 /// A temporary project folder with `content/` and `assets/images/`, valid until broken.
 pub struct Fixture {
     dir: tempfile::TempDir,

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+mod diagrams;
+
 use super::deck::{Deck, Language, images_path};
+use super::diagram::{Diagram, DiagramText};
 use super::model::{Block, ClinicText, DeckFile, FigureSource, Interface, Target, Topic};
 use super::source_file::{SourceFile, diagnostic};
 use super::{ContentErrors, Diagnostic, ron_error};
@@ -84,6 +87,8 @@ struct LanguageFiles {
     interface: Option<Parsed<Interface>>,
     clinic: Option<Parsed<ClinicText>>,
     topics: Vec<Parsed<Topic>>,
+    /// The words of the diagrams, one file per diagram.
+    diagram_texts: Vec<Parsed<DiagramText>>,
     /// File stems of topic files that could not be read, so their ids are not reported missing.
     unreadable_topics: HashSet<String>,
 }
@@ -110,10 +115,15 @@ impl Loader<'_> {
             .map(|code| self.read_language(code, deck.as_ref()))
             .collect();
 
+        let diagrams: Vec<Parsed<Diagram>> =
+            self.read_diagram_folder(&self.paths.content_dir.join("diagrams"));
+
         let deck = deck?;
         self.check_deck(&deck);
+        self.check_diagrams(&diagrams, &diagram_colors());
         for language in &languages {
             self.check_language(&deck, language);
+            self.check_diagram_texts(&language.code, &diagrams, &language.diagram_texts);
         }
         if !self.diagnostics.is_empty() {
             return None;
@@ -138,11 +148,17 @@ impl Loader<'_> {
                     .iter()
                     .filter_map(|id| by_id.remove(id))
                     .collect();
+                let diagram_texts = files
+                    .diagram_texts
+                    .into_iter()
+                    .map(|parsed| (parsed.value.id.clone(), parsed.value))
+                    .collect();
                 Some(Language::new(
                     files.code,
                     files.interface?.value,
                     files.clinic?.value,
                     topics,
+                    diagram_texts,
                 ))
             })
             .collect::<Option<Vec<_>>>()?;
@@ -155,6 +171,10 @@ impl Loader<'_> {
             phones: deck.value.phones,
             logo: deck.value.logo,
             images_dir: self.paths.images_dir(),
+            diagrams: diagrams
+                .into_iter()
+                .map(|parsed| (parsed.value.id.clone(), parsed.value))
+                .collect(),
         })
     }
 
@@ -259,6 +279,7 @@ impl Loader<'_> {
             interface: None,
             clinic: None,
             topics: Vec::new(),
+            diagram_texts: Vec::new(),
             unreadable_topics: HashSet::new(),
         };
         if !is_plain_name(code) || !dir.is_dir() {
@@ -275,6 +296,7 @@ impl Loader<'_> {
         }
         files.interface = self.parse(&dir.join("interface.ron"));
         files.clinic = self.parse(&dir.join("clinic.ron"));
+        files.diagram_texts = self.read_diagram_folder(&dir.join("diagrams"));
 
         let topics_dir = dir.join("topics");
         let entries = match fs::read_dir(&topics_dir) {
@@ -708,6 +730,15 @@ impl Loader<'_> {
             _ => {}
         }
     }
+}
+
+/// The colour names diagrams may use: the palette of the design tokens.
+fn diagram_colors() -> std::collections::BTreeSet<String> {
+    crate::theme::Theme::bundled()
+        .diagram
+        .colors
+        .into_keys()
+        .collect()
 }
 
 /// A problem inside one block that needs no other file to see, if there is one.

@@ -1,0 +1,311 @@
+//! Diagram files: vector drawings with their own coordinates, layers, tappable hotspots and
+//! steps. The geometry is shared by every language (`content/diagrams/<id>.ron`); every word
+//! lives in `content/<language>/diagrams/<id>.ron`, keyed by the ids used here.
+//!
+//! No egui here: colours and line widths are design-token names, resolved when drawn.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A point in the diagram's own coordinates (x to the right, y down).
+pub type Point = (f32, f32);
+
+/// `content/diagrams/<id>.ron`: what a diagram looks like.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diagram {
+    /// Unique id, used by `Figure(source: Diagram("..."))` and by the diagram's text files.
+    pub id: String,
+    /// The coordinate space the shapes are written in; it is scaled to fit the screen.
+    pub view_box: ViewBox,
+    /// Layers, drawn first to last.
+    pub layers: Vec<Layer>,
+    /// Parts a patient can tap for an explanation.
+    #[serde(default)]
+    pub hotspots: Vec<Hotspot>,
+    /// An ordered walk through the diagram, if it has one.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+/// The size of a diagram's coordinate space.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewBox {
+    /// Width in diagram units.
+    pub width: f32,
+    /// Height in diagram units.
+    pub height: f32,
+}
+
+/// A named group of shapes that steps and hotspots can show, hide or highlight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// Unique within the diagram.
+    pub id: String,
+    /// Hidden until a step shows it.
+    #[serde(default)]
+    pub hidden: bool,
+    /// The shapes, drawn first to last.
+    pub shapes: Vec<Shape>,
+}
+
+/// How a shape is painted: colour token names, either one optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paint {
+    /// Colour token that fills the shape.
+    #[serde(default)]
+    pub fill: Option<String>,
+    /// Colour token of the outline, drawn with the diagram line width.
+    #[serde(default)]
+    pub stroke: Option<String>,
+}
+
+/// One drawing instruction of a path.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum PathOp {
+    /// Start a new outline here.
+    Move(Point),
+    /// A straight line to here.
+    Line(Point),
+    /// A curve bent towards the first point, ending at the second.
+    Quad(Point, Point),
+    /// A curve shaped by the first two points, ending at the third.
+    Cubic(Point, Point, Point),
+    /// Back to the start of the outline.
+    Close,
+}
+
+/// Where a label's text sits relative to its point.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Anchor {
+    /// Text starts at the point.
+    #[default]
+    Left,
+    /// Text is centred on the point.
+    Center,
+    /// Text ends at the point.
+    Right,
+}
+
+/// A drawing primitive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Shape {
+    /// Outlines made of lines and curves; closed ones can be filled (any shape, concave too).
+    Path {
+        /// The outline.
+        ops: Vec<PathOp>,
+        /// Fill and outline.
+        #[serde(default)]
+        paint: Paint,
+    },
+    /// A rectangle, corners optionally rounded.
+    Rect {
+        /// Top-left corner.
+        min: Point,
+        /// Width and height.
+        size: Point,
+        /// Corner radius.
+        #[serde(default)]
+        radius: f32,
+        /// Fill and outline.
+        #[serde(default)]
+        paint: Paint,
+    },
+    /// An ellipse; a circle when both radii are equal.
+    Ellipse {
+        /// Centre.
+        center: Point,
+        /// Horizontal and vertical radius.
+        radii: Point,
+        /// Fill and outline.
+        #[serde(default)]
+        paint: Paint,
+    },
+    /// Connected straight lines.
+    Polyline {
+        /// The points, in order.
+        points: Vec<Point>,
+        /// Colour token of the line.
+        stroke: String,
+    },
+    /// A straight line with an arrow head at `to`.
+    Arrow {
+        /// Tail.
+        from: Point,
+        /// Head.
+        to: Point,
+        /// Colour token.
+        stroke: String,
+    },
+    /// Words from the language's diagram file, with an optional leader line to what they name.
+    Label {
+        /// Key of the words in the language's diagram file.
+        text: String,
+        /// Where the words go.
+        at: Point,
+        /// How the words sit around `at`.
+        #[serde(default)]
+        anchor: Anchor,
+        /// Point the leader line runs to, if any.
+        #[serde(default)]
+        leader: Option<Point>,
+    },
+    /// A picture from `assets/images/`, scaled into a rectangle.
+    Image {
+        /// File name.
+        file: String,
+        /// Top-left corner.
+        min: Point,
+        /// Width and height.
+        size: Point,
+    },
+    /// A grid of identical dots with some marked in another colour, built as one piece of
+    /// geometry (the 10,000-dot risk picture).
+    DotGrid {
+        /// Centre of the first dot.
+        origin: Point,
+        /// Dots per row.
+        columns: u32,
+        /// Rows.
+        rows: u32,
+        /// Distance between dot centres.
+        spacing: f32,
+        /// Dot radius.
+        radius: f32,
+        /// Colour token of ordinary dots.
+        fill: String,
+        /// Dots to mark, as (column, row) from 0.
+        marked: Vec<(u32, u32)>,
+        /// Colour token of marked dots.
+        marked_fill: String,
+    },
+}
+
+/// A part of the diagram that can be tapped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hotspot {
+    /// Unique within the diagram; also the key of its words.
+    pub id: String,
+    /// Layers highlighted while it is open.
+    pub layers: Vec<String>,
+    /// The tappable area (made at least the minimum touch size on screen).
+    pub region: Region,
+}
+
+/// A tappable area in diagram coordinates.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Region {
+    /// A circle: centre and radius.
+    Circle(Point, f32),
+    /// A rectangle: top-left corner and size.
+    Rect(Point, Point),
+}
+
+/// One step of a diagram's walk-through.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Unique within the diagram; also the key of its caption.
+    pub id: String,
+    /// Layers shown from this step on.
+    #[serde(default)]
+    pub show: Vec<String>,
+    /// Layers hidden from this step on.
+    #[serde(default)]
+    pub hide: Vec<String>,
+    /// Layers highlighted during this step only.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+}
+
+/// `content/<language>/diagrams/<id>.ron`: every word of one diagram in one language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiagramText {
+    /// The diagram's id.
+    pub id: String,
+    /// Label words by the keys the diagram's `Label` shapes use.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    /// A title and an explanation for each hotspot, by hotspot id.
+    #[serde(default)]
+    pub hotspots: BTreeMap<String, HotspotText>,
+    /// A caption for each step, by step id.
+    #[serde(default)]
+    pub steps: BTreeMap<String, String>,
+}
+
+/// What a patient reads after tapping a hotspot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HotspotText {
+    /// A few words naming the part; also its label for screen readers.
+    pub title: String,
+    /// One or two plain sentences about it.
+    pub text: String,
+}
+
+impl Shape {
+    /// Every point the shape is defined by, to check they lie inside the view box.
+    pub fn points(&self) -> Vec<Point> {
+        match self {
+            Self::Path { ops, .. } => ops
+                .iter()
+                .flat_map(|op| match *op {
+                    PathOp::Move(p) | PathOp::Line(p) => vec![p],
+                    PathOp::Quad(a, b) => vec![a, b],
+                    PathOp::Cubic(a, b, c) => vec![a, b, c],
+                    PathOp::Close => Vec::new(),
+                })
+                .collect(),
+            Self::Rect { min, size, .. } | Self::Image { min, size, .. } => {
+                vec![*min, (min.0 + size.0, min.1 + size.1)]
+            }
+            Self::Ellipse { center, radii, .. } => vec![
+                (center.0 - radii.0, center.1 - radii.1),
+                (center.0 + radii.0, center.1 + radii.1),
+            ],
+            Self::Polyline { points, .. } => points.clone(),
+            Self::Arrow { from, to, .. } => vec![*from, *to],
+            Self::Label { at, leader, .. } => std::iter::once(*at).chain(*leader).collect(),
+            Self::DotGrid {
+                origin,
+                columns,
+                rows,
+                spacing,
+                ..
+            } => vec![
+                *origin,
+                (
+                    origin.0 + spacing * columns.saturating_sub(1) as f32,
+                    origin.1 + spacing * rows.saturating_sub(1) as f32,
+                ),
+            ],
+        }
+    }
+
+    /// The colour token names the shape uses.
+    pub fn color_tokens(&self) -> Vec<&str> {
+        match self {
+            Self::Path { paint, .. } | Self::Rect { paint, .. } | Self::Ellipse { paint, .. } => {
+                paint
+                    .fill
+                    .iter()
+                    .chain(paint.stroke.iter())
+                    .map(String::as_str)
+                    .collect()
+            }
+            Self::Polyline { stroke, .. } | Self::Arrow { stroke, .. } => vec![stroke.as_str()],
+            Self::DotGrid {
+                fill, marked_fill, ..
+            } => vec![fill.as_str(), marked_fill.as_str()],
+            Self::Label { .. } | Self::Image { .. } => Vec::new(),
+        }
+    }
+}

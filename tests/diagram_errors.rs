@@ -1,0 +1,204 @@
+//! Diagram files: a valid one loads with its words; each malformed one is reported with file,
+//! line, column and a plain message.
+
+mod common;
+
+use common::Fixture;
+use patient_kiosk::content::diagram::Shape;
+use patient_kiosk::content::{Diagnostic, load_deck};
+
+fn with_tube() -> Fixture {
+    let fixture = Fixture::new();
+    fixture.write("content/diagrams/tube.ron", common::TUBE);
+    fixture.write("content/en/diagrams/tube.ron", common::TUBE_WORDS);
+    fixture
+}
+
+#[track_caller]
+fn assert_diagnostic(
+    diagnostics: &[Diagnostic],
+    file: &str,
+    line: usize,
+    column: usize,
+    words: &[&str],
+) {
+    let found = diagnostics.iter().any(|d| {
+        d.path.ends_with(file)
+            && d.line == line
+            && d.column == column
+            && words.iter().all(|w| d.message.contains(w))
+    });
+    assert!(
+        found,
+        "expected {file}:{line}:{column} containing {words:?}; got:\n{}",
+        diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn a_valid_diagram_loads_with_its_words() {
+    let fixture = with_tube();
+    let deck = load_deck(&fixture.paths()).expect("the diagram fixture loads");
+    let tube = &deck.diagrams["tube"];
+    assert_eq!(tube.layers.len(), 2);
+    assert!(matches!(tube.layers[0].shapes[1], Shape::Label { .. }));
+    let words = &deck.language(0).diagram_texts["tube"];
+    assert_eq!(words.hotspots["end"].title, "The tip");
+}
+
+#[test]
+fn unknown_colour_token() {
+    let f = with_tube();
+    f.edit(
+        "content/diagrams/tube.ron",
+        "fill: \"metal\"",
+        "fill: \"metl\"",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        8,
+        90,
+        &["\"metl\" is not a diagram colour", "\"metal\""],
+    );
+}
+
+#[test]
+fn hotspot_and_step_name_missing_layers_and_an_empty_step() {
+    let f = with_tube();
+    f.edit(
+        "content/diagrams/tube.ron",
+        "layers: [\"light\"]",
+        "layers: [\"lamp\"]",
+    );
+    f.edit(
+        "content/diagrams/tube.ron",
+        "Step(id: \"on\", show: [\"light\"]),",
+        "Step(id: \"on\", show: [\"glow\"]),\n        Step(id: \"off\"),",
+    );
+    f.write(
+        "content/en/diagrams/tube.ron",
+        common::TUBE_WORDS.replace(
+            "{\"on\": \"The light turns on.\"}",
+            "{\"on\": \"On.\", \"off\": \"Off.\"}",
+        ),
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        21,
+        21,
+        &["hotspot \"end\" names the layer \"lamp\", which does not exist"],
+    );
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        24,
+        18,
+        &["step \"on\" names the layer \"glow\""],
+    );
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        25,
+        18,
+        &["step \"off\" changes nothing"],
+    );
+}
+
+#[test]
+fn duplicate_layer_id() {
+    let f = with_tube();
+    f.edit("content/diagrams/tube.ron", "id: \"light\"", "id: \"body\"");
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        13,
+        17,
+        &["layer id \"body\" is used twice"],
+    );
+}
+
+#[test]
+fn label_outside_the_view_box() {
+    let f = with_tube();
+    f.edit(
+        "content/diagrams/tube.ron",
+        "at: (340.0, 60.0)",
+        "at: (440.0, 60.0)",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        6,
+        17,
+        &["label \"tip\" reaches (440, 60), outside the view box of 400 by 200"],
+    );
+}
+
+#[test]
+fn words_missing_extra_or_for_no_diagram() {
+    let f = with_tube();
+    f.edit(
+        "content/en/diagrams/tube.ron",
+        "labels: {\"tip\": \"Light and lens\"}",
+        "labels: {\"top\": \"Light and lens\"}",
+    );
+    f.write(
+        "content/en/diagrams/ghost.ron",
+        "DiagramText(id: \"ghost\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/diagrams/tube.ron",
+        3,
+        5,
+        &["label \"tip\" of the diagram \"tube\" has no words here"],
+    );
+    assert_diagnostic(
+        &d,
+        "en/diagrams/tube.ron",
+        3,
+        14,
+        &["diagram \"tube\" has no label \"top\""],
+    );
+    assert_diagnostic(
+        &d,
+        "en/diagrams/ghost.ron",
+        1,
+        17,
+        &["no diagram \"ghost\" in content/diagrams/"],
+    );
+}
+
+#[test]
+fn a_language_without_the_words_of_a_diagram() {
+    let f = with_tube();
+    std::fs::remove_file(f.path("content/en/diagrams/tube.ron")).expect("remove");
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/diagrams/tube.ron",
+        1,
+        1,
+        &["This file is missing: the diagram \"tube\" needs its words"],
+    );
+}
+
+#[test]
+fn a_diagram_file_that_is_not_ron() {
+    let f = with_tube();
+    f.edit("content/diagrams/tube.ron", "radius: 20.0,", "radius: 20.0");
+    let d = f.diagnostics();
+    assert_diagnostic(&d, "content/diagrams/tube.ron", 8, 75, &["comma"]);
+    assert_eq!(d.len(), 1, "only the broken file is reported: {d:?}");
+}
