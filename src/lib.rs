@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod diagram;
 pub mod images;
 pub mod render;
 pub mod screens;

@@ -7,6 +7,7 @@ pub use command::Command;
 pub use session::{Screen, Session};
 
 use crate::content::{ContentErrors, Deck, PageRef};
+use crate::diagram::DiagramCache;
 use crate::images::ImageCache;
 use crate::screens;
 use crate::theme::Theme;
@@ -25,6 +26,7 @@ pub struct KioskApp {
     content: Content,
     session: Session,
     images: ImageCache,
+    diagrams: DiagramCache,
     style_applied: bool,
 }
 
@@ -40,6 +42,7 @@ impl KioskApp {
             content,
             session: Session::default(),
             images: ImageCache::default(),
+            diagrams: DiagramCache::default(),
             style_applied: false,
         }
     }
@@ -84,6 +87,7 @@ impl KioskApp {
                     deck,
                     language: deck.language(self.session.language.unwrap_or(deck.default_language)),
                     images: &mut self.images,
+                    diagrams: &mut self.diagrams,
                 };
                 let command = match self.session.screen {
                     Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),

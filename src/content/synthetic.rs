@@ -43,6 +43,11 @@ pub fn write_scaled_deck(
             &content.join(&language.code).join("clinic.ron"),
             &language.clinic,
         )?;
+        let texts_dir = content.join(&language.code).join("diagrams");
+        fs::create_dir_all(&texts_dir)?;
+        for (id, text) in &language.diagram_texts {
+            write_ron(&texts_dir.join(format!("{id}.ron")), text)?;
+        }
         topic_ids.clear();
         for copy in 0..copies {
             for topic in &language.topics {

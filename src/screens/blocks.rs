@@ -5,6 +5,7 @@ use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder,
 use super::ScreenContext;
 use crate::app::Command;
 use crate::content::model::{Block, FigureSource, Link};
+use crate::diagram::diagram_ui;
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent};
 
@@ -230,8 +231,19 @@ fn figure_ui(
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = theme.sizes.item_spacing_pt;
         let content = match source {
-            // Diagrams are drawn as a labelled placeholder until the diagram system exists.
-            FigureSource::Diagram(_) => FigureContent::Placeholder { note: None },
+            FigureSource::Diagram(id) => {
+                if let Some(diagram) = screen.deck.diagrams.get(id) {
+                    let words = screen.language.diagram_texts.get(id);
+                    let max_height = theme.sizes.figure_height_pt * 2.0;
+                    diagram_ui(ui, theme, diagram, words, screen.diagrams, alt, max_height);
+                    if let Some(caption) = caption {
+                        muted_ui(ui, theme, caption);
+                    }
+                    return;
+                }
+                // A diagram not drawn yet shows its description in a box.
+                FigureContent::Placeholder { note: None }
+            }
             FigureSource::Image(name) => {
                 let path = screen.deck.image_path(name);
                 match screen

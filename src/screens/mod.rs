@@ -11,6 +11,7 @@ pub use home::home_ui;
 pub use page::page_ui;
 
 use crate::content::{Deck, Language};
+use crate::diagram::DiagramCache;
 use crate::images::ImageCache;
 use crate::theme::Theme;
 
@@ -27,6 +28,8 @@ pub struct ScreenContext<'a> {
     pub language: &'a Language,
     /// Decoded pictures.
     pub images: &'a mut ImageCache,
+    /// Tessellated diagrams.
+    pub diagrams: &'a mut DiagramCache,
 }
 
 impl ScreenContext<'_> {
