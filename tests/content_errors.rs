@@ -3,35 +3,8 @@
 
 mod common;
 
-use common::Fixture;
-use patient_kiosk::content::{Diagnostic, load_deck};
-
-/// Asserts that one diagnostic is in `file` at `line`:`column` and its message contains
-/// every one of `words`.
-#[track_caller]
-fn assert_diagnostic(
-    diagnostics: &[Diagnostic],
-    file: &str,
-    line: usize,
-    column: usize,
-    words: &[&str],
-) {
-    let found = diagnostics.iter().any(|d| {
-        d.path.ends_with(file)
-            && d.line == line
-            && d.column == column
-            && words.iter().all(|w| d.message.contains(w))
-    });
-    assert!(
-        found,
-        "expected {file}:{line}:{column} containing {words:?}; got:\n{}",
-        diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-}
+use common::{Fixture, assert_diagnostic};
+use patient_kiosk::content::load_deck;
 
 #[test]
 fn the_fixture_itself_is_valid() {

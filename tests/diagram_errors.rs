@@ -3,40 +3,15 @@
 
 mod common;
 
-use common::Fixture;
+use common::{Fixture, assert_diagnostic};
 use patient_kiosk::content::diagram::Shape;
-use patient_kiosk::content::{Diagnostic, load_deck};
+use patient_kiosk::content::load_deck;
 
 fn with_tube() -> Fixture {
     let fixture = Fixture::new();
     fixture.write("content/diagrams/tube.ron", common::TUBE);
     fixture.write("content/en/diagrams/tube.ron", common::TUBE_WORDS);
     fixture
-}
-
-#[track_caller]
-fn assert_diagnostic(
-    diagnostics: &[Diagnostic],
-    file: &str,
-    line: usize,
-    column: usize,
-    words: &[&str],
-) {
-    let found = diagnostics.iter().any(|d| {
-        d.path.ends_with(file)
-            && d.line == line
-            && d.column == column
-            && words.iter().all(|w| d.message.contains(w))
-    });
-    assert!(
-        found,
-        "expected {file}:{line}:{column} containing {words:?}; got:\n{}",
-        diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use crate::content::PageRef;
 
 /// A request from a screen, applied by the app after the frame's drawing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Show the home screen.
     Home,
@@ -13,4 +13,13 @@ pub enum Command {
     Next,
     /// The previous page, or home from a topic's first page.
     Back,
+    /// Open a diagram's hotspot, or close it if it is open.
+    ToggleHotspot {
+        /// The diagram's id.
+        diagram: String,
+        /// The hotspot's id.
+        hotspot: String,
+    },
+    /// Close whatever hotspot is open.
+    CloseHotspot,
 }

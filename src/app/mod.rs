@@ -4,7 +4,7 @@ mod command;
 mod session;
 
 pub use command::Command;
-pub use session::{Screen, Session};
+pub use session::{OpenHotspot, Screen, Session};
 
 use crate::content::{ContentErrors, Deck, PageRef};
 use crate::diagram::DiagramCache;
@@ -88,6 +88,7 @@ impl KioskApp {
                     language: deck.language(self.session.language.unwrap_or(deck.default_language)),
                     images: &mut self.images,
                     diagrams: &mut self.diagrams,
+                    open_hotspot: self.session.open_hotspot.clone(),
                 };
                 let command = match self.session.screen {
                     Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),
@@ -107,6 +108,23 @@ impl KioskApp {
     pub fn apply(&mut self, command: Command) {
         let Content::Ready(deck) = &self.content else {
             return;
+        };
+        let command = match command {
+            Command::ToggleHotspot { diagram, hotspot } => {
+                let tapped = OpenHotspot { diagram, hotspot };
+                let open = &mut self.session.open_hotspot;
+                *open = if open.as_ref() == Some(&tapped) {
+                    None
+                } else {
+                    Some(tapped)
+                };
+                return;
+            }
+            Command::CloseHotspot => {
+                self.session.open_hotspot = None;
+                return;
+            }
+            navigation => navigation,
         };
         let language = deck.language(self.session.language.unwrap_or(deck.default_language));
         let next_screen = match (command, self.session.screen) {
@@ -137,10 +155,12 @@ impl KioskApp {
             }),
             (Command::Back, Screen::Page(_)) => Screen::Home,
             (Command::Next | Command::Back, Screen::Home) => Screen::Home,
+            (Command::ToggleHotspot { .. } | Command::CloseHotspot, screen) => screen,
         };
         if next_screen != self.session.screen {
             self.session.screen = next_screen;
             self.session.scroll_to_top = true;
+            self.session.open_hotspot = None;
         }
     }
 }

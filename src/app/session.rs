@@ -26,4 +26,15 @@ pub struct Session {
     pub swipe_origin: Option<egui::Pos2>,
     /// Where the finger was last seen while down.
     pub swipe_latest: Option<egui::Pos2>,
+    /// The diagram hotspot whose explanation is showing, if any.
+    pub open_hotspot: Option<OpenHotspot>,
+}
+
+/// A diagram hotspot a patient tapped open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenHotspot {
+    /// The diagram's id.
+    pub diagram: String,
+    /// The hotspot's id.
+    pub hotspot: String,
 }

@@ -6,4 +6,4 @@ pub mod geometry;
 mod view;
 
 pub use cache::DiagramCache;
-pub use view::diagram_ui;
+pub use view::{HotspotTap, diagram_ui};

@@ -5,7 +5,7 @@ use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder,
 use super::ScreenContext;
 use crate::app::Command;
 use crate::content::model::{Block, FigureSource, Link};
-use crate::diagram::diagram_ui;
+use crate::diagram::{HotspotTap, diagram_ui};
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent};
 
@@ -30,7 +30,7 @@ pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> O
             source,
             alt,
             caption,
-        } => figure_ui(ui, screen, source, alt, caption.as_deref()),
+        } => return figure_ui(ui, screen, source, alt, caption.as_deref()),
         Block::Contact {
             title,
             phones,
@@ -226,8 +226,9 @@ fn figure_ui(
     source: &FigureSource,
     alt: &str,
     caption: Option<&str>,
-) {
+) -> Option<Command> {
     let theme = screen.theme;
+    let mut command = None;
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = theme.sizes.item_spacing_pt;
         let content = match source {
@@ -235,10 +236,35 @@ fn figure_ui(
                 if let Some(diagram) = screen.deck.diagrams.get(id) {
                     let words = screen.language.diagram_texts.get(id);
                     let max_height = theme.sizes.figure_height_pt * 2.0;
-                    diagram_ui(ui, theme, diagram, words, screen.diagrams, alt, max_height);
+                    let open = screen
+                        .open_hotspot
+                        .as_ref()
+                        .filter(|open| open.diagram == *id)
+                        .map(|open| open.hotspot.as_str());
+                    let (_, tap) = diagram_ui(
+                        ui,
+                        theme,
+                        diagram,
+                        words,
+                        screen.diagrams,
+                        alt,
+                        max_height,
+                        open,
+                    );
                     if let Some(caption) = caption {
                         muted_ui(ui, theme, caption);
                     }
+                    // The explanation of the open part, below the diagram (never a tooltip).
+                    if let Some(text) = open.and_then(|open| words?.hotspots.get(open)) {
+                        key_fact_ui(ui, theme, &text.title, &text.text);
+                    }
+                    command = tap.map(|tap| match tap {
+                        HotspotTap::Toggle(hotspot) => Command::ToggleHotspot {
+                            diagram: id.clone(),
+                            hotspot,
+                        },
+                        HotspotTap::Close => Command::CloseHotspot,
+                    });
                     return;
                 }
                 // A diagram not drawn yet shows its description in a box.
@@ -262,6 +288,7 @@ fn figure_ui(
             muted_ui(ui, theme, caption);
         }
     });
+    command
 }
 
 fn contact_ui(

@@ -30,6 +30,8 @@ pub struct ScreenContext<'a> {
     pub images: &'a mut ImageCache,
     /// Tessellated diagrams.
     pub diagrams: &'a mut DiagramCache,
+    /// The diagram hotspot that is open, if any.
+    pub open_hotspot: Option<crate::app::OpenHotspot>,
 }
 
 impl ScreenContext<'_> {

@@ -192,3 +192,30 @@ impl Fixture {
         }
     }
 }
+
+/// Asserts that one diagnostic is in `file` at `line`:`column` and its message contains
+/// every one of `words`.
+#[track_caller]
+pub fn assert_diagnostic(
+    diagnostics: &[Diagnostic],
+    file: &str,
+    line: usize,
+    column: usize,
+    words: &[&str],
+) {
+    let found = diagnostics.iter().any(|d| {
+        d.path.ends_with(file)
+            && d.line == line
+            && d.column == column
+            && words.iter().all(|w| d.message.contains(w))
+    });
+    assert!(
+        found,
+        "expected {file}:{line}:{column} containing {words:?}; got:\n{}",
+        diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::super::diagram::{Diagram, DiagramText, Region, Shape};
 use super::super::source_file::diagnostic;
@@ -17,12 +17,7 @@ impl Loader<'_> {
         let Ok(entries) = fs::read_dir(dir) else {
             return Vec::new();
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-            .collect();
-        paths.sort();
+        let mut paths = super::ron_files(entries);
         paths.truncate(super::MAX_TOPIC_FILES);
         paths
             .iter()

@@ -311,12 +311,7 @@ impl Loader<'_> {
                 return files;
             }
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-            .collect();
-        paths.sort();
+        let mut paths = ron_files(entries);
         if paths.len() > MAX_TOPIC_FILES {
             self.error(diagnostic(
                 &topics_dir,
@@ -730,6 +725,17 @@ impl Loader<'_> {
             _ => {}
         }
     }
+}
+
+/// The `.ron` files of a folder listing, sorted by name.
+fn ron_files(entries: fs::ReadDir) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    paths.sort();
+    paths
 }
 
 /// The colour names diagrams may use: the palette of the design tokens.
