@@ -11,11 +11,12 @@ use patient_kiosk::{KioskApp, Theme};
 
 /// One frame: run the UI, then tessellate what it drew.
 fn frame(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64) -> usize {
-    let input = RawInput {
+    let mut input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
         time: Some(time_secs),
         ..Default::default()
     };
+    app.raw_input_hook(&mut input);
     let output = ctx.run_ui(input, |ui| app.ui(ui));
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }

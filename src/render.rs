@@ -76,6 +76,10 @@ impl RenderApp {
 }
 
 impl eframe::App for RenderApp {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.app.raw_input_hook(raw_input);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let Some((name, command)) = self.queue.get(self.index).cloned() else {

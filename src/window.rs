@@ -110,14 +110,6 @@ impl Default for FrameLog {
     }
 }
 
-/// Keeps textures, the font atlas among them, to at most `max_side_px` wide. egui makes its
-/// font atlas as wide as the GPU allows (16384 pixels with Mesa's llvmpipe), and every time
-/// it grows it doubles in height: megabytes of memory for a few hundred glyphs.
-pub fn cap_texture_side(raw_input: &mut egui::RawInput, max_side_px: u32) {
-    let cap = max_side_px as usize;
-    raw_input.max_texture_side = Some(raw_input.max_texture_side.map_or(cap, |side| side.min(cap)));
-}
-
 /// The kiosk app as an eframe window.
 pub struct KioskWindow {
     app: KioskApp,
@@ -133,7 +125,7 @@ impl KioskWindow {
 
 impl eframe::App for KioskWindow {
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        cap_texture_side(raw_input, self.app.theme().sizes.texture_max_side_px);
+        self.app.raw_input_hook(raw_input);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -5,7 +5,7 @@ mod common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::{Command, OpenHotspot};
 use patient_kiosk::content::PageRef;
 use patient_kiosk::{KioskApp, Theme};
@@ -104,4 +104,21 @@ fn turning_the_page_closes_the_explanation() {
     harness.get_by_role_and_label(Role::Button, "Back").click();
     harness.run();
     assert!(!explanation_shown(&harness));
+}
+
+#[test]
+fn a_page_shows_a_diagram_by_its_description() {
+    let harness = page_with_tube();
+    let figure = harness.get_by_label("A thin tube with a light at its end.");
+    assert_eq!(figure.accesskit_node().role(), egui::accesskit::Role::Image);
+    // In the 1100-point column the 2:1 diagram is limited by width: drawn as wide as the card
+    // allows inside its padding, and half as high.
+    let rect = figure.rect();
+    let padding = Theme::bundled().sizes.card_padding_pt;
+    assert!((rect.width() - 1100.0).abs() < 1.0, "{rect:?}");
+    let expected_height = (rect.width() - 2.0 * padding) / 2.0 + 2.0 * padding;
+    assert!(
+        (rect.height() - expected_height).abs() < 1.0,
+        "{rect:?}, expected height {expected_height}"
+    );
 }

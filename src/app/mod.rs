@@ -69,6 +69,18 @@ impl KioskApp {
         self.style_applied = true;
     }
 
+    /// Adjusts a frame's input before egui sees it; every window the app runs in calls this.
+    ///
+    /// It keeps textures, the font atlas among them, to at most the `texture_max_side_px`
+    /// token. egui makes its font atlas as wide as the GPU allows (16384 pixels with Mesa's
+    /// llvmpipe), and each time the atlas grows it doubles in height: megabytes for a few
+    /// hundred glyphs.
+    pub fn raw_input_hook(&self, raw_input: &mut egui::RawInput) {
+        let cap = self.theme.sizes.texture_max_side_px as usize;
+        raw_input.max_texture_side =
+            Some(raw_input.max_texture_side.map_or(cap, |side| side.min(cap)));
+    }
+
     /// Draws the current screen and carries out what it asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         if !self.style_applied {

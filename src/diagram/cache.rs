@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::Pos2;
 use egui::epaint::Mesh;
 
-use super::geometry::{LayerMesh, tessellate};
+use super::geometry::tessellate;
 use crate::content::diagram::Diagram;
 use crate::theme::DiagramTokens;
 
@@ -15,7 +15,7 @@ use crate::theme::DiagramTokens;
 struct Placed {
     scale: Option<f32>,
     origin: Option<Pos2>,
-    layers: Vec<LayerMesh>,
+    layers: Vec<Mesh>,
     placed: Vec<Arc<Mesh>>,
 }
 
@@ -54,7 +54,7 @@ impl DiagramCache {
                 .layers
                 .iter()
                 .map(|layer| {
-                    let mut mesh = layer.mesh.clone();
+                    let mut mesh = layer.clone();
                     mesh.translate(origin.to_vec2());
                     Arc::new(mesh)
                 })

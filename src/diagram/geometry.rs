@@ -17,16 +17,10 @@ use crate::theme::DiagramTokens;
 /// How far (in points) curves may stray from their true shape.
 const TOLERANCE_PT: f32 = 0.2;
 
-/// One layer's triangles, in points from the diagram's top-left corner at one scale.
-pub struct LayerMesh {
-    /// The layer's id.
-    pub id: String,
-    /// Everything the layer draws but labels and pictures.
-    pub mesh: Mesh,
-}
-
-/// Tessellates every layer of `diagram` at `scale` points per diagram unit.
-pub fn tessellate(diagram: &Diagram, tokens: &DiagramTokens, scale: f32) -> Vec<LayerMesh> {
+/// Tessellates every layer of `diagram` at `scale` points per diagram unit: one mesh per
+/// layer, in layer order, in points from the diagram's top-left corner (labels and pictures
+/// are drawn separately).
+pub fn tessellate(diagram: &Diagram, tokens: &DiagramTokens, scale: f32) -> Vec<Mesh> {
     let mut builder = MeshBuilder {
         tokens,
         scale,
@@ -41,13 +35,10 @@ pub fn tessellate(diagram: &Diagram, tokens: &DiagramTokens, scale: f32) -> Vec<
                 builder.shape(shape);
             }
             let buffers = std::mem::replace(&mut builder.buffers, VertexBuffers::new());
-            LayerMesh {
-                id: layer.id.clone(),
-                mesh: Mesh {
-                    vertices: buffers.vertices,
-                    indices: buffers.indices,
-                    ..Default::default()
-                },
+            Mesh {
+                vertices: buffers.vertices,
+                indices: buffers.indices,
+                ..Default::default()
             }
         })
         .collect()
@@ -332,7 +323,7 @@ mod tests {
         let tokens = Theme::bundled().diagram;
         let scale = 3.0;
         let layers = tessellate(&grid_diagram(), &tokens, scale);
-        let mesh = &layers[0].mesh;
+        let mesh = &layers[0];
         assert!(mesh.is_valid());
         assert!(!mesh.indices.is_empty());
         let limit = 100.0 * scale + tokens.line_pt;
