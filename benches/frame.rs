@@ -1,18 +1,21 @@
 //! CPU time of one whole frame (egui pass + tessellation) at 1920x1080, for the home screen and
-//! every page of the bundled deck. Layout caches are warm, as they are on a kiosk.
+//! every page of the bundled deck; and, in portrait where the whole page is on screen, the
+//! 10,000-dot risk page against the longest text-only page. Layout caches are warm, as they
+//! are on a kiosk.
 
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::{RawInput, Rect, pos2, vec2};
+use egui::{RawInput, Rect, Vec2, pos2, vec2};
 use patient_kiosk::app::Command;
+use patient_kiosk::content::model::{Block, FigureSource};
 use patient_kiosk::content::{ContentPaths, load_deck};
 use patient_kiosk::{KioskApp, Theme};
 
 /// One frame: run the UI, then tessellate what it drew.
-fn frame(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64) -> usize {
+fn frame(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64, size: Vec2) -> usize {
     let mut input = RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), size)),
         time: Some(time_secs),
         ..Default::default()
     };
@@ -46,17 +49,74 @@ fn frames(c: &mut Criterion) {
         app.apply(command);
         for _ in 0..3 {
             time_secs += 1.0;
-            frame(&ctx, &mut app, time_secs);
+            frame(&ctx, &mut app, time_secs, LANDSCAPE);
         }
         group.bench_function(name, |b| {
             b.iter(|| {
                 time_secs += 1.0 / 60.0;
-                frame(&ctx, &mut app, time_secs)
+                frame(&ctx, &mut app, time_secs, LANDSCAPE)
             })
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, frames);
+/// The risk page's 10,000 dots are one picture made once, so the page should cost about what a
+/// page of text costs (the goal: within 1.5 times).
+fn risk_against_text(c: &mut Criterion) {
+    let paths = ContentPaths::beside(Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let Ok(deck) = load_deck(&paths) else {
+        panic!("the bundled content has problems: run `patient-kiosk check`");
+    };
+    let language = deck.language(deck.default_language);
+    let risk = language.pages().find(|(_, page)| {
+        page.blocks.iter().any(|block| {
+            matches!(block, Block::Figure { source: FigureSource::Diagram(id), .. } if id == "risk-dots")
+        })
+    });
+    let text_only = language
+        .pages()
+        .filter(|(_, page)| {
+            page.blocks.iter().all(|block| {
+                matches!(
+                    block,
+                    Block::Heading(_) | Block::Paragraph(_) | Block::Bullets(_)
+                )
+            })
+        })
+        .max_by_key(|(_, page)| format!("{:?}", page.blocks).len());
+    let (Some((risk, _)), Some((text, text_page))) = (risk, text_only) else {
+        panic!("the bundled content has the risk diagram and a text-only page");
+    };
+    let ctx = egui::Context::default();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply_style(&ctx);
+    let mut group = c.benchmark_group("frame_1080x1920");
+    group.sample_size(50);
+    group.warm_up_time(std::time::Duration::from_millis(500));
+    group.measurement_time(std::time::Duration::from_secs(2));
+    let mut time_secs = 0.0;
+    for (name, at) in [
+        ("risk-dots".to_owned(), risk),
+        (format!("text-only {}", text_page.id), text),
+    ] {
+        app.apply(Command::Open(at));
+        for _ in 0..3 {
+            time_secs += 1.0;
+            frame(&ctx, &mut app, time_secs, PORTRAIT);
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                time_secs += 1.0 / 60.0;
+                frame(&ctx, &mut app, time_secs, PORTRAIT)
+            })
+        });
+    }
+    group.finish();
+}
+
+const LANDSCAPE: Vec2 = vec2(1920.0, 1080.0);
+const PORTRAIT: Vec2 = vec2(1080.0, 1920.0);
+
+criterion_group!(benches, frames, risk_against_text);
 criterion_main!(benches);

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::KioskApp;
+use crate::content::model::Target;
 use crate::content::{ContentErrors, ContentPaths, load_deck};
 use crate::render::{RenderApp, RenderReport};
 use crate::theme::Theme;
@@ -51,6 +52,10 @@ enum Command {
         /// Which renderer draws the window.
         #[arg(long, value_enum, default_value_t)]
         renderer: RendererChoice,
+        /// Render only this page (by id); give it again for more pages [default: every page
+        /// and the home screen].
+        #[arg(long = "page", value_name = "ID")]
+        pages: Vec<String>,
     },
 }
 
@@ -102,11 +107,13 @@ pub fn main() -> ExitCode {
             out,
             size,
             renderer,
+            pages,
         }) => render(
             &content_paths(content.content, content.assets.assets),
             &out,
             size,
             renderer,
+            &pages,
         ),
         None => run(cli.run).map(|()| ExitCode::SUCCESS),
     };
@@ -193,13 +200,21 @@ fn render(
     out: &Path,
     size: WindowSize,
     renderer: RendererChoice,
+    pages: &[String],
 ) -> anyhow::Result<ExitCode> {
     let app = load_app(paths);
-    if matches!(app.content(), crate::app::Content::Broken(_)) {
+    let crate::app::Content::Ready(deck) = app.content() else {
         eprintln!(
             "patient-kiosk: the content has problems; run `patient-kiosk check` to list them"
         );
         return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
+    };
+    let language = deck.language(deck.default_language);
+    if let Some(unknown) = pages
+        .iter()
+        .find(|id| language.resolve(&Target::Page((*id).clone())).is_none())
+    {
+        anyhow::bail!("there is no page with the id {unknown:?}");
     }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let report = Arc::new(Mutex::new(RenderReport::default()));
@@ -207,13 +222,19 @@ fn render(
     options.viewport = options.viewport.with_resizable(false);
     let render_report = Arc::clone(&report);
     let out_dir = out.to_path_buf();
+    let pages = pages.to_vec();
     eframe::run_native(
         "patient-kiosk render",
         options,
         Box::new(move |cc| {
             let mut app = app;
             app.apply_style(&cc.egui_ctx);
-            Ok(Box::new(RenderApp::new(app, &out_dir, render_report)))
+            Ok(Box::new(RenderApp::new(
+                app,
+                &out_dir,
+                &pages,
+                render_report,
+            )))
         }),
     )
     .map_err(|error| anyhow::anyhow!("could not open a window to render in: {error}"))?;

@@ -1,5 +1,6 @@
 //! `patient-kiosk render`: opens the kiosk window and saves a screenshot of the home screen and
-//! of every page, through the same renderer patients see.
+//! of every page (and of every further step of a page's walk-through diagram), through the
+//! same renderer patients see.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -8,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 
 use crate::app::{Command, Content, KioskApp};
+use crate::content::model::{Block, FigureSource};
 
 /// Frames drawn on a screen before its screenshot, so layout has settled.
 const SETTLE_FRAMES: u32 = 3;
@@ -18,6 +20,8 @@ pub struct RenderApp {
     queue: Vec<(String, Command)>,
     index: usize,
     frames_on_screen: u32,
+    /// When the current screen was asked for, in egui's seconds.
+    shown_at_secs: f64,
     pending: Option<Receiver<Arc<egui::ColorImage>>>,
     out_dir: PathBuf,
     report: Arc<Mutex<RenderReport>>,
@@ -33,22 +37,50 @@ pub struct RenderReport {
 }
 
 impl RenderApp {
-    /// Renders every screen of `app` into `out_dir`; the report is filled in as it goes.
-    pub fn new(app: KioskApp, out_dir: &Path, report: Arc<Mutex<RenderReport>>) -> Self {
-        let mut queue = vec![("home".to_owned(), Command::Home)];
+    /// Renders the home screen and every page of `app` into `out_dir`, or only the pages
+    /// named in `only` when it is not empty; the report is filled in as it goes.
+    pub fn new(
+        app: KioskApp,
+        out_dir: &Path,
+        only: &[String],
+        report: Arc<Mutex<RenderReport>>,
+    ) -> Self {
+        let mut queue = Vec::new();
+        if only.is_empty() {
+            queue.push(("home".to_owned(), Command::Home));
+        }
         if let Content::Ready(deck) = app.content() {
             let language = deck.language(deck.default_language);
-            queue.extend(
-                language
-                    .pages()
-                    .map(|(at, page)| (page.id.clone(), Command::Open(at))),
-            );
+            for (at, page) in language
+                .pages()
+                .filter(|(_, page)| only.is_empty() || only.contains(&page.id))
+            {
+                queue.push((page.id.clone(), Command::Open(at)));
+                for diagram in page.blocks.iter().filter_map(|block| match block {
+                    Block::Figure {
+                        source: FigureSource::Diagram(id),
+                        ..
+                    } => deck.diagrams.get(id),
+                    _ => None,
+                }) {
+                    queue.extend((1..diagram.steps.len()).map(|step| {
+                        (
+                            format!("{}-{}-step-{}", page.id, diagram.id, step + 1),
+                            Command::StepDiagram {
+                                diagram: diagram.id.clone(),
+                                forward: true,
+                            },
+                        )
+                    }));
+                }
+            }
         }
         Self {
             app,
             queue,
             index: 0,
             frames_on_screen: 0,
+            shown_at_secs: 0.0,
             pending: None,
             out_dir: out_dir.to_path_buf(),
             report,
@@ -86,8 +118,10 @@ impl eframe::App for RenderApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         };
+        let now_secs = ctx.input(|input| input.time);
         if self.frames_on_screen == 0 {
             self.app.apply(command);
+            self.shown_at_secs = now_secs;
         }
         self.app.ui(ui);
         self.frames_on_screen += 1;
@@ -106,7 +140,10 @@ impl eframe::App for RenderApp {
                 self.index += 1;
                 self.frames_on_screen = 0;
             }
-        } else if self.frames_on_screen >= SETTLE_FRAMES {
+        } else if self.frames_on_screen >= SETTLE_FRAMES
+            // A step change animates; wait until it is over.
+            && now_secs - self.shown_at_secs > f64::from(self.app.theme().sizes.step_animation_secs)
+        {
             let (sender, receiver) = channel();
             ctx.request_screenshot(move |image| {
                 // The receiver only goes away when the window closes; nothing to do then.

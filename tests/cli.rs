@@ -4,6 +4,8 @@ mod common;
 
 use std::process::{Command, Output};
 
+use patient_kiosk::content::model::{Block, FigureSource};
+
 const BIN: &str = env!("CARGO_BIN_EXE_patient-kiosk");
 
 fn run(args: &[&str]) -> Output {
@@ -87,7 +89,7 @@ fn render_command(args: &[&str]) -> Command {
 }
 
 #[test]
-fn render_writes_a_png_of_every_page_named_by_its_id() {
+fn render_writes_a_png_of_every_page_and_every_step_named_by_its_id() {
     let deck = common::bundled_deck();
     let language = deck.language(deck.default_language);
     let out = tempfile::tempdir().expect("temp dir");
@@ -102,11 +104,24 @@ fn render_writes_a_png_of_every_page_named_by_its_id() {
         stdout(&output),
         String::from_utf8_lossy(&output.stderr)
     );
-    let mut expected: Vec<String> = language
-        .pages()
-        .map(|(_, page)| format!("{}.png", page.id))
-        .collect();
-    expected.push("home.png".to_owned());
+    let mut expected = vec!["home.png".to_owned()];
+    for (_, page) in language.pages() {
+        expected.push(format!("{}.png", page.id));
+        for block in &page.blocks {
+            if let Block::Figure {
+                source: FigureSource::Diagram(id),
+                ..
+            } = block
+            {
+                let steps = deck.diagrams[id].steps.len();
+                expected.extend((2..=steps).map(|n| format!("{}-{id}-step-{n}.png", page.id)));
+            }
+        }
+    }
+    assert!(
+        expected.iter().any(|name| name.contains("-step-6")),
+        "the day of surgery has six steps"
+    );
     expected.sort();
     let mut written: Vec<String> = std::fs::read_dir(out.path())
         .expect("out dir")
@@ -128,4 +143,38 @@ fn render_writes_a_png_of_every_page_named_by_its_id() {
         .filter(|pixel| pixel.0.iter().all(|&c| c < 80))
         .count();
     assert!(dark > 1000, "home.png has only {dark} dark pixels");
+}
+
+#[test]
+fn render_can_be_limited_to_some_pages_and_refuses_an_unknown_one() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let out_dir = out.path().to_str().expect("utf-8 path");
+    let output = render_command(&[
+        "render",
+        "--out",
+        out_dir,
+        "--size",
+        "1280x800",
+        "--page",
+        "risks-paralysis",
+        "--page",
+        "recovery-home",
+    ])
+    .output()
+    .expect("render runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let mut written: Vec<String> = std::fs::read_dir(out.path())
+        .expect("out dir")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["recovery-home.png", "risks-paralysis.png"]);
+
+    let output = render_command(&["render", "--out", out_dir, "--page", "no-such-page"])
+        .output()
+        .expect("render runs");
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("no page with the id \"no-such-page\"")
+    );
 }

@@ -177,3 +177,57 @@ fn a_diagram_file_that_is_not_ron() {
     assert_diagnostic(&d, "content/diagrams/tube.ron", 8, 75, &["comma"]);
     assert_eq!(d.len(), 1, "only the broken file is reported: {d:?}");
 }
+
+#[test]
+fn a_figure_must_name_a_diagram_that_exists() {
+    let f = with_tube();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Paragraph(\"Hello.\"),",
+        "Paragraph(\"Hello.\"),\n                Figure(source: Diagram(\"tubes\"), alt: \"A tube.\"),\n                Figure(source: Diagram(\"tube\"), alt: \"A tube.\"),",
+    );
+    let d = f.diagnostics();
+    assert_eq!(d.len(), 1, "only the misspelled id is reported: {d:?}");
+    assert_diagnostic(
+        &d,
+        "content/en/topics/alpha.ron",
+        11,
+        40,
+        &["no diagram \"tubes\"", "\"tube\""],
+    );
+}
+
+#[test]
+fn a_figure_of_an_unreadable_diagram_is_not_reported_twice() {
+    let f = with_tube();
+    f.edit("content/diagrams/tube.ron", "view_box", "view_bx");
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Paragraph(\"Hello.\"),",
+        "Paragraph(\"Hello.\"),\n                Figure(source: Diagram(\"tube\"), alt: \"A tube.\"),",
+    );
+    let d = f.diagnostics();
+    assert!(
+        d.iter()
+            .all(|d| d.path.ends_with("content/diagrams/tube.ron")),
+        "only the broken diagram file is reported: {d:?}"
+    );
+}
+
+#[test]
+fn a_step_may_only_slide_in_layers_it_shows() {
+    let f = with_tube();
+    f.edit(
+        "content/diagrams/tube.ron",
+        "Step(id: \"on\", show: [\"light\"]),",
+        "Step(id: \"on\", show: [\"light\"], slide_in: {\"light\": (0.0, -20.0), \"body\": (5.0, 0.0)}),",
+    );
+    let d = f.diagnostics();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].message
+            .contains("slides in the layer \"body\" but does not show it"),
+        "{d:?}"
+    );
+    assert!(d[0].path.ends_with("content/diagrams/tube.ron") && d[0].line > 1);
+}

@@ -1,4 +1,5 @@
-//! Pixel snapshots of the home screen and a content page, landscape and portrait, rendered
+//! Pixel snapshots of the home screen and a content page, landscape and portrait, and of every
+//! diagram at the size a 1920x1080 screen shows it (the endoscope in portrait too), rendered
 //! headless with wgpu. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites them.
 
 mod common;
@@ -7,6 +8,8 @@ use egui::{Vec2, vec2};
 use egui_kittest::Harness;
 use patient_kiosk::app::Command;
 use patient_kiosk::content::PageRef;
+use patient_kiosk::diagram::{DiagramCache, DiagramView};
+use patient_kiosk::images::ImageCache;
 use patient_kiosk::{KioskApp, Theme};
 
 fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
@@ -53,6 +56,101 @@ fn home_and_a_page_in_landscape_and_portrait() {
         if let Err(error) = harness.try_snapshot(format!("page_{orientation}")) {
             failures.push(error.to_string());
         }
+    }
+    assert!(
+        failures.is_empty(),
+        "snapshots differ:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// One diagram drawn alone, as wide as a page gives it.
+struct DiagramAlone {
+    theme: Theme,
+    deck: patient_kiosk::Deck,
+    id: String,
+    open_hotspot: Option<String>,
+    diagrams: DiagramCache,
+    images: ImageCache,
+    styled: bool,
+}
+
+impl DiagramAlone {
+    fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.styled {
+            self.theme.apply(ui.ctx());
+            self.styled = true;
+        }
+        let language = self.deck.language(self.deck.default_language);
+        let Some(diagram) = self.deck.diagrams.get(&self.id) else {
+            panic!("no diagram {:?}", self.id);
+        };
+        let (deck, images) = (&self.deck, &mut self.images);
+        let max_side_px = self.theme.sizes.texture_max_side_px;
+        DiagramView {
+            diagram,
+            words: language.diagram_texts.get(&self.id),
+            alt: &self.id,
+            max_height_pt: self.theme.sizes.figure_height_pt * 2.0,
+            open_hotspot: self.open_hotspot.as_deref(),
+            step: 0,
+        }
+        .ui(ui, &self.theme, &mut self.diagrams, &mut |ctx, name| {
+            images
+                .texture(ctx, &deck.image_path(name), max_side_px)
+                .cloned()
+        });
+    }
+}
+
+fn diagram_alone(
+    id: &str,
+    width_pt: f32,
+    open_hotspot: Option<&str>,
+) -> Harness<'static, DiagramAlone> {
+    let state = DiagramAlone {
+        theme: Theme::bundled(),
+        deck: common::bundled_deck(),
+        id: id.to_owned(),
+        open_hotspot: open_hotspot.map(str::to_owned),
+        diagrams: DiagramCache::default(),
+        images: ImageCache::default(),
+        styled: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(width_pt, 800.0))
+        .with_pixels_per_point(0.5)
+        .wgpu()
+        .build_ui_state(|ui, state: &mut DiagramAlone| state.ui(ui), state);
+    harness.run();
+    harness.fit_contents();
+    harness.run();
+    harness
+}
+
+#[test]
+fn every_diagram_at_its_size_on_a_1920x1080_screen_and_the_endoscope_in_portrait() {
+    let theme = Theme::bundled();
+    let sizes = &theme.sizes;
+    // The page column: at most `content_max_width_pt`, inside the page margins.
+    let landscape_pt = sizes
+        .content_max_width_pt
+        .min(1920.0 - 2.0 * sizes.page_margin_pt);
+    let portrait_pt = sizes
+        .content_max_width_pt
+        .min(1080.0 - 2.0 * sizes.page_margin_pt);
+    let deck = common::bundled_deck();
+    let mut failures = Vec::new();
+    for id in deck.diagrams.keys() {
+        let mut harness = diagram_alone(id, landscape_pt, None);
+        if let Err(error) = harness.try_snapshot(format!("diagram_{id}")) {
+            failures.push(error.to_string());
+        }
+    }
+    // Portrait, with one part tapped to show how a highlighted part looks.
+    let mut harness = diagram_alone("endoscope", portrait_pt, Some("lens"));
+    if let Err(error) = harness.try_snapshot("diagram_endoscope_portrait_lens") {
+        failures.push(error.to_string());
     }
     assert!(
         failures.is_empty(),

@@ -4,7 +4,7 @@
 mod common;
 
 use egui::accesskit::Role;
-use egui::{Event, Modifiers, PointerButton, Pos2, Vec2, pos2, vec2};
+use egui::{Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::Screen;
@@ -142,31 +142,6 @@ fn links_on_a_page_go_where_they_say() {
     assert_eq!(screen(&harness), Screen::Page(expected));
 }
 
-/// Presses at `from`, moves through `path` one frame at a time, and releases at the end.
-fn finger(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
-    harness.event(Event::PointerMoved(from));
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    let mut last = from;
-    for &point in path {
-        harness.event(Event::PointerMoved(point));
-        harness.step();
-        last = point;
-    }
-    harness.event(Event::PointerButton {
-        pos: last,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-}
-
 #[test]
 fn swiping_turns_the_page_both_ways() {
     let mut harness = kiosk(LANDSCAPE);
@@ -180,7 +155,7 @@ fn swiping_turns_the_page_both_ways() {
     let left: Vec<Pos2> = (1..=8)
         .map(|i| pos2(1500.0 - 60.0 * i as f32, 600.0 + i as f32))
         .collect();
-    finger(&mut harness, pos2(1500.0, 600.0), &left);
+    common::finger(&mut harness, pos2(1500.0, 600.0), &left);
     assert_eq!(
         screen(&harness),
         Screen::Page(PageRef { topic: 0, page: 1 })
@@ -189,7 +164,7 @@ fn swiping_turns_the_page_both_ways() {
     let right: Vec<Pos2> = (1..=8)
         .map(|i| pos2(500.0 + 60.0 * i as f32, 600.0))
         .collect();
-    finger(&mut harness, pos2(500.0, 600.0), &right);
+    common::finger(&mut harness, pos2(500.0, 600.0), &right);
     assert_eq!(
         screen(&harness),
         Screen::Page(PageRef { topic: 0, page: 0 })
@@ -199,7 +174,7 @@ fn swiping_turns_the_page_both_ways() {
     let down: Vec<Pos2> = (1..=8)
         .map(|i| pos2(900.0 + 20.0 * i as f32, 800.0 - 60.0 * i as f32))
         .collect();
-    finger(&mut harness, pos2(900.0, 800.0), &down);
+    common::finger(&mut harness, pos2(900.0, 800.0), &down);
     assert_eq!(
         screen(&harness),
         Screen::Page(PageRef { topic: 0, page: 0 })
@@ -222,7 +197,7 @@ fn a_tap_that_drifts_a_little_still_counts() {
         tile + vec2(10.0, 8.0),
         tile + vec2(12.0, 6.0),
     ];
-    finger(&mut harness, tile, &wobble);
+    common::finger(&mut harness, tile, &wobble);
     assert_eq!(
         screen(&harness),
         Screen::Page(PageRef { topic: 2, page: 0 })
@@ -316,7 +291,7 @@ fn a_long_page_scrolls_with_a_finger() {
     let upwards: Vec<Pos2> = (1..=10)
         .map(|i| start - vec2(0.0, 30.0 * i as f32))
         .collect();
-    finger(&mut harness, start, &upwards);
+    common::finger(&mut harness, start, &upwards);
     let top_after = harness.get_by_label(&title).rect().top();
     assert_eq!(
         screen(&harness),

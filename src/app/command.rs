@@ -22,4 +22,11 @@ pub enum Command {
     },
     /// Close whatever hotspot is open.
     CloseHotspot,
+    /// Move a walk-through diagram one step on, or one step back.
+    StepDiagram {
+        /// The diagram's id.
+        diagram: String,
+        /// On to the next step (`true`) or back one (`false`).
+        forward: bool,
+    },
 }

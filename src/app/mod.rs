@@ -4,8 +4,9 @@ mod command;
 mod session;
 
 pub use command::Command;
-pub use session::{OpenHotspot, Screen, Session};
+pub use session::{OpenHotspot, Screen, Session, Swipe};
 
+use crate::content::diagram::Diagram;
 use crate::content::{ContentErrors, Deck, PageRef};
 use crate::diagram::DiagramCache;
 use crate::images::ImageCache;
@@ -101,12 +102,22 @@ impl KioskApp {
                     images: &mut self.images,
                     diagrams: &mut self.diagrams,
                     open_hotspot: self.session.open_hotspot.clone(),
+                    reveal_explanation: self.session.reveal_explanation,
+                    diagram_steps: &self.session.diagram_steps,
+                    step_swipe_zones: Vec::new(),
                 };
                 let command = match self.session.screen {
                     Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),
-                    Screen::Page(at) => screens::page_ui(ui, &mut screen, &mut self.session, at),
+                    Screen::Page(at) => screens::page_ui(
+                        ui,
+                        &mut screen,
+                        &mut self.session.swipe,
+                        self.session.scroll_to_top,
+                        at,
+                    ),
                 };
                 self.session.scroll_to_top = false;
+                self.session.reveal_explanation = false;
                 command
             }
         };
@@ -130,6 +141,22 @@ impl KioskApp {
                 } else {
                     Some(tapped)
                 };
+                self.session.reveal_explanation = open.is_some();
+                return;
+            }
+            Command::StepDiagram { diagram, forward } => {
+                let last = deck.diagrams.get(&diagram).map_or(0, Diagram::last_step);
+                let step = self.session.diagram_steps.entry(diagram).or_default();
+                let moved = if forward {
+                    (*step + 1).min(last)
+                } else {
+                    step.saturating_sub(1)
+                };
+                if moved != *step {
+                    *step = moved;
+                    // What was open may belong to a part this step hides.
+                    self.session.open_hotspot = None;
+                }
                 return;
             }
             Command::CloseHotspot => {
@@ -167,12 +194,16 @@ impl KioskApp {
             }),
             (Command::Back, Screen::Page(_)) => Screen::Home,
             (Command::Next | Command::Back, Screen::Home) => Screen::Home,
-            (Command::ToggleHotspot { .. } | Command::CloseHotspot, screen) => screen,
+            (
+                Command::ToggleHotspot { .. } | Command::CloseHotspot | Command::StepDiagram { .. },
+                screen,
+            ) => screen,
         };
         if next_screen != self.session.screen {
             self.session.screen = next_screen;
             self.session.scroll_to_top = true;
             self.session.open_hotspot = None;
+            self.session.diagram_steps.clear();
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Everything that belongs to one patient's visit. A new patient gets `Session::default()`,
 //! so nothing of the last visit can survive by being forgotten in a reset.
 
+use std::collections::BTreeMap;
+
 use crate::content::PageRef;
 
 /// Which screen is showing.
@@ -22,12 +24,23 @@ pub struct Session {
     pub language: Option<usize>,
     /// Set when the screen changed, so the next frame starts at the top of the page.
     pub scroll_to_top: bool,
-    /// Where the finger went down, while it is down, for swipe detection.
-    pub swipe_origin: Option<egui::Pos2>,
-    /// Where the finger was last seen while down.
-    pub swipe_latest: Option<egui::Pos2>,
+    /// The finger's movement while it is down, for swipe detection.
+    pub swipe: Swipe,
     /// The diagram hotspot whose explanation is showing, if any.
     pub open_hotspot: Option<OpenHotspot>,
+    /// Set when a hotspot was just opened, so the next frame scrolls its explanation into view.
+    pub reveal_explanation: bool,
+    /// The step each walk-through diagram on the page is at, by diagram id (absent: step 1).
+    pub diagram_steps: BTreeMap<String, usize>,
+}
+
+/// A finger's movement from where it went down, tracked until it lifts.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Swipe {
+    /// Where the finger went down, while it is down.
+    pub origin: Option<egui::Pos2>,
+    /// Where the finger was last seen while down.
+    pub latest: Option<egui::Pos2>,
 }
 
 /// A diagram hotspot a patient tapped open.

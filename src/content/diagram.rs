@@ -222,6 +222,10 @@ pub struct Step {
     /// Layers highlighted during this step only.
     #[serde(default)]
     pub highlight: Vec<String>,
+    /// Layers this step shows that slide into place, each from this far away (in diagram
+    /// units): `{"tube": (0.0, -80.0)}` slides the tube down into place.
+    #[serde(default)]
+    pub slide_in: BTreeMap<String, Point>,
 }
 
 /// `content/<language>/diagrams/<id>.ron`: every word of one diagram in one language.
@@ -249,6 +253,45 @@ pub struct HotspotText {
     pub title: String,
     /// One or two plain sentences about it.
     pub text: String,
+}
+
+impl Diagram {
+    /// Whether each layer (in layer order) is shown at step `step`: layers start as their
+    /// `hidden` flag says, then every step up to and including `step` shows and hides its
+    /// layers in turn. A diagram without steps shows its layers as they are.
+    pub fn visible_layers(&self, step: usize) -> Vec<bool> {
+        self.layers
+            .iter()
+            .map(|layer| {
+                self.steps
+                    .iter()
+                    .take(step.saturating_add(1))
+                    .fold(!layer.hidden, |shown, step| {
+                        if step.hide.contains(&layer.id) {
+                            false
+                        } else if step.show.contains(&layer.id) {
+                            true
+                        } else {
+                            shown
+                        }
+                    })
+            })
+            .collect()
+    }
+
+    /// How far away the layer `layer_id` slides in from, as the first step that shows it
+    /// says (`None`: it fades in where it is).
+    pub fn slide_from(&self, layer_id: &str) -> Option<Point> {
+        self.steps
+            .iter()
+            .find(|step| step.show.iter().any(|id| id == layer_id))
+            .and_then(|step| step.slide_in.get(layer_id).copied())
+    }
+
+    /// The index of the last step (0 for a diagram without steps).
+    pub fn last_step(&self) -> usize {
+        self.steps.len().saturating_sub(1)
+    }
 }
 
 impl Shape {
@@ -307,5 +350,67 @@ impl Shape {
             } => vec![fill.as_str(), marked_fill.as_str()],
             Self::Label { .. } | Self::Image { .. } => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(id: &str, hidden: bool) -> Layer {
+        Layer {
+            id: id.to_owned(),
+            hidden,
+            shapes: Vec::new(),
+        }
+    }
+
+    fn step(id: &str, show: &[&str], hide: &[&str]) -> Step {
+        Step {
+            id: id.to_owned(),
+            show: show.iter().map(|s| (*s).to_owned()).collect(),
+            hide: hide.iter().map(|s| (*s).to_owned()).collect(),
+            highlight: Vec::new(),
+            slide_in: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn steps_show_and_hide_layers_from_their_step_on() {
+        let mut tube = step("tube-in", &["tube"], &[]);
+        tube.slide_in.insert("tube".to_owned(), (0.0, -50.0));
+        let diagram = Diagram {
+            id: "walk".to_owned(),
+            view_box: ViewBox {
+                width: 10.0,
+                height: 10.0,
+            },
+            layers: vec![
+                layer("back", false),
+                layer("cut", true),
+                layer("tube", true),
+            ],
+            hotspots: Vec::new(),
+            steps: vec![
+                step("cut", &["cut"], &[]),
+                tube,
+                step("closed", &[], &["tube", "cut"]),
+            ],
+        };
+        assert_eq!(diagram.visible_layers(0), [true, true, false]);
+        assert_eq!(diagram.visible_layers(1), [true, true, true]);
+        assert_eq!(diagram.visible_layers(2), [true, false, false]);
+        // Past the end counts as the last step.
+        assert_eq!(diagram.visible_layers(9), [true, false, false]);
+        assert_eq!(diagram.last_step(), 2);
+        assert_eq!(diagram.slide_from("tube"), Some((0.0, -50.0)));
+        assert_eq!(diagram.slide_from("cut"), None);
+
+        let still = Diagram {
+            steps: Vec::new(),
+            ..diagram
+        };
+        assert_eq!(still.visible_layers(0), [true, false, false]);
+        assert_eq!(still.last_step(), 0);
     }
 }

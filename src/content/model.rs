@@ -84,6 +84,15 @@ pub struct Interface {
 
     /// Words shown in place of a picture that cannot be shown.
     pub picture_missing: String,
+
+    /// Button that goes back one step of a diagram's walk-through.
+    pub previous_step: String,
+
+    /// Button that goes on to the next step of a diagram's walk-through.
+    pub next_step: String,
+
+    /// "Step 2 of 6", with `{step}` and `{total}` in it.
+    pub step_of: String,
 }
 
 /// `content/<language>/topics/<topic>.ron`: one topic and its pages.

@@ -18,40 +18,71 @@ use crate::theme::DiagramTokens;
 const TOLERANCE_PT: f32 = 0.2;
 
 /// Tessellates every layer of `diagram` at `scale` points per diagram unit: one mesh per
-/// layer, in layer order, in points from the diagram's top-left corner (labels and pictures
-/// are drawn separately).
+/// layer, in layer order, in points from the diagram's top-left corner (labels, pictures and
+/// dot grids are drawn separately).
 pub fn tessellate(diagram: &Diagram, tokens: &DiagramTokens, scale: f32) -> Vec<Mesh> {
-    let mut builder = MeshBuilder {
-        tokens,
-        scale,
-        line_pt: tokens.line_pt,
-        buffers: VertexBuffers::new(),
-    };
+    let mut builder = MeshBuilder::new(tokens, scale, None);
     diagram
         .layers
         .iter()
-        .map(|layer| {
-            for shape in &layer.shapes {
-                builder.shape(shape);
-            }
-            let buffers = std::mem::replace(&mut builder.buffers, VertexBuffers::new());
-            Mesh {
-                vertices: buffers.vertices,
-                indices: buffers.indices,
-                ..Default::default()
-            }
-        })
+        .map(|layer| builder.layer(&layer.shapes))
         .collect()
+}
+
+/// How much wider than an outline the glow around a highlighted part is.
+const HALO_WIDTH_LINES: f32 = 5.0;
+
+/// The glow drawn under a highlighted layer: every outline of `shapes` (filled-only shapes
+/// too) stroked wide in `color`, at `scale` points per unit. Labels and dot grids get none.
+pub fn tessellate_halo(
+    shapes: &[Shape],
+    tokens: &DiagramTokens,
+    scale: f32,
+    color: Color32,
+) -> Mesh {
+    MeshBuilder::new(tokens, scale, Some(color)).layer(shapes)
 }
 
 struct MeshBuilder<'a> {
     tokens: &'a DiagramTokens,
     scale: f32,
     line_pt: f32,
+    /// Set when building a highlight glow instead of the drawing itself.
+    halo: Option<Color32>,
     buffers: VertexBuffers<Vertex, u32>,
 }
 
-impl MeshBuilder<'_> {
+impl<'a> MeshBuilder<'a> {
+    fn new(tokens: &'a DiagramTokens, scale: f32, halo: Option<Color32>) -> Self {
+        let line_pt = match halo {
+            Some(_) => tokens.line_pt * HALO_WIDTH_LINES,
+            None => tokens.line_pt,
+        };
+        Self {
+            tokens,
+            scale,
+            line_pt,
+            halo,
+            buffers: VertexBuffers::new(),
+        }
+    }
+
+    /// The triangles of `shapes`, as one mesh.
+    fn layer(&mut self, shapes: &[Shape]) -> Mesh {
+        for shape in shapes {
+            if self.halo.is_some() && matches!(shape, Shape::Label { .. }) {
+                continue;
+            }
+            self.shape(shape);
+        }
+        let buffers = std::mem::replace(&mut self.buffers, VertexBuffers::new());
+        Mesh {
+            vertices: buffers.vertices,
+            indices: buffers.indices,
+            ..Default::default()
+        }
+    }
+
     fn color(&self, token: &str) -> Color32 {
         self.tokens
             .colors
@@ -126,49 +157,8 @@ impl MeshBuilder<'_> {
                 self.fill(&dot.build(), self.color("leader"));
             }
             Shape::Label { leader: None, .. } | Shape::Image { .. } => {}
-            Shape::DotGrid {
-                origin,
-                columns,
-                rows,
-                spacing,
-                radius,
-                fill,
-                marked,
-                marked_fill,
-            } => {
-                let mut plain = Path::builder();
-                let mut special = Path::builder();
-                for row in 0..*rows {
-                    for column in 0..*columns {
-                        let center = self.at((
-                            origin.0 + column as f32 * spacing,
-                            origin.1 + row as f32 * spacing,
-                        ));
-                        let builder = if marked.contains(&(column, row)) {
-                            &mut special
-                        } else {
-                            &mut plain
-                        };
-                        builder.add_circle(center, radius * self.scale, Winding::Positive);
-                    }
-                }
-                self.fill(&plain.build(), self.color(fill));
-                // Marked dots are drawn larger, so one dot in ten thousand can be found.
-                let mut halo = Path::builder();
-                for &(column, row) in marked {
-                    let center = self.at((
-                        origin.0 + column as f32 * spacing,
-                        origin.1 + row as f32 * spacing,
-                    ));
-                    halo.add_circle(
-                        center,
-                        (radius * self.scale * 3.0).max(6.0),
-                        Winding::Positive,
-                    );
-                }
-                self.fill(&halo.build(), self.color(marked_fill));
-                self.fill(&special.build(), self.color(marked_fill));
-            }
+            // Dot grids are painted into a picture instead (see `dot_grid`).
+            Shape::DotGrid { .. } => {}
         }
     }
 
@@ -208,6 +198,10 @@ impl MeshBuilder<'_> {
     }
 
     fn paint(&mut self, path: &Path, paint: &Paint) {
+        if let Some(halo) = self.halo {
+            self.stroke(path, halo);
+            return;
+        }
         if let Some(fill) = &paint.fill {
             self.fill(path, self.color(fill));
         }
@@ -217,6 +211,10 @@ impl MeshBuilder<'_> {
     }
 
     fn fill(&mut self, path: &Path, color: Color32) {
+        if self.halo.is_some() {
+            // A glow is made of outlines only (arrow heads and leader dots included).
+            return;
+        }
         let options = FillOptions::tolerance(TOLERANCE_PT);
         let mut output = BuffersBuilder::new(&mut self.buffers, |vertex: FillVertex<'_>| {
             vertex_at(vertex.position(), color)
@@ -228,6 +226,7 @@ impl MeshBuilder<'_> {
     }
 
     fn stroke(&mut self, path: &Path, color: Color32) {
+        let color = self.halo.unwrap_or(color);
         let options = StrokeOptions::tolerance(TOLERANCE_PT)
             .with_line_width(self.line_pt)
             .with_line_join(lyon_tessellation::LineJoin::Round)
@@ -274,26 +273,24 @@ mod tests {
     use crate::content::diagram::{Layer, ViewBox};
     use crate::theme::Theme;
 
-    fn grid_diagram() -> Diagram {
+    fn concave_diagram() -> Diagram {
         Diagram {
-            id: "grid".to_owned(),
+            id: "concave".to_owned(),
             view_box: ViewBox {
                 width: 100.0,
                 height: 100.0,
             },
             layers: vec![Layer {
-                id: "dots".to_owned(),
+                id: "shapes".to_owned(),
                 hidden: false,
                 shapes: vec![
-                    Shape::DotGrid {
-                        origin: (5.0, 5.0),
-                        columns: 10,
-                        rows: 10,
-                        spacing: 10.0,
-                        radius: 3.0,
-                        fill: "dot".to_owned(),
-                        marked: vec![(4, 7)],
-                        marked_fill: "dot_marked".to_owned(),
+                    Shape::Ellipse {
+                        center: (70.0, 70.0),
+                        radii: (20.0, 10.0),
+                        paint: Paint {
+                            fill: Some("disc".to_owned()),
+                            stroke: Some("outline".to_owned()),
+                        },
                     },
                     Shape::Path {
                         // A concave "L": egui's own polygon fill would draw it wrong.
@@ -322,7 +319,7 @@ mod tests {
     fn shapes_become_triangles_inside_the_scaled_view_box_in_token_colours() {
         let tokens = Theme::bundled().diagram;
         let scale = 3.0;
-        let layers = tessellate(&grid_diagram(), &tokens, scale);
+        let layers = tessellate(&concave_diagram(), &tokens, scale);
         let mesh = &layers[0];
         assert!(mesh.is_valid());
         assert!(!mesh.indices.is_empty());
@@ -333,7 +330,7 @@ mod tests {
                 .all(|v| (0.0..=limit).contains(&v.pos.x) && (0.0..=limit).contains(&v.pos.y))
         );
         let colour = |name: &str| tokens.colors[name].color32();
-        for token in ["dot", "dot_marked", "bone"] {
+        for token in ["disc", "outline", "bone"] {
             assert!(
                 mesh.vertices.iter().any(|v| v.color == colour(token)),
                 "no {token} vertices"
@@ -358,5 +355,21 @@ mod tests {
             "area {}",
             area / (scale * scale)
         );
+    }
+
+    #[test]
+    fn a_highlight_glow_outlines_every_filled_shape_wider_than_its_line() {
+        let tokens = Theme::bundled().diagram;
+        let diagram = concave_diagram();
+        let glow = Color32::from_rgb(227, 155, 45);
+        let halo = tessellate_halo(&diagram.layers[0].shapes, &tokens, 1.0, glow);
+        assert!(halo.is_valid() && !halo.indices.is_empty());
+        assert!(halo.vertices.iter().all(|v| v.color == glow));
+        // The L has no outline of its own, yet glows; the glow reaches past its edge by half
+        // the glow's width.
+        let bounds = halo.calc_bounds();
+        let reach = tokens.line_pt * HALO_WIDTH_LINES / 2.0;
+        assert!((bounds.min.x + reach).abs() < 0.5, "{bounds:?}");
+        assert!((bounds.max.x - (90.0 + reach)).abs() < 0.5, "{bounds:?}");
     }
 }

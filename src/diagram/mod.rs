@@ -2,8 +2,12 @@
 //! painted with their labels ([`view`]).
 
 mod cache;
+pub mod dot_grid;
 pub mod geometry;
+mod steps;
 mod view;
 
 pub use cache::DiagramCache;
-pub use view::{HotspotTap, diagram_ui};
+pub use cache::PlacedMeshes;
+pub use steps::step_controls_ui;
+pub use view::{DiagramOutput, DiagramView, HotspotTap};

@@ -1,7 +1,12 @@
 //! A diagram on a page: scaled to fit, centred on a card, with its labels in the patient's
-//! language. Screen readers get the figure's description as an image.
+//! language, highlighted parts, tappable hotspots and, for a walk-through, its current step
+//! (layers fade and slide between steps). Screen readers get the figure's description as an
+//! image and every hotspot as a button.
 
-use egui::{Align2, Rect, Response, Sense, Ui, WidgetInfo, pos2, vec2};
+use egui::epaint::Mesh;
+use egui::{
+    Align2, Color32, Rect, Response, Sense, TextureHandle, Ui, Vec2, WidgetInfo, pos2, vec2,
+};
 
 use super::DiagramCache;
 use crate::content::diagram::{Anchor, Diagram, DiagramText, Region, Shape};
@@ -16,152 +21,301 @@ pub enum HotspotTap {
     Close,
 }
 
-/// Draws `diagram` as wide as the page allows and at most `max_height_pt` high, with a
-/// tappable marker on every hotspot; `open` is the hotspot whose explanation is showing.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one drawing call; each argument is needed"
-)]
-pub fn diagram_ui(
-    ui: &mut Ui,
-    theme: &Theme,
-    diagram: &Diagram,
-    words: Option<&DiagramText>,
-    cache: &mut DiagramCache,
-    alt: &str,
-    max_height_pt: f32,
-    open: Option<&str>,
-) -> (Response, Option<HotspotTap>) {
-    let sizes = &theme.sizes;
-    let tokens = &theme.diagram;
-    let view = diagram.view_box;
-    let width = ui.available_width();
-    let pad = sizes.card_padding_pt;
-    let scale = ((width - 2.0 * pad) / view.width).min((max_height_pt - 2.0 * pad) / view.height);
-    let scale = scale.max(0.01);
-    let drawing = vec2(view.width, view.height) * scale;
-    let sense = if diagram.hotspots.is_empty() {
-        Sense::hover()
-    } else {
-        Sense::click()
-    };
-    let (rect, response) = ui.allocate_exact_size(vec2(width, drawing.y + 2.0 * pad), sense);
-    response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
-    let mut tap = (response.clicked() && open.is_some()).then_some(HotspotTap::Close);
-    if !ui.is_rect_visible(rect) {
-        return (response, tap);
-    }
-    let painter = ui.painter_at(rect);
-    painter.rect(
-        rect,
-        sizes.corner_radius_pt,
-        paper(theme),
-        egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
-        egui::StrokeKind::Inside,
-    );
-    let origin = pos2(rect.center().x - drawing.x / 2.0, rect.top() + pad);
-    let meshes = cache.layers(diagram, tokens, scale, origin);
-    for (layer, mesh) in diagram.layers.iter().zip(meshes) {
-        if !layer.hidden {
-            painter.add(egui::Shape::Mesh(mesh.clone()));
-        }
-    }
-    let label_color = tokens
-        .colors
-        .get("label")
-        .map_or(theme.colors.text.color32(), |rgb| rgb.color32());
-    for shape in diagram
-        .layers
-        .iter()
-        .filter(|layer| !layer.hidden)
-        .flat_map(|layer| &layer.shapes)
-    {
-        let Shape::Label {
-            text, at, anchor, ..
-        } = shape
-        else {
-            continue;
-        };
-        let Some(words) = words.and_then(|words| words.labels.get(text)) else {
-            continue;
-        };
-        let galley = painter.layout_no_wrap(
-            words.clone(),
-            egui::FontId::proportional(tokens.label_pt),
-            label_color,
-        );
-        let point = origin + vec2(at.0, at.1) * scale;
-        let align = match anchor {
-            Anchor::Left => Align2::LEFT_CENTER,
-            Anchor::Center => Align2::CENTER_CENTER,
-            Anchor::Right => Align2::RIGHT_CENTER,
-        };
-        let text_rect = align.anchor_size(point, galley.size());
-        painter.rect_filled(
-            text_rect.expand(4.0),
-            6.0,
-            paper(theme).gamma_multiply(0.85),
-        );
-        painter.galley(text_rect.min, galley, label_color);
-    }
-
-    let color = |name: &str, fallback: egui::Color32| {
-        tokens
-            .colors
-            .get(name)
-            .map_or(fallback, |rgb| rgb.color32())
-    };
-    let accent = color("accent", theme.colors.accent.color32());
-    let highlight = color("highlight", accent);
-    let line = tokens.line_pt;
-    for hotspot in &diagram.hotspots {
-        let region = match hotspot.region {
-            Region::Circle((x, y), r) => {
-                Rect::from_center_size(origin + vec2(x, y) * scale, vec2(2.0 * r, 2.0 * r) * scale)
-            }
-            Region::Rect((x, y), (w, h)) => {
-                Rect::from_min_size(origin + vec2(x, y) * scale, vec2(w, h) * scale)
-            }
-        };
-        let center = region.center();
-        // However small the part looks, a finger gets at least the minimum touch area.
-        let min_touch = vec2(sizes.min_touch_pt, sizes.min_touch_pt);
-        let touch = Rect::from_center_size(center, region.size().max(min_touch));
-        let title = words
-            .and_then(|words| words.hotspots.get(&hotspot.id))
-            .map_or(hotspot.id.as_str(), |text| text.title.as_str());
-        let id = ui.scope_id().with(("hotspot", &diagram.id, &hotspot.id));
-        let hotspot_response = ui.interact(touch, id, Sense::click());
-        hotspot_response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, title));
-        if hotspot_response.clicked() {
-            tap = Some(HotspotTap::Toggle(hotspot.id.clone()));
-        }
-        let is_open = open == Some(hotspot.id.as_str());
-        if is_open {
-            let stroke = egui::Stroke::new(2.0 * line, highlight);
-            match hotspot.region {
-                Region::Circle(..) => {
-                    painter.circle_stroke(center, region.width() / 2.0, stroke);
-                }
-                Region::Rect(..) => {
-                    painter.rect_stroke(region, 8.0, stroke, egui::StrokeKind::Outside);
-                }
-            }
-        }
-        // Every hotspot shows a marker, so nothing depends on hovering to find it.
-        let marker = sizes.min_touch_pt * 0.22;
-        let fill = if is_open { highlight } else { paper(theme) };
-        painter.circle(center, marker, fill, egui::Stroke::new(line, accent));
-        painter.circle_filled(center, marker * 0.35, accent);
-    }
-    (response, tap)
+/// One diagram as a page shows it.
+pub struct DiagramView<'a> {
+    /// The drawing.
+    pub diagram: &'a Diagram,
+    /// Its words in the patient's language (labels are left out without them).
+    pub words: Option<&'a DiagramText>,
+    /// The figure's description, for screen readers.
+    pub alt: &'a str,
+    /// The tallest the card may be.
+    pub max_height_pt: f32,
+    /// The hotspot whose explanation is showing, if any.
+    pub open_hotspot: Option<&'a str>,
+    /// The walk-through step showing (0 for a diagram without steps).
+    pub step: usize,
 }
 
-/// The card behind a diagram.
-fn paper(theme: &Theme) -> egui::Color32 {
+/// What drawing a diagram produced.
+pub struct DiagramOutput {
+    /// The whole card.
+    pub response: Response,
+    /// A hotspot tap, if there was one.
+    pub tap: Option<HotspotTap>,
+}
+
+impl DiagramView<'_> {
+    /// Draws the diagram as wide as the page allows. `picture` gives the texture of a picture
+    /// file the diagram names (`None`: it is shown as a plain box).
+    pub fn ui(
+        self,
+        ui: &mut Ui,
+        theme: &Theme,
+        cache: &mut DiagramCache,
+        picture: &mut dyn FnMut(&egui::Context, &str) -> Option<TextureHandle>,
+    ) -> DiagramOutput {
+        let Self {
+            diagram,
+            words,
+            alt,
+            max_height_pt,
+            open_hotspot,
+            step,
+        } = self;
+        let sizes = &theme.sizes;
+        let tokens = &theme.diagram;
+        let view = diagram.view_box;
+        let width = ui.available_width();
+        let pad = sizes.card_padding_pt;
+        let scale = ((width - 2.0 * pad) / view.width)
+            .min((max_height_pt - 2.0 * pad) / view.height)
+            .max(0.01);
+        let drawing = vec2(view.width, view.height) * scale;
+        let sense = if diagram.hotspots.is_empty() {
+            Sense::hover()
+        } else {
+            Sense::click()
+        };
+        let (rect, response) = ui.allocate_exact_size(vec2(width, drawing.y + 2.0 * pad), sense);
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
+        let mut tap = (response.clicked() && open_hotspot.is_some()).then_some(HotspotTap::Close);
+        let origin = pos2(rect.center().x - drawing.x / 2.0, rect.top() + pad);
+        let visible = diagram.visible_layers(step);
+        let layer_shown = |id: &str| {
+            diagram
+                .layers
+                .iter()
+                .position(|layer| layer.id == id)
+                .is_some_and(|index| visible[index])
+        };
+
+        // Hotspots are buttons even while scrolled out of sight, so screen readers (and
+        // tests) can find them and scroll them into view.
+        let mut hotspots = Vec::new();
+        for hotspot in &diagram.hotspots {
+            // A part hidden at this step cannot be tapped.
+            if !hotspot.layers.is_empty() && !hotspot.layers.iter().any(|id| layer_shown(id)) {
+                continue;
+            }
+            let region = match hotspot.region {
+                Region::Circle((x, y), r) => Rect::from_center_size(
+                    origin + vec2(x, y) * scale,
+                    vec2(2.0 * r, 2.0 * r) * scale,
+                ),
+                Region::Rect((x, y), (w, h)) => {
+                    Rect::from_min_size(origin + vec2(x, y) * scale, vec2(w, h) * scale)
+                }
+            };
+            // However small the part looks, a finger gets at least the minimum touch area.
+            let min_touch = vec2(sizes.min_touch_pt, sizes.min_touch_pt);
+            let touch = Rect::from_center_size(region.center(), region.size().max(min_touch));
+            let title = words
+                .and_then(|words| words.hotspots.get(&hotspot.id))
+                .map_or(hotspot.id.as_str(), |text| text.title.as_str());
+            let id = ui.scope_id().with(("hotspot", &diagram.id, &hotspot.id));
+            let hotspot_response = ui.interact(touch, id, Sense::click());
+            let is_open = open_hotspot == Some(hotspot.id.as_str());
+            hotspot_response
+                .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_open, title));
+            if hotspot_response.clicked() {
+                tap = Some(HotspotTap::Toggle(hotspot.id.clone()));
+            }
+            hotspots.push((hotspot, region, is_open));
+        }
+        if !ui.is_rect_visible(rect) {
+            return DiagramOutput { response, tap };
+        }
+        let painter = ui.painter_at(rect);
+        painter.rect(
+            rect,
+            sizes.corner_radius_pt,
+            token_color(theme, "paper", theme.colors.surface.color32()),
+            egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
+            egui::StrokeKind::Inside,
+        );
+
+        // How much of each layer shows: 0 hidden, 1 shown, between while a step animates.
+        let opacity: Vec<f32> = diagram
+            .layers
+            .iter()
+            .zip(&visible)
+            .enumerate()
+            .map(|(index, (_, &shown))| {
+                if diagram.steps.is_empty() {
+                    f32::from(u8::from(shown))
+                } else {
+                    // egui asks for repaints only while the value is still moving.
+                    ui.ctx().animate_bool_with_time(
+                        ui.scope_id().with(("diagram-layer", &diagram.id, index)),
+                        shown,
+                        sizes.step_animation_secs,
+                    )
+                }
+            })
+            .collect();
+        let open = open_hotspot.and_then(|id| diagram.hotspots.iter().find(|h| h.id == id));
+        let highlighted = |layer: &str| {
+            let named = |layers: &[String]| layers.iter().any(|id| id == layer);
+            open.is_some_and(|hotspot| named(&hotspot.layers))
+                || diagram
+                    .steps
+                    .get(step)
+                    .is_some_and(|step| named(&step.highlight))
+        };
+        let offsets: Vec<Vec2> = diagram
+            .layers
+            .iter()
+            .zip(&opacity)
+            .map(|(layer, &amount)| match diagram.slide_from(&layer.id) {
+                Some((dx, dy)) if amount < 1.0 => vec2(dx, dy) * scale * (1.0 - amount),
+                _ => Vec2::ZERO,
+            })
+            .collect();
+
+        let max_side_px = sizes.texture_max_side_px;
+        let meshes = cache.layers(ui.ctx(), diagram, tokens, scale, origin, max_side_px);
+        for (index, layer) in diagram.layers.iter().enumerate() {
+            let (amount, offset) = (opacity[index], offsets[index]);
+            if amount <= 0.0 {
+                continue;
+            }
+            if highlighted(&layer.id)
+                && let Some(Some(halo)) = meshes.halos.get(index)
+            {
+                painter.add(fade(halo, amount, offset));
+            }
+            if let Some(mesh) = meshes.layers.get(index) {
+                painter.add(fade(mesh, amount, offset));
+            }
+            for (texture, area) in meshes.grids.get(index).into_iter().flatten() {
+                painter.image(
+                    texture.id(),
+                    area.translate(offset),
+                    Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                    Color32::WHITE.gamma_multiply(amount),
+                );
+            }
+        }
+
+        let place = |index: usize, (x, y): (f32, f32)| origin + vec2(x, y) * scale + offsets[index];
+        let label_color = token_color(theme, "label", theme.colors.text.color32());
+        let label_paper = token_color(theme, "paper", theme.colors.surface.color32());
+        for (index, layer) in diagram.layers.iter().enumerate() {
+            let amount = opacity[index];
+            if amount <= 0.0 {
+                continue;
+            }
+            for shape in &layer.shapes {
+                match shape {
+                    Shape::Label {
+                        text, at, anchor, ..
+                    } => {
+                        let Some(words) = words.and_then(|words| words.labels.get(text)) else {
+                            continue;
+                        };
+                        let galley = painter.layout_no_wrap(
+                            words.clone(),
+                            egui::FontId::proportional(tokens.label_pt),
+                            label_color,
+                        );
+                        let align = match anchor {
+                            Anchor::Left => Align2::LEFT_CENTER,
+                            Anchor::Center => Align2::CENTER_CENTER,
+                            Anchor::Right => Align2::RIGHT_CENTER,
+                        };
+                        let text_rect = align.anchor_size(place(index, *at), galley.size());
+                        painter.rect_filled(
+                            text_rect.expand(4.0),
+                            6.0,
+                            label_paper.gamma_multiply(0.85 * amount),
+                        );
+                        painter.galley(text_rect.min, galley, label_color.gamma_multiply(amount));
+                    }
+                    Shape::Image { file, min, size } => {
+                        let area = Rect::from_min_max(
+                            place(index, *min),
+                            place(index, (min.0 + size.0, min.1 + size.1)),
+                        );
+                        match picture(ui.ctx(), file) {
+                            Some(texture) => {
+                                painter.image(
+                                    texture.id(),
+                                    area,
+                                    Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                                    Color32::WHITE.gamma_multiply(amount),
+                                );
+                            }
+                            // A picture that cannot be read leaves a calm empty frame.
+                            None => {
+                                painter.rect(
+                                    area,
+                                    6.0,
+                                    theme.colors.background.color32().gamma_multiply(amount),
+                                    egui::Stroke::new(
+                                        sizes.stroke_pt,
+                                        theme.colors.border.color32(),
+                                    ),
+                                    egui::StrokeKind::Inside,
+                                );
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        let accent = token_color(theme, "accent", theme.colors.accent.color32());
+        let glow = token_color(theme, "highlight", accent);
+        let line = tokens.line_pt;
+        for (hotspot, region, is_open) in &hotspots {
+            let center = region.center();
+            if *is_open && hotspot.layers.is_empty() {
+                // Nothing to light up: ring the tapped region instead.
+                let stroke = egui::Stroke::new(2.0 * line, glow);
+                match hotspot.region {
+                    Region::Circle(..) => {
+                        painter.circle_stroke(center, region.width() / 2.0, stroke);
+                    }
+                    Region::Rect(..) => {
+                        painter.rect_stroke(*region, 8.0, stroke, egui::StrokeKind::Outside);
+                    }
+                }
+            }
+            // Every hotspot shows a marker, so nothing depends on hovering to find it: a ring
+            // that leaves the part inside it visible, on a pale ring that keeps it readable on
+            // any colour. An open hotspot's ring is filled with a light glow.
+            let marker = sizes.min_touch_pt * 0.22;
+            if *is_open {
+                painter.circle_filled(center, marker, glow.gamma_multiply(0.45));
+            }
+            painter.circle_stroke(center, marker, egui::Stroke::new(line * 2.6, label_paper));
+            painter.circle_stroke(center, marker, egui::Stroke::new(line, accent));
+            painter.circle_filled(center, line * 1.2, accent);
+        }
+        DiagramOutput { response, tap }
+    }
+}
+
+/// `mesh` as painted at `opacity`, moved by `offset`; shared as it is when fully shown in place.
+fn fade(mesh: &std::sync::Arc<Mesh>, opacity: f32, offset: Vec2) -> egui::Shape {
+    if opacity >= 1.0 && offset == Vec2::ZERO {
+        return egui::Shape::Mesh(std::sync::Arc::clone(mesh));
+    }
+    let mut mesh = Mesh::clone(mesh);
+    mesh.translate(offset);
+    for vertex in &mut mesh.vertices {
+        vertex.color = vertex.color.gamma_multiply(opacity);
+    }
+    egui::Shape::Mesh(std::sync::Arc::new(mesh))
+}
+
+/// A diagram colour token, or `fallback` if the palette lacks it.
+fn token_color(theme: &Theme, name: &str, fallback: Color32) -> Color32 {
     theme
         .diagram
         .colors
-        .get("paper")
-        .map_or(theme.colors.surface.color32(), |rgb| rgb.color32())
+        .get(name)
+        .map_or(fallback, |rgb| rgb.color32())
 }

@@ -4,8 +4,9 @@ use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder,
 
 use super::ScreenContext;
 use crate::app::Command;
+use crate::content::diagram::Diagram;
 use crate::content::model::{Block, FigureSource, Link};
-use crate::diagram::{HotspotTap, diagram_ui};
+use crate::diagram::{DiagramView, HotspotTap, step_controls_ui};
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent};
 
@@ -20,7 +21,9 @@ pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> O
             text_ui(ui, theme, text, theme.sizes.body_pt, false);
         }
         Block::Bullets(items) => bullets_ui(ui, theme, items),
-        Block::KeyFact { title, text } => key_fact_ui(ui, theme, title, text),
+        Block::KeyFact { title, text } => {
+            key_fact_ui(ui, theme, title, text);
+        }
         Block::Table {
             caption,
             columns,
@@ -95,7 +98,7 @@ fn card<R>(
     fill: crate::theme::Rgb,
     border: Stroke,
     add: impl FnOnce(&mut Ui) -> R,
-) -> R {
+) -> egui::InnerResponse<R> {
     let sizes = &theme.sizes;
     Frame::new()
         .fill(fill.color32())
@@ -107,10 +110,9 @@ fn card<R>(
             ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
             add(ui)
         })
-        .inner
 }
 
-fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) {
+fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) -> egui::Response {
     let colors = &theme.colors;
     let border = Stroke::new(
         theme.sizes.accent_stroke_pt,
@@ -126,7 +128,8 @@ fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) {
             .wrap(),
         );
         text_ui(ui, theme, text, theme.sizes.body_pt, false);
-    });
+    })
+    .response
 }
 
 /// A table of wrapped cells. Each cell is a real label, so screen readers read it.
@@ -220,6 +223,73 @@ fn table_ui(
     ui.add_space(item_spacing);
 }
 
+/// A diagram, its caption, its step controls if it is a walk-through, and the explanation of
+/// its open hotspot.
+fn diagram_figure_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    diagram: &Diagram,
+    alt: &str,
+    caption: Option<&str>,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let id = &diagram.id;
+    let words = screen.language.diagram_texts.get(id);
+    let open = screen
+        .open_hotspot
+        .as_ref()
+        .filter(|open| open.diagram == *id)
+        .map(|open| open.hotspot.as_str());
+    let step = screen.diagram_steps.get(id).copied().unwrap_or(0);
+    let (deck, images) = (screen.deck, &mut *screen.images);
+    let max_side_px = theme.sizes.texture_max_side_px;
+    let mut picture = |ctx: &egui::Context, name: &str| {
+        images
+            .texture(ctx, &deck.image_path(name), max_side_px)
+            .cloned()
+    };
+    let output = DiagramView {
+        diagram,
+        words,
+        alt,
+        max_height_pt: theme.sizes.figure_height_pt * 2.0,
+        open_hotspot: open,
+        step,
+    }
+    .ui(ui, theme, screen.diagrams, &mut picture);
+    let mut command = output.tap.map(|tap| match tap {
+        HotspotTap::Toggle(hotspot) => Command::ToggleHotspot {
+            diagram: id.clone(),
+            hotspot,
+        },
+        HotspotTap::Close => Command::CloseHotspot,
+    });
+    if !diagram.steps.is_empty() {
+        screen
+            .step_swipe_zones
+            .push((output.response.rect, id.clone()));
+        let interface = &screen.language.interface;
+        if let Some(forward) = step_controls_ui(ui, theme, interface, diagram, words, step) {
+            command = Some(Command::StepDiagram {
+                diagram: id.clone(),
+                forward,
+            });
+        }
+    }
+    if let Some(caption) = caption {
+        muted_ui(ui, theme, caption);
+    }
+    // The explanation of the open part, below the diagram (never a tooltip), scrolled into
+    // view when it opens.
+    if let Some(text) = open.and_then(|open| words?.hotspots.get(open)) {
+        let card = key_fact_ui(ui, theme, &text.title, &text.text);
+        if screen.reveal_explanation {
+            card.scroll_to_me(None);
+        }
+    }
+    command
+}
+
 fn figure_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
@@ -234,37 +304,7 @@ fn figure_ui(
         let content = match source {
             FigureSource::Diagram(id) => {
                 if let Some(diagram) = screen.deck.diagrams.get(id) {
-                    let words = screen.language.diagram_texts.get(id);
-                    let max_height = theme.sizes.figure_height_pt * 2.0;
-                    let open = screen
-                        .open_hotspot
-                        .as_ref()
-                        .filter(|open| open.diagram == *id)
-                        .map(|open| open.hotspot.as_str());
-                    let (_, tap) = diagram_ui(
-                        ui,
-                        theme,
-                        diagram,
-                        words,
-                        screen.diagrams,
-                        alt,
-                        max_height,
-                        open,
-                    );
-                    if let Some(caption) = caption {
-                        muted_ui(ui, theme, caption);
-                    }
-                    // The explanation of the open part, below the diagram (never a tooltip).
-                    if let Some(text) = open.and_then(|open| words?.hotspots.get(open)) {
-                        key_fact_ui(ui, theme, &text.title, &text.text);
-                    }
-                    command = tap.map(|tap| match tap {
-                        HotspotTap::Toggle(hotspot) => Command::ToggleHotspot {
-                            diagram: id.clone(),
-                            hotspot,
-                        },
-                        HotspotTap::Close => Command::CloseHotspot,
-                    });
+                    command = diagram_figure_ui(ui, screen, diagram, alt, caption);
                     return;
                 }
                 // A diagram not drawn yet shows its description in a box.

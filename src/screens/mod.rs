@@ -32,6 +32,13 @@ pub struct ScreenContext<'a> {
     pub diagrams: &'a mut DiagramCache,
     /// The diagram hotspot that is open, if any.
     pub open_hotspot: Option<crate::app::OpenHotspot>,
+    /// Set on the frame after a hotspot opened: scroll its explanation into view.
+    pub reveal_explanation: bool,
+    /// The step of each walk-through diagram, by diagram id (absent: the first step).
+    pub diagram_steps: &'a std::collections::BTreeMap<String, usize>,
+    /// Filled while drawing: where walk-through diagrams are on screen, so a swipe that starts
+    /// on one moves its steps instead of turning the page.
+    pub step_swipe_zones: Vec<(egui::Rect, String)>,
 }
 
 impl ScreenContext<'_> {

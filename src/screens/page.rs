@@ -1,21 +1,22 @@
 //! A topic's page: Home and progress at the top, the page in the middle, Back and Next at the
 //! bottom, a swipe to turn the page, and a suggestion of what to read next at a topic's end.
 
-use egui::{Align, Label, Layout, Panel, RichText, Sense, Ui, vec2};
+use egui::{Align, Label, Layout, Panel, RichText, Ui};
 
 use super::ScreenContext;
 use super::blocks::block_ui;
 use super::layout::{bar_ui, scroll_column_ui};
-use crate::app::{Command, Session};
+use crate::app::{Command, Swipe};
 use crate::content::PageRef;
 use crate::theme::bold_font;
-use crate::widgets::{BigButton, ButtonKind, Icon, TopicTile};
+use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots, TopicTile};
 
 /// Draws page `at`.
 pub fn page_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
-    session: &mut Session,
+    swipe: &mut Swipe,
+    scroll_to_top: bool,
     at: PageRef,
 ) -> Option<Command> {
     let theme = screen.theme;
@@ -39,7 +40,7 @@ pub fn page_ui(
                     .size(sizes.small_pt)
                     .color(colors.text_muted.color32()),
             ));
-            progress_dots_ui(ui, screen.theme, at.page, topic.pages.len());
+            ui.add(ProgressDots::new(theme, at.page, topic.pages.len()));
             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
                 ui.add(
                     Label::new(
@@ -67,7 +68,6 @@ pub fn page_ui(
         });
     });
 
-    let scroll_to_top = session.scroll_to_top;
     scroll_column_ui(
         ui,
         theme,
@@ -96,8 +96,8 @@ pub fn page_ui(
         },
     );
 
-    if let Some(swipe) = swipe(ui, session, sizes.swipe_min_pt) {
-        command = command.or(Some(swipe));
+    if let Some(swiped) = swipe_ui(ui, screen, swipe) {
+        command = command.or(Some(swiped));
     }
     command
 }
@@ -139,34 +139,10 @@ fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Optio
     }
 }
 
-/// One dot per page of the topic, the current one filled.
-fn progress_dots_ui(ui: &mut Ui, theme: &crate::theme::Theme, current: usize, total: usize) {
-    let sizes = &theme.sizes;
-    let diameter = sizes.small_pt * 0.6;
-    let gap = diameter * 0.6;
-    let width = total as f32 * diameter + total.saturating_sub(1) as f32 * gap;
-    let (rect, _) = ui.allocate_exact_size(vec2(width, diameter), Sense::hover());
-    let painter = ui.painter();
-    for index in 0..total {
-        let center = egui::pos2(
-            rect.left() + diameter / 2.0 + index as f32 * (diameter + gap),
-            rect.center().y,
-        );
-        if index == current {
-            painter.circle_filled(center, diameter / 2.0, theme.colors.accent.color32());
-        } else {
-            painter.circle_stroke(
-                center,
-                diameter / 2.0 - sizes.stroke_pt / 2.0,
-                egui::Stroke::new(sizes.stroke_pt, theme.colors.accent.color32()),
-            );
-        }
-    }
-}
-
 /// A quick horizontal finger movement turns the page: right to left is Next, left to right is
-/// Back. Mostly-vertical movements are scrolling and are left alone.
-fn swipe(ui: &Ui, session: &mut Session, min_distance_pt: f32) -> Option<Command> {
+/// Back. One that starts on a walk-through diagram moves its steps instead. Mostly-vertical
+/// movements are scrolling and are left alone.
+fn swipe_ui(ui: &Ui, screen: &ScreenContext<'_>, swipe: &mut Swipe) -> Option<Command> {
     let (pressed, released, position) = ui.input(|input| {
         (
             input.pointer.any_pressed(),
@@ -175,20 +151,32 @@ fn swipe(ui: &Ui, session: &mut Session, min_distance_pt: f32) -> Option<Command
         )
     });
     if pressed {
-        session.swipe_origin = position;
+        swipe.origin = position;
     }
-    if session.swipe_origin.is_some() && position.is_some() {
-        session.swipe_latest = position;
+    if swipe.origin.is_some() && position.is_some() {
+        swipe.latest = position;
     }
     if !released {
         return None;
     }
-    let (origin, latest) = (session.swipe_origin.take(), session.swipe_latest.take());
-    let delta = latest? - origin?;
+    let (origin, latest) = (swipe.origin.take()?, swipe.latest.take()?);
+    let delta = latest - origin;
+    let min_distance_pt = screen.theme.sizes.swipe_min_pt;
     let horizontal = delta.x.abs() >= min_distance_pt && delta.x.abs() > 2.0 * delta.y.abs();
-    match (horizontal, delta.x < 0.0) {
-        (true, true) => Some(Command::Next),
-        (true, false) => Some(Command::Back),
-        (false, _) => None,
+    if !horizontal {
+        return None;
     }
+    let forward = delta.x < 0.0;
+    let on_diagram = screen
+        .step_swipe_zones
+        .iter()
+        .find(|(zone, _)| zone.contains(origin));
+    Some(match (on_diagram, forward) {
+        (Some((_, diagram)), forward) => Command::StepDiagram {
+            diagram: diagram.clone(),
+            forward,
+        },
+        (None, true) => Command::Next,
+        (None, false) => Command::Back,
+    })
 }

@@ -107,6 +107,8 @@ pub struct Sizes {
     pub figure_height_pt: f32,
     pub texture_max_side_px: u32,
     pub swipe_min_pt: f32,
+    /// How long layers take to fade and slide when a diagram moves to another step.
+    pub step_animation_secs: f32,
     pub max_click_dist_pt: f32,
     pub max_click_duration_secs: f64,
 }

@@ -3,9 +3,11 @@
 mod big_button;
 mod figure;
 mod icon;
+mod progress_dots;
 mod topic_tile;
 
 pub use big_button::{BigButton, ButtonKind};
 pub use figure::{Figure, FigureContent};
 pub use icon::Icon;
+pub use progress_dots::ProgressDots;
 pub use topic_tile::TopicTile;

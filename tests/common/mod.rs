@@ -9,6 +9,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use patient_kiosk::KioskApp;
 use patient_kiosk::content::{ContentErrors, ContentPaths, Deck, Diagnostic, load_deck};
 
 /// The bundled content and assets.
@@ -51,6 +54,9 @@ pub const INTERFACE: &str = r#"Interface(
     up_next: "Up next",
     all_topics: "All topics",
     picture_missing: "No picture.",
+    previous_step: "Step back",
+    next_step: "Next step",
+    step_of: "Step {step} of {total}",
 )
 "#;
 
@@ -218,4 +224,29 @@ pub fn assert_diagnostic(
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// Presses at `from`, moves through `path` one frame at a time, and releases at the end.
+pub fn finger(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
+    harness.event(Event::PointerMoved(from));
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    let mut last = from;
+    for &point in path {
+        harness.event(Event::PointerMoved(point));
+        harness.step();
+        last = point;
+    }
+    harness.event(Event::PointerButton {
+        pos: last,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
 }

@@ -5,8 +5,9 @@ use std::fs;
 use std::path::Path;
 
 use super::super::diagram::{Diagram, DiagramText, Region, Shape};
+use super::super::model::{Block, FigureSource};
 use super::super::source_file::diagnostic;
-use super::{Loader, Parsed};
+use super::{LanguageFiles, Loader, Parsed};
 
 impl Loader<'_> {
     /// Reads every `.ron` file of a diagrams folder into `T`; a missing folder is no diagram.
@@ -23,6 +24,43 @@ impl Loader<'_> {
             .iter()
             .filter_map(|path| self.parse::<T>(path))
             .collect()
+    }
+
+    /// Every `Figure(source: Diagram("..."))` in a language's topics names a diagram that
+    /// exists. `known` holds the ids of the diagrams read and the names of diagram files that
+    /// could not be read (those are reported already).
+    pub(super) fn check_figure_diagrams(
+        &mut self,
+        language: &LanguageFiles,
+        known: &HashSet<String>,
+    ) {
+        for topic in &language.topics {
+            let shown = topic
+                .value
+                .pages
+                .iter()
+                .flat_map(|page| &page.blocks)
+                .filter_map(|block| match block {
+                    Block::Figure {
+                        source: FigureSource::Diagram(id),
+                        ..
+                    } => Some(id),
+                    _ => None,
+                });
+            for id in shown.filter(|id| !known.contains(*id)) {
+                let mut ids: Vec<&String> = known.iter().collect();
+                ids.sort();
+                self.error(topic.file.diagnostic_at_value(
+                    "",
+                    id,
+                    0,
+                    format!(
+                        "There is no diagram \"{id}\" (no content/diagrams/{id}.ron). Use one of: {}.",
+                        super::quoted_list(ids)
+                    ),
+                ));
+            }
+        }
     }
 
     /// Checks the geometry of every diagram: ids, colour tokens, layer references, steps,
@@ -150,6 +188,16 @@ impl Loader<'_> {
                 if step.show.is_empty() && step.hide.is_empty() && step.highlight.is_empty() {
                     self.error(at_step(format!(
                         "The step \"{}\" changes nothing. Give it `show`, `hide` or `highlight` layers.",
+                        step.id
+                    )));
+                }
+                for layer in step
+                    .slide_in
+                    .keys()
+                    .filter(|layer| !step.show.contains(layer))
+                {
+                    self.error(at_step(format!(
+                        "The step \"{}\" slides in the layer \"{layer}\" but does not show it. Add it to `show`.",
                         step.id
                     )));
                 }

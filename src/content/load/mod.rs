@@ -115,14 +115,25 @@ impl Loader<'_> {
             .map(|code| self.read_language(code, deck.as_ref()))
             .collect();
 
-        let diagrams: Vec<Parsed<Diagram>> =
-            self.read_diagram_folder(&self.paths.content_dir.join("diagrams"));
+        let diagrams_dir = self.paths.content_dir.join("diagrams");
+        let diagrams: Vec<Parsed<Diagram>> = self.read_diagram_folder(&diagrams_dir);
+        // A figure may name a diagram whose file could not be read; that file is reported.
+        let known_diagrams: HashSet<String> = diagrams
+            .iter()
+            .map(|parsed| parsed.value.id.clone())
+            .chain(fs::read_dir(&diagrams_dir).into_iter().flat_map(|entries| {
+                ron_files(entries)
+                    .into_iter()
+                    .filter_map(|path| Some(path.file_stem()?.to_str()?.to_owned()))
+            }))
+            .collect();
 
         let deck = deck?;
         self.check_deck(&deck);
         self.check_diagrams(&diagrams, &diagram_colors());
         for language in &languages {
             self.check_language(&deck, language);
+            self.check_figure_diagrams(language, &known_diagrams);
             self.check_diagram_texts(&language.code, &diagrams, &language.diagram_texts);
         }
         if !self.diagnostics.is_empty() {
@@ -527,6 +538,9 @@ impl Loader<'_> {
             up_next,
             all_topics,
             picture_missing,
+            previous_step,
+            next_step,
+            step_of,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -539,6 +553,9 @@ impl Loader<'_> {
             ("up_next", up_next),
             ("all_topics", all_topics),
             ("picture_missing", picture_missing),
+            ("previous_step", previous_step),
+            ("next_step", next_step),
+            ("step_of", step_of),
         ];
         for (key, value) in fields {
             if value.trim().is_empty() {
@@ -548,13 +565,17 @@ impl Loader<'_> {
                 ));
             }
         }
-        for placeholder in ["{page}", "{total}"] {
-            if !page_of.contains(placeholder) {
+        let templates = [
+            ("page_of", page_of, "{page}", "Page {page} of {total}"),
+            ("page_of", page_of, "{total}", "Page {page} of {total}"),
+            ("step_of", step_of, "{step}", "Step {step} of {total}"),
+            ("step_of", step_of, "{total}", "Step {step} of {total}"),
+        ];
+        for (key, value, placeholder, example) in templates {
+            if !value.contains(placeholder) {
                 self.error(interface.file.diagnostic_at_key(
-                    "page_of",
-                    format!(
-                        "`page_of` must contain {placeholder}, like \"Page {{page}} of {{total}}\"."
-                    ),
+                    key,
+                    format!("`{key}` must contain {placeholder}, like \"{example}\"."),
                 ));
             }
         }

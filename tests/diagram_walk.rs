@@ -1,0 +1,310 @@
+//! Every bundled diagram as a patient uses it: each hotspot tapped by its accessible label opens
+//! its explanation, and each walk-through steps forwards and backwards with buttons and swipes.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use egui::accesskit::Role;
+use egui::{Pos2, Vec2, pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, OpenHotspot, Screen};
+use patient_kiosk::content::diagram::{Diagram, DiagramText};
+use patient_kiosk::content::model::{Block, FigureSource};
+use patient_kiosk::content::{Deck, PageRef};
+use patient_kiosk::{KioskApp, Theme};
+
+const LANDSCAPE: Vec2 = vec2(1920.0, 1080.0);
+
+/// The kiosk on the page that shows diagram `id`.
+fn kiosk_on_diagram(deck: &Deck, id: &str) -> Harness<'static, KioskApp> {
+    let at = page_of_diagram(deck, id);
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::Open(at));
+    let mut harness = Harness::builder()
+        .with_size(LANDSCAPE)
+        // Scrolling into view and step animations take a few frames to settle.
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn page_of_diagram(deck: &Deck, id: &str) -> PageRef {
+    let language = deck.language(deck.default_language);
+    language
+        .pages()
+        .find(|(_, page)| {
+            page.blocks.iter().any(|block| {
+                matches!(block, Block::Figure { source: FigureSource::Diagram(shown), .. } if shown == id)
+            })
+        })
+        .map(|(at, _)| at)
+        .unwrap_or_else(|| panic!("no page shows the diagram {id:?}"))
+}
+
+fn words<'a>(deck: &'a Deck, id: &str) -> &'a DiagramText {
+    deck.language(deck.default_language)
+        .diagram_texts
+        .get(id)
+        .unwrap_or_else(|| panic!("the diagram {id:?} has no English words"))
+}
+
+fn step_of(harness: &Harness<'_, KioskApp>, id: &str) -> usize {
+    harness
+        .state()
+        .session()
+        .diagram_steps
+        .get(id)
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Scrolls a button into view and taps it.
+fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness
+        .get_by_role_and_label(Role::Button, label)
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+fn shown(harness: &Harness<'_, KioskApp>, text: &str) -> bool {
+    times_shown(harness, text) > 0
+}
+
+fn times_shown(harness: &Harness<'_, KioskApp>, text: &str) -> usize {
+    harness.query_all_by_label(text).count()
+}
+
+#[test]
+fn every_hotspot_of_every_diagram_opens_and_closes_its_explanation() {
+    let deck = common::bundled_deck();
+    assert!(deck.diagrams.len() >= 8, "the eight diagrams ship");
+    let mut tapped = 0;
+    for (id, diagram) in &deck.diagrams {
+        let words = words(&deck, id);
+        let mut harness = kiosk_on_diagram(&deck, id);
+        let mut done = BTreeSet::new();
+        // A walk-through may hide parts until a later step: visit every step.
+        for step in 0..=diagram.last_step() {
+            if step > 0 {
+                harness.state_mut().apply(Command::StepDiagram {
+                    diagram: id.clone(),
+                    forward: true,
+                });
+                harness.run();
+            }
+            let visible = diagram.visible_layers(step);
+            for hotspot in &diagram.hotspots {
+                let layer_shown = hotspot.layers.iter().any(|layer| {
+                    diagram
+                        .layers
+                        .iter()
+                        .position(|l| &l.id == layer)
+                        .is_some_and(|index| visible[index])
+                });
+                if done.contains(&hotspot.id) || !layer_shown {
+                    continue;
+                }
+                let text = &words.hotspots[&hotspot.id];
+                // The page itself may say the same words; the explanation adds them once more.
+                let before = times_shown(&harness, &text.text);
+                tap(&mut harness, &text.title);
+                assert_eq!(
+                    times_shown(&harness, &text.text),
+                    before + 1,
+                    "tapping {:?} on {id} shows its explanation",
+                    text.title
+                );
+                assert_eq!(
+                    harness.state().session().open_hotspot,
+                    Some(OpenHotspot {
+                        diagram: id.clone(),
+                        hotspot: hotspot.id.clone(),
+                    })
+                );
+                let button = harness.get_by_role_and_label(Role::Button, &text.title);
+                let size = button.rect().size();
+                assert!(
+                    size.x >= 64.0 && size.y >= 64.0,
+                    "{id}/{}: {size:?}",
+                    hotspot.id
+                );
+                tap(&mut harness, &text.title);
+                assert_eq!(
+                    times_shown(&harness, &text.text),
+                    before,
+                    "tapping {:?} again closes it",
+                    text.title
+                );
+                done.insert(hotspot.id.clone());
+                tapped += 1;
+            }
+        }
+        let all: BTreeSet<String> = diagram.hotspots.iter().map(|h| h.id.clone()).collect();
+        assert_eq!(done, all, "every hotspot of {id} can be reached and tapped");
+    }
+    assert!(
+        tapped >= 30,
+        "only {tapped} hotspots in the bundled diagrams"
+    );
+}
+
+/// The caption of `diagram`'s step `step`.
+fn caption<'a>(words: &'a DiagramText, diagram: &Diagram, step: usize) -> &'a str {
+    &words.steps[&diagram.steps[step].id]
+}
+
+#[test]
+fn every_walk_through_steps_forwards_and_backwards() {
+    let deck = common::bundled_deck();
+    let walks: Vec<(&String, &Diagram)> = deck
+        .diagrams
+        .iter()
+        .filter(|(_, diagram)| !diagram.steps.is_empty())
+        .collect();
+    assert!(
+        walks.iter().any(|(id, _)| *id == "surgery-day-steps"),
+        "the day of surgery is a walk-through"
+    );
+    for (id, diagram) in walks {
+        let words = words(&deck, id);
+        let last = diagram.last_step();
+        let mut harness = kiosk_on_diagram(&deck, id);
+        let page = harness.state().session().screen;
+        assert!(shown(&harness, caption(words, diagram, 0)));
+        assert!(shown(&harness, &format!("Step 1 of {}", last + 1)));
+        for step in 1..=last {
+            tap(&mut harness, "Next step");
+            assert_eq!(step_of(&harness, id), step, "{id}");
+            assert!(
+                shown(&harness, caption(words, diagram, step)),
+                "{id} step {step} shows its caption"
+            );
+            assert!(shown(
+                &harness,
+                &format!("Step {} of {}", step + 1, last + 1)
+            ));
+        }
+        // At the end, Next step does nothing (the page's own Next goes on).
+        tap(&mut harness, "Next step");
+        assert_eq!(step_of(&harness, id), last);
+        for step in (0..last).rev() {
+            tap(&mut harness, "Step back");
+            assert_eq!(step_of(&harness, id), step, "{id}");
+            assert!(shown(&harness, caption(words, diagram, step)));
+        }
+        tap(&mut harness, "Step back");
+        assert_eq!(step_of(&harness, id), 0);
+        assert_eq!(
+            harness.state().session().screen,
+            page,
+            "stepping never turns the page"
+        );
+    }
+}
+
+#[test]
+fn a_swipe_on_a_walk_through_moves_its_steps_and_elsewhere_turns_the_page() {
+    let deck = common::bundled_deck();
+    let id = "surgery-day-steps";
+    let mut harness = kiosk_on_diagram(&deck, id);
+    let page = harness.state().session().screen;
+    let alt = figure_alt(&deck, id);
+    harness.get_by_label(&alt).scroll_to_me();
+    harness.run();
+    let figure = harness.get_by_label(&alt).rect();
+    let visible = figure.intersect(egui::Rect::from_min_size(Pos2::ZERO, LANDSCAPE));
+    let start = visible.center() + vec2(visible.width() * 0.3, 0.0);
+    let leftwards: Vec<Pos2> = (1..=8)
+        .map(|i| start - vec2(50.0 * i as f32, 0.0))
+        .collect();
+    common::finger(&mut harness, start, &leftwards);
+    assert_eq!(step_of(&harness, id), 1, "right to left is the next step");
+    assert_eq!(harness.state().session().screen, page);
+
+    let from = visible.center() - vec2(visible.width() * 0.3, 0.0);
+    let rightwards: Vec<Pos2> = (1..=8).map(|i| from + vec2(50.0 * i as f32, 0.0)).collect();
+    common::finger(&mut harness, from, &rightwards);
+    assert_eq!(step_of(&harness, id), 0, "left to right is the step before");
+
+    // The same swipe beside the diagram turns the page.
+    let beside = pos2(visible.left() - 10.0, visible.center().y);
+    let path: Vec<Pos2> = (1..=8)
+        .map(|i| beside - vec2(45.0 * i as f32, 0.0))
+        .collect();
+    common::finger(&mut harness, beside, &path);
+    let Screen::Page(before) = page else {
+        panic!("the walk-through is on a page");
+    };
+    let next = PageRef {
+        page: before.page + 1,
+        ..before
+    };
+    assert_eq!(harness.state().session().screen, Screen::Page(next));
+}
+
+fn figure_alt(deck: &Deck, id: &str) -> String {
+    let at = page_of_diagram(deck, id);
+    let language = deck.language(deck.default_language);
+    let page = language.page(at).expect("the page exists");
+    page.blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Figure {
+                source: FigureSource::Diagram(shown),
+                alt,
+                ..
+            } if shown == id => Some(alt.clone()),
+            _ => None,
+        })
+        .expect("the figure is on its page")
+}
+
+#[test]
+fn a_step_animates_for_a_moment_and_then_stops_repainting() {
+    let deck = common::bundled_deck();
+    let id = "surgery-day-steps";
+    let mut harness = kiosk_on_diagram(&deck, id);
+    harness
+        .get_by_role_and_label(Role::Button, "Next step")
+        .scroll_to_me();
+    harness.run();
+    assert_eq!(harness.run(), 1, "a page at rest draws one frame and waits");
+    harness
+        .get_by_role_and_label(Role::Button, "Next step")
+        .click();
+    let frames = harness.run();
+    let animation_secs = Theme::bundled().sizes.step_animation_secs;
+    // kittest moves time on by a quarter second a frame.
+    assert!(
+        frames as f32 >= animation_secs / 0.25,
+        "the step change animates over several frames, got {frames}"
+    );
+    assert_eq!(step_of(&harness, id), 1);
+    assert_eq!(
+        harness.run(),
+        1,
+        "once the animation ends, repainting stops"
+    );
+}
+
+#[test]
+fn leaving_a_page_forgets_its_steps() {
+    let deck = common::bundled_deck();
+    let id = "surgery-day-steps";
+    let mut harness = kiosk_on_diagram(&deck, id);
+    tap(&mut harness, "Next step");
+    assert_eq!(step_of(&harness, id), 1);
+    harness.state_mut().apply(Command::Home);
+    harness.run();
+    assert!(harness.state().session().diagram_steps.is_empty());
+    harness
+        .state_mut()
+        .apply(Command::Open(page_of_diagram(&deck, id)));
+    harness.run();
+    assert_eq!(step_of(&harness, id), 0, "the next visit starts at step 1");
+}
