@@ -231,3 +231,29 @@ fn a_step_may_only_slide_in_layers_it_shows() {
     );
     assert!(d[0].path.ends_with("content/diagrams/tube.ron") && d[0].line > 1);
 }
+
+#[test]
+fn a_picture_in_a_diagram_that_is_missing_or_not_a_picture() {
+    let f = with_tube();
+    f.edit(
+        "content/diagrams/tube.ron",
+        "Rect(min: (20.0, 80.0)",
+        "Image(file: \"dime.png\", min: (30.0, 20.0), size: (40.0, 40.0)),\n                Image(file: \"bad.png\", min: (80.0, 20.0), size: (40.0, 40.0)),\n                Rect(min: (20.0, 80.0)",
+    );
+    f.write("assets/images/bad.png", b"\x89PNG\r\n\x1a\n not really");
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        8,
+        29,
+        &["picture \"dime.png\" is not in"],
+    );
+    assert_diagnostic(
+        &d,
+        "content/diagrams/tube.ron",
+        9,
+        29,
+        &["\"bad.png\" cannot be opened as a PNG or JPEG"],
+    );
+}

@@ -12,16 +12,23 @@ use patient_kiosk::{KioskApp, Theme};
 
 const EXPLANATION: &str = "A light and a lens.";
 
-fn page_with_tube() -> Harness<'static, KioskApp> {
+const ALT: &str = "A thin tube with a light at its end.";
+
+/// A content folder whose first page shows the tube diagram.
+fn tube_fixture() -> common::Fixture {
     let fixture = common::Fixture::new();
     fixture.write("content/diagrams/tube.ron", common::TUBE);
     fixture.write("content/en/diagrams/tube.ron", common::TUBE_WORDS);
     fixture.edit(
         "content/en/topics/alpha.ron",
         "Paragraph(\"Hello.\"),",
-        "Paragraph(\"Hello.\"),\n                Figure(source: Diagram(\"tube\"), alt: \"A thin tube with a light at its end.\"),",
+        &format!("Paragraph(\"Hello.\"),\n                Figure(source: Diagram(\"tube\"), alt: \"{ALT}\"),"),
     );
-    let deck = patient_kiosk::load_deck(&fixture.paths()).expect("the page with a diagram loads");
+    fixture
+}
+
+/// The kiosk showing the first page of `deck`, drawn.
+fn kiosk_on_first_page(deck: patient_kiosk::Deck) -> Harness<'static, KioskApp> {
     let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
     app.apply(Command::Open(PageRef { topic: 0, page: 0 }));
     let mut harness = Harness::builder()
@@ -29,6 +36,12 @@ fn page_with_tube() -> Harness<'static, KioskApp> {
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
     harness.run();
     harness
+}
+
+fn page_with_tube() -> Harness<'static, KioskApp> {
+    let fixture = tube_fixture();
+    let deck = patient_kiosk::load_deck(&fixture.paths()).expect("the page with a diagram loads");
+    kiosk_on_first_page(deck)
 }
 
 fn tap_hotspot(harness: &mut Harness<'_, KioskApp>) {
@@ -75,9 +88,7 @@ fn tapping_elsewhere_on_the_diagram_closes_the_explanation() {
     let mut harness = page_with_tube();
     tap_hotspot(&mut harness);
     assert!(explanation_shown(&harness));
-    let figure = harness
-        .get_by_label("A thin tube with a light at its end.")
-        .rect();
+    let figure = harness.get_by_label(ALT).rect();
     // The left end of the drawing, far from the hotspot at the right end.
     let elsewhere = figure.left_center() + egui::vec2(60.0, 0.0);
     harness.event(egui::Event::PointerMoved(elsewhere));
@@ -109,7 +120,7 @@ fn turning_the_page_closes_the_explanation() {
 #[test]
 fn a_page_shows_a_diagram_by_its_description() {
     let harness = page_with_tube();
-    let figure = harness.get_by_label("A thin tube with a light at its end.");
+    let figure = harness.get_by_label(ALT);
     assert_eq!(figure.accesskit_node().role(), egui::accesskit::Role::Image);
     // In the 1100-point column the 2:1 diagram is limited by width: drawn as wide as the card
     // allows inside its padding, and half as high.
@@ -120,5 +131,51 @@ fn a_page_shows_a_diagram_by_its_description() {
     assert!(
         (rect.height() - expected_height).abs() < 1.0,
         "{rect:?}, expected height {expected_height}"
+    );
+}
+
+/// The tube page with a picture inside the diagram, drawn; `break_picture` spoils the file
+/// after the content was checked (as if it changed on disk while the kiosk runs).
+fn tube_with_picture(break_picture: bool) -> Harness<'static, KioskApp> {
+    let fixture = tube_fixture();
+    fixture.edit(
+        "content/diagrams/tube.ron",
+        "Rect(min: (20.0, 80.0)",
+        "Image(file: \"logo.png\", min: (30.0, 20.0), size: (40.0, 40.0)),\n                Rect(min: (20.0, 80.0)",
+    );
+    let deck = patient_kiosk::load_deck(&fixture.paths()).expect("the page with a picture loads");
+    if break_picture {
+        std::fs::write(fixture.path("assets/images/logo.png"), b"not a picture")
+            .expect("spoil the picture");
+    }
+    kiosk_on_first_page(deck)
+}
+
+fn textures(harness: &Harness<'_, KioskApp>) -> usize {
+    harness.ctx.tex_manager().read().num_allocated()
+}
+
+#[test]
+fn a_picture_in_a_diagram_is_loaded_once_and_a_broken_one_is_left_out() {
+    let mut good = tube_with_picture(false);
+    let with_picture = textures(&good);
+    for _ in 0..5 {
+        good.step();
+    }
+    assert_eq!(
+        textures(&good),
+        with_picture,
+        "drawing again does not load it again"
+    );
+
+    let broken = tube_with_picture(true);
+    assert!(
+        broken.query_by_label(ALT).is_some(),
+        "the diagram is still drawn"
+    );
+    assert_eq!(
+        textures(&broken) + 1,
+        with_picture,
+        "everything but the broken picture is loaded"
     );
 }

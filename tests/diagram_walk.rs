@@ -177,8 +177,26 @@ fn every_walk_through_steps_forwards_and_backwards() {
         let page = harness.state().session().screen;
         assert!(shown(&harness, caption(words, diagram, 0)));
         assert!(shown(&harness, &format!("Step 1 of {}", last + 1)));
+        harness
+            .get_by_role_and_label(Role::Button, "Next step")
+            .scroll_to_me();
+        harness.run();
+        let next_at = harness
+            .get_by_role_and_label(Role::Button, "Next step")
+            .rect();
         for step in 1..=last {
-            tap(&mut harness, "Next step");
+            harness
+                .get_by_role_and_label(Role::Button, "Next step")
+                .click();
+            harness.run();
+            // The buttons stay put under the finger, however long the captions are.
+            assert_eq!(
+                harness
+                    .get_by_role_and_label(Role::Button, "Next step")
+                    .rect(),
+                next_at,
+                "{id} step {step}"
+            );
             assert_eq!(step_of(&harness, id), step, "{id}");
             assert!(
                 shown(&harness, caption(words, diagram, step)),

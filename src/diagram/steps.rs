@@ -22,20 +22,42 @@ pub fn step_controls_ui(
     let colors = &theme.colors;
     let total = diagram.steps.len();
     let step = step.min(total.saturating_sub(1));
-    let caption = diagram
-        .steps
-        .get(step)
-        .and_then(|current| words?.steps.get(&current.id));
-    if let Some(caption) = caption {
-        ui.add(
-            Label::new(
-                RichText::new(caption)
-                    .font(bold_font(sizes.heading_pt))
-                    .color(colors.text.color32()),
-            )
-            .wrap(),
-        );
-    }
+    let caption_of = |index: usize| {
+        diagram
+            .steps
+            .get(index)
+            .and_then(|current| words?.steps.get(&current.id))
+    };
+    let font = bold_font(sizes.heading_pt);
+    // The caption gets the room of the longest one, so the buttons below never move under a
+    // finger as the captions change.
+    let width = ui.available_width();
+    let tallest = (0..total)
+        .filter_map(caption_of)
+        .map(|caption| {
+            ui.painter()
+                .layout(caption.clone(), font.clone(), colors.text.color32(), width)
+                .size()
+                .y
+        })
+        .fold(0.0, f32::max);
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, tallest),
+        Layout::top_down(Align::Min),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, tallest));
+            if let Some(caption) = caption_of(step) {
+                ui.add(
+                    Label::new(
+                        RichText::new(caption)
+                            .font(font)
+                            .color(colors.text.color32()),
+                    )
+                    .wrap(),
+                );
+            }
+        },
+    );
     let mut moved = None;
     ui.horizontal(|ui| {
         let back =

@@ -155,14 +155,13 @@ impl DiagramView<'_> {
             })
             .collect();
         let open = open_hotspot.and_then(|id| diagram.hotspots.iter().find(|h| h.id == id));
-        let highlighted = |layer: &str| {
-            let named = |layers: &[String]| layers.iter().any(|id| id == layer);
-            open.is_some_and(|hotspot| named(&hotspot.layers))
-                || diagram
-                    .steps
-                    .get(step)
-                    .is_some_and(|step| named(&step.highlight))
+        // A tapped part glows alone; otherwise the step's new parts glow.
+        let glowing: &[String] = match (open, diagram.steps.get(step)) {
+            (Some(hotspot), _) => &hotspot.layers,
+            (None, Some(step)) => &step.highlight,
+            (None, None) => &[],
         };
+        let highlighted = |layer: &str| glowing.iter().any(|id| id == layer);
         let offsets: Vec<Vec2> = diagram
             .layers
             .iter()

@@ -264,6 +264,9 @@ fn diagram_figure_ui(
         },
         HotspotTap::Close => Command::CloseHotspot,
     });
+    if let Some(caption) = caption {
+        muted_ui(ui, theme, caption);
+    }
     if !diagram.steps.is_empty() {
         screen
             .step_swipe_zones
@@ -275,9 +278,6 @@ fn diagram_figure_ui(
                 forward,
             });
         }
-    }
-    if let Some(caption) = caption {
-        muted_ui(ui, theme, caption);
     }
     // The explanation of the open part, below the diagram (never a tooltip), scrolled into
     // view when it opens.
