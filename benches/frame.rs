@@ -8,7 +8,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{RawInput, Rect, Vec2, pos2, vec2};
 use patient_kiosk::app::Command;
-use patient_kiosk::content::model::{Block, FigureSource};
+use patient_kiosk::content::model::Block;
 use patient_kiosk::content::{ContentPaths, Deck, load_deck};
 use patient_kiosk::{KioskApp, Theme};
 
@@ -81,11 +81,9 @@ fn frames(c: &mut Criterion) {
 fn risk_against_text(c: &mut Criterion) {
     let deck = bundled_deck();
     let language = deck.language(deck.default_language);
-    let risk = language.pages().find(|(_, page)| {
-        page.blocks.iter().any(|block| {
-            matches!(block, Block::Figure { source: FigureSource::Diagram(id), .. } if id == "risk-dots")
-        })
-    });
+    let risk = language
+        .pages()
+        .find(|(_, page)| page.diagram_ids().any(|id| id == "risk-dots"));
     let text_only = language
         .pages()
         .filter(|(_, page)| {

@@ -9,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 
 use crate::app::{Command, Content, KioskApp};
-use crate::content::model::{Block, FigureSource};
 
 /// Frames drawn on a screen before its screenshot, so layout has settled.
 const SETTLE_FRAMES: u32 = 3;
@@ -17,7 +16,8 @@ const SETTLE_FRAMES: u32 = 3;
 /// Steps through every screen, saving each as `<out>/<id>.png`.
 pub struct RenderApp {
     app: KioskApp,
-    queue: Vec<(String, Command)>,
+    /// Each screenshot's name and the commands that set its screen up.
+    queue: Vec<(String, Vec<Command>)>,
     index: usize,
     frames_on_screen: u32,
     /// When the current screen was asked for, in egui's seconds.
@@ -47,7 +47,7 @@ impl RenderApp {
     ) -> Self {
         let mut queue = Vec::new();
         if only.is_empty() {
-            queue.push(("home".to_owned(), Command::Home));
+            queue.push(("home".to_owned(), vec![Command::Home]));
         }
         if let Content::Ready(deck) = app.content() {
             let language = deck.language(deck.default_language);
@@ -55,22 +55,17 @@ impl RenderApp {
                 .pages()
                 .filter(|(_, page)| only.is_empty() || only.contains(&page.id))
             {
-                queue.push((page.id.clone(), Command::Open(at)));
-                for diagram in page.blocks.iter().filter_map(|block| match block {
-                    Block::Figure {
-                        source: FigureSource::Diagram(id),
-                        ..
-                    } => deck.diagrams.get(id),
-                    _ => None,
-                }) {
+                queue.push((page.id.clone(), vec![Command::Open(at)]));
+                for diagram in page.diagram_ids().filter_map(|id| deck.diagrams.get(id)) {
                     queue.extend((1..diagram.steps.len()).map(|step| {
-                        (
-                            format!("{}-{}-step-{}", page.id, diagram.id, step + 1),
-                            Command::StepDiagram {
-                                diagram: diagram.id.clone(),
-                                forward: true,
-                            },
-                        )
+                        let name = format!("{}-{}-step-{}", page.id, diagram.id, step + 1);
+                        let id = diagram.id.clone();
+                        // Scrolled into view, in case the page is taller than the window.
+                        let next = Command::StepDiagram {
+                            diagram: id.clone(),
+                            forward: true,
+                        };
+                        (name, vec![next, Command::RevealDiagram(id)])
                     }));
                 }
             }
@@ -114,13 +109,15 @@ impl eframe::App for RenderApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let Some((name, command)) = self.queue.get(self.index).cloned() else {
+        let Some((name, commands)) = self.queue.get(self.index).cloned() else {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         };
         let now_secs = ctx.input(|input| input.time);
         if self.frames_on_screen == 0 {
-            self.app.apply(command);
+            for command in commands {
+                self.app.apply(command);
+            }
             self.shown_at_secs = now_secs;
         }
         self.app.ui(ui);

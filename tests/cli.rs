@@ -4,8 +4,6 @@ mod common;
 
 use std::process::{Command, Output};
 
-use patient_kiosk::content::model::{Block, FigureSource};
-
 const BIN: &str = env!("CARGO_BIN_EXE_patient-kiosk");
 
 fn run(args: &[&str]) -> Output {
@@ -107,15 +105,9 @@ fn render_writes_a_png_of_every_page_and_every_step_named_by_its_id() {
     let mut expected = vec!["home.png".to_owned()];
     for (_, page) in language.pages() {
         expected.push(format!("{}.png", page.id));
-        for block in &page.blocks {
-            if let Block::Figure {
-                source: FigureSource::Diagram(id),
-                ..
-            } = block
-            {
-                let steps = deck.diagrams[id].steps.len();
-                expected.extend((2..=steps).map(|n| format!("{}-{id}-step-{n}.png", page.id)));
-            }
+        for id in page.diagram_ids() {
+            let steps = deck.diagrams[id].steps.len();
+            expected.extend((2..=steps).map(|n| format!("{}-{id}-step-{n}.png", page.id)));
         }
     }
     assert!(

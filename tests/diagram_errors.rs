@@ -257,3 +257,22 @@ fn a_picture_in_a_diagram_that_is_missing_or_not_a_picture() {
         &["\"bad.png\" cannot be opened as a PNG or JPEG"],
     );
 }
+
+#[test]
+fn a_page_shows_a_diagram_only_once() {
+    let f = with_tube();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Paragraph(\"Hello.\"),",
+        "Paragraph(\"Hello.\"),\n                Figure(source: Diagram(\"tube\"), alt: \"A tube.\"),\n                Figure(source: Diagram(\"tube\"), alt: \"The tube again.\"),",
+    );
+    let d = f.diagnostics();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_diagnostic(
+        &d,
+        "content/en/topics/alpha.ron",
+        12,
+        40,
+        &["shows the diagram \"tube\" twice"],
+    );
+}

@@ -17,15 +17,25 @@ use patient_kiosk::{KioskApp, Theme};
 
 const LANDSCAPE: Vec2 = vec2(1920.0, 1080.0);
 
+/// Simulated seconds per frame.
+const STEP_SECS: f32 = 0.05;
+
 /// The kiosk on the page that shows diagram `id`.
 fn kiosk_on_diagram(deck: &Deck, id: &str) -> Harness<'static, KioskApp> {
+    kiosk_with(Theme::bundled(), deck, id, LANDSCAPE)
+}
+
+/// The kiosk with `theme`, at `size`, on the page that shows diagram `id`.
+fn kiosk_with(theme: Theme, deck: &Deck, id: &str, size: Vec2) -> Harness<'static, KioskApp> {
     let at = page_of_diagram(deck, id);
-    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    let mut app = KioskApp::new(theme, Ok(deck.clone()));
     app.apply(Command::Open(at));
     let mut harness = Harness::builder()
-        .with_size(LANDSCAPE)
-        // Scrolling into view and step animations take a few frames to settle.
-        .with_max_steps(40)
+        .with_size(size)
+        // Twenty frames a second of simulated time, so an animation's frames can be counted;
+        // scrolling into view and step animations take a few of them to settle.
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(80)
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
     harness.run();
     harness
@@ -35,11 +45,7 @@ fn page_of_diagram(deck: &Deck, id: &str) -> PageRef {
     let language = deck.language(deck.default_language);
     language
         .pages()
-        .find(|(_, page)| {
-            page.blocks.iter().any(|block| {
-                matches!(block, Block::Figure { source: FigureSource::Diagram(shown), .. } if shown == id)
-            })
-        })
+        .find(|(_, page)| page.diagram_ids().any(|shown| shown == id))
         .map(|(at, _)| at)
         .unwrap_or_else(|| panic!("no page shows the diagram {id:?}"))
 }
@@ -282,11 +288,11 @@ fn figure_alt(deck: &Deck, id: &str) -> String {
         .expect("the figure is on its page")
 }
 
-#[test]
-fn a_step_animates_for_a_moment_and_then_stops_repainting() {
+/// Frames drawn from tapping Next step until the kiosk stops repainting.
+fn frames_for_a_step(theme: Theme) -> u64 {
     let deck = common::bundled_deck();
     let id = "surgery-day-steps";
-    let mut harness = kiosk_on_diagram(&deck, id);
+    let mut harness = kiosk_with(theme, &deck, id, LANDSCAPE);
     harness
         .get_by_role_and_label(Role::Button, "Next step")
         .scroll_to_me();
@@ -296,17 +302,63 @@ fn a_step_animates_for_a_moment_and_then_stops_repainting() {
         .get_by_role_and_label(Role::Button, "Next step")
         .click();
     let frames = harness.run();
-    let animation_secs = Theme::bundled().sizes.step_animation_secs;
-    // kittest moves time on by a quarter second a frame.
-    assert!(
-        frames as f32 >= animation_secs / 0.25,
-        "the step change animates over several frames, got {frames}"
-    );
     assert_eq!(step_of(&harness, id), 1);
     assert_eq!(
         harness.run(),
         1,
         "once the animation ends, repainting stops"
+    );
+    frames
+}
+
+#[test]
+fn a_step_animates_for_a_moment_and_then_stops_repainting() {
+    let mut still = Theme::bundled();
+    still.sizes.step_animation_secs = 0.0;
+    let without = frames_for_a_step(still);
+    let with = frames_for_a_step(Theme::bundled());
+    let fade_secs = Theme::bundled().sizes.step_animation_secs;
+    let fade_frames = (fade_secs / STEP_SECS) as u64;
+    assert!(
+        with + 1 >= without + fade_frames,
+        "the step change animates over more frames: {with} against {without} without animation"
+    );
+}
+
+#[test]
+fn coming_back_to_a_page_replays_no_old_animation() {
+    let deck = common::bundled_deck();
+    let id = "surgery-day-steps";
+    let at = page_of_diagram(&deck, id);
+    let mut harness = kiosk_on_diagram(&deck, id);
+    let visit = |harness: &mut Harness<'_, KioskApp>| {
+        harness.state_mut().apply(Command::Home);
+        harness.run();
+        harness.state_mut().apply(Command::Open(at));
+        harness.run()
+    };
+    let first = visit(&mut harness);
+    tap(&mut harness, "Next step");
+    tap(&mut harness, "Next step");
+    let again = visit(&mut harness);
+    assert_eq!(
+        again, first,
+        "the page opens as fast as the first time: the last visit's fade does not replay"
+    );
+}
+
+#[test]
+fn a_tapped_part_explains_itself_on_screen_even_on_a_small_screen() {
+    let deck = common::bundled_deck();
+    let bar_height = Theme::bundled().sizes.bar_height_pt;
+    let size = vec2(1280.0, 800.0);
+    let mut harness = kiosk_with(Theme::bundled(), &deck, "endoscope", size);
+    let text = &words(&deck, "endoscope").hotspots["camera"];
+    tap(&mut harness, &text.title);
+    let explanation = harness.get_by_label(&text.text).rect();
+    assert!(
+        explanation.top() >= bar_height - 0.5 && explanation.bottom() <= size.y - bar_height + 0.5,
+        "the explanation {explanation:?} is scrolled between the bars"
     );
 }
 
@@ -325,4 +377,33 @@ fn leaving_a_page_forgets_its_steps() {
         .apply(Command::Open(page_of_diagram(&deck, id)));
     harness.run();
     assert_eq!(step_of(&harness, id), 0, "the next visit starts at step 1");
+}
+
+#[test]
+fn stepping_closes_only_that_diagrams_explanation() {
+    let deck = common::bundled_deck();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::Open(page_of_diagram(&deck, "endoscope")));
+    let lens = OpenHotspot {
+        diagram: "endoscope".to_owned(),
+        hotspot: "lens".to_owned(),
+    };
+    app.apply(Command::ToggleHotspot {
+        diagram: lens.diagram.clone(),
+        hotspot: lens.hotspot.clone(),
+    });
+    app.apply(Command::StepDiagram {
+        diagram: "fluoroscope".to_owned(),
+        forward: true,
+    });
+    assert_eq!(
+        app.session().open_hotspot,
+        Some(lens.clone()),
+        "another diagram stepped"
+    );
+    app.apply(Command::StepDiagram {
+        diagram: "endoscope".to_owned(),
+        forward: true,
+    });
+    assert_eq!(app.session().open_hotspot, None, "its own diagram stepped");
 }

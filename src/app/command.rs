@@ -22,6 +22,8 @@ pub enum Command {
     },
     /// Close whatever hotspot is open.
     CloseHotspot,
+    /// Scroll a diagram on the page into view (`render` uses it for walk-through steps).
+    RevealDiagram(String),
     /// Move a walk-through diagram one step on, or one step back.
     StepDiagram {
         /// The diagram's id.

@@ -95,6 +95,10 @@ impl KioskApp {
                 None
             }
             Content::Ready(deck) => {
+                if self.session.scroll_to_top {
+                    // A new screen: no fade or slide left over from the last visit may replay.
+                    ui.ctx().clear_animations();
+                }
                 let mut screen = screens::ScreenContext {
                     theme: &self.theme,
                     deck,
@@ -103,6 +107,7 @@ impl KioskApp {
                     diagrams: &mut self.diagrams,
                     open_hotspot: self.session.open_hotspot.clone(),
                     reveal_explanation: self.session.reveal_explanation,
+                    reveal_diagram: self.session.reveal_diagram.take(),
                     diagram_steps: &self.session.diagram_steps,
                     step_swipe_zones: Vec::new(),
                 };
@@ -144,9 +149,17 @@ impl KioskApp {
                 self.session.reveal_explanation = open.is_some();
                 return;
             }
+            Command::RevealDiagram(diagram) => {
+                self.session.reveal_diagram = Some(diagram);
+                return;
+            }
             Command::StepDiagram { diagram, forward } => {
                 let last = deck.diagrams.get(&diagram).map_or(0, Diagram::last_step);
-                let step = self.session.diagram_steps.entry(diagram).or_default();
+                let step = self
+                    .session
+                    .diagram_steps
+                    .entry(diagram.clone())
+                    .or_default();
                 let moved = if forward {
                     (*step + 1).min(last)
                 } else {
@@ -154,8 +167,11 @@ impl KioskApp {
                 };
                 if moved != *step {
                     *step = moved;
-                    // What was open may belong to a part this step hides.
-                    self.session.open_hotspot = None;
+                    // What was open on this diagram may belong to a part this step hides.
+                    let open = &mut self.session.open_hotspot;
+                    if open.as_ref().is_some_and(|open| open.diagram == diagram) {
+                        *open = None;
+                    }
                 }
                 return;
             }
@@ -195,7 +211,10 @@ impl KioskApp {
             (Command::Back, Screen::Page(_)) => Screen::Home,
             (Command::Next | Command::Back, Screen::Home) => Screen::Home,
             (
-                Command::ToggleHotspot { .. } | Command::CloseHotspot | Command::StepDiagram { .. },
+                Command::ToggleHotspot { .. }
+                | Command::CloseHotspot
+                | Command::RevealDiagram(_)
+                | Command::StepDiagram { .. },
                 screen,
             ) => screen,
         };

@@ -30,6 +30,8 @@ pub struct Session {
     pub open_hotspot: Option<OpenHotspot>,
     /// Set when a hotspot was just opened, so the next frame scrolls its explanation into view.
     pub reveal_explanation: bool,
+    /// A diagram to scroll into view on the next frame, by id.
+    pub reveal_diagram: Option<String>,
     /// The step each walk-through diagram on the page is at, by diagram id (absent: step 1).
     pub diagram_steps: BTreeMap<String, usize>,
 }

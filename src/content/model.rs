@@ -130,6 +130,19 @@ pub struct Page {
     pub blocks: Vec<Block>,
 }
 
+impl Page {
+    /// The ids of the diagrams the page shows, top to bottom.
+    pub fn diagram_ids(&self) -> impl Iterator<Item = &String> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Figure {
+                source: FigureSource::Diagram(id),
+                ..
+            } => Some(id),
+            _ => None,
+        })
+    }
+}
+
 /// One piece of a page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

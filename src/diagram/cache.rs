@@ -68,7 +68,6 @@ impl DiagramCache {
             });
         let pixels_per_point = ctx.pixels_per_point();
         if entry.scale != Some(scale) || entry.pixels_per_point != Some(pixels_per_point) {
-            let pixels_per_unit = scale * pixels_per_point;
             entry.grids = diagram
                 .layers
                 .iter()
@@ -79,7 +78,8 @@ impl DiagramCache {
                         .iter()
                         .enumerate()
                         .filter_map(|(shape_index, shape)| {
-                            let grid = rasterize(shape, tokens, pixels_per_unit, max_side_px)?;
+                            let grid =
+                                rasterize(shape, tokens, scale, pixels_per_point, max_side_px)?;
                             let name = format!("{}/{layer_index}/{shape_index}", diagram.id);
                             let texture =
                                 ctx.load_texture(name, grid.image, TextureOptions::LINEAR);
@@ -97,10 +97,7 @@ impl DiagramCache {
         }
         if entry.scale != Some(scale) {
             entry.layers = tessellate(diagram, tokens, scale);
-            let glow = tokens
-                .colors
-                .get("highlight")
-                .map_or(egui::Color32::ORANGE, |rgb| rgb.color32());
+            let glow = tokens.color("highlight").unwrap_or(egui::Color32::MAGENTA);
             entry.halos = diagram
                 .layers
                 .iter()

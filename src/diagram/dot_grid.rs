@@ -6,13 +6,6 @@ use egui::{Color32, ColorImage, Rect, pos2};
 use crate::content::diagram::Shape;
 use crate::theme::DiagramTokens;
 
-/// How much larger than an ordinary dot a marked dot is drawn, so one in ten thousand can be
-/// found at a glance.
-const MARKED_SCALE: f32 = 3.0;
-
-/// The smallest radius, in pixels, a marked dot is drawn at.
-const MARKED_MIN_RADIUS_PX: f32 = 6.0;
-
 /// A dot grid as a picture: its pixels, and where it goes in diagram units.
 pub struct GridImage {
     /// The grid's pixels, dots smoothed at their edges.
@@ -21,12 +14,14 @@ pub struct GridImage {
     pub area: Rect,
 }
 
-/// Paints the dot grid `shape` at `pixels_per_unit`, or fewer if the picture would be wider or
-/// taller than `max_side_px`; `None` for other shapes and empty grids.
+/// Paints the dot grid `shape` for a diagram drawn at `scale` points per unit on a screen of
+/// `pixels_per_point`, with fewer pixels if the picture would be wider or taller than
+/// `max_side_px`; `None` for other shapes and empty grids.
 pub fn rasterize(
     shape: &Shape,
     tokens: &DiagramTokens,
-    pixels_per_unit: f32,
+    scale: f32,
+    pixels_per_point: f32,
     max_side_px: u32,
 ) -> Option<GridImage> {
     let Shape::DotGrid {
@@ -42,22 +37,37 @@ pub fn rasterize(
     else {
         return None;
     };
-    if *columns == 0 || *rows == 0 || pixels_per_unit.is_nan() || pixels_per_unit <= 0.0 {
+    let wanted = scale * pixels_per_point;
+    if *columns == 0 || *rows == 0 || wanted.is_nan() || wanted <= 0.0 {
         return None;
     }
-    let span = spacing * (columns.max(rows) - 1) as f32 + 4.0 * radius * MARKED_SCALE;
-    let pixels_per_unit = pixels_per_unit.min(max_side_px as f32 / span.max(1.0));
-    let color = |token: &str| {
-        tokens
-            .colors
-            .get(token)
-            .map_or(Color32::MAGENTA, |rgb| rgb.color32())
-    };
+    // The validator has checked every name; magenta would show a slip at once.
+    let color = |token: &str| tokens.color(token).unwrap_or(Color32::MAGENTA);
     let (plain, special) = (color(fill), color(marked_fill));
+    let marked_px = |pixels_per_unit: f32| {
+        (radius * pixels_per_unit * tokens.marked_dot_scale)
+            .max(tokens.marked_dot_min_pt * pixels_per_point)
+    };
+    // Room around the outer dots for a marked dot's full size, and one pixel more.
+    let margin_units = |pixels_per_unit: f32| marked_px(pixels_per_unit) / pixels_per_unit + 1.0;
+    let span_units = spacing * (columns.max(rows) - 1) as f32;
+    let side_px = |pixels_per_unit: f32| {
+        ((span_units + 2.0 * margin_units(pixels_per_unit)) * pixels_per_unit).ceil()
+    };
+    let mut pixels_per_unit = wanted;
+    for _ in 0..4 {
+        let side = side_px(pixels_per_unit);
+        if side <= max_side_px as f32 {
+            break;
+        }
+        pixels_per_unit *= (max_side_px as f32 - 1.0) / side;
+    }
+    if side_px(pixels_per_unit) > max_side_px as f32 {
+        return None;
+    }
     let radius_px = radius * pixels_per_unit;
-    let marked_px = (radius_px * MARKED_SCALE).max(MARKED_MIN_RADIUS_PX);
-    // Room around the outer dots for a marked dot's full size.
-    let margin_units = marked_px / pixels_per_unit + 1.0;
+    let marked_px = marked_px(pixels_per_unit);
+    let margin_units = margin_units(pixels_per_unit);
     let area = Rect::from_min_max(
         pos2(origin.0 - margin_units, origin.1 - margin_units),
         pos2(
@@ -128,7 +138,7 @@ mod tests {
     #[test]
     fn every_dot_is_painted_and_the_marked_one_stands_out() {
         let tokens = Theme::bundled().diagram;
-        let Some(grid) = rasterize(&grid(10, 10), &tokens, 2.0, 4096) else {
+        let Some(grid) = rasterize(&grid(10, 10), &tokens, 2.0, 1.0, 4096) else {
             panic!("a dot grid becomes a picture");
         };
         let [width, height] = grid.image.size;
@@ -159,24 +169,31 @@ mod tests {
     #[test]
     fn a_bigger_screen_gets_more_pixels_and_other_shapes_none() {
         let tokens = Theme::bundled().diagram;
-        let small = rasterize(&grid(100, 100), &tokens, 1.0, 4096).map(|g| g.image.size);
-        let large = rasterize(&grid(100, 100), &tokens, 2.0, 4096).map(|g| g.image.size);
+        let small = rasterize(&grid(100, 100), &tokens, 1.0, 1.0, 4096).map(|g| g.image.size);
+        let large = rasterize(&grid(100, 100), &tokens, 1.0, 2.0, 4096).map(|g| g.image.size);
         let (Some(small), Some(large)) = (small, large) else {
             panic!("both sizes rasterize");
         };
         assert!(large[0] >= 2 * small[0] - 2 && large[0] <= 2 * small[0] + 2);
-        assert!(rasterize(&grid(0, 10), &tokens, 1.0, 4096).is_none());
+        assert!(rasterize(&grid(0, 10), &tokens, 1.0, 1.0, 4096).is_none());
         let ellipse = Shape::Ellipse {
             center: (1.0, 1.0),
             radii: (1.0, 1.0),
             paint: crate::content::diagram::Paint::default(),
         };
-        assert!(rasterize(&ellipse, &tokens, 1.0, 4096).is_none());
-        // A huge grid is painted with fewer pixels rather than beyond the texture limit.
-        let capped = rasterize(&grid(100, 100), &tokens, 50.0, 2048).map(|g| g.image.size);
-        assert!(
-            capped.is_some_and(|[w, h]| w <= 2048 && h <= 2048),
-            "{capped:?}"
-        );
+        assert!(rasterize(&ellipse, &tokens, 1.0, 1.0, 4096).is_none());
+        // A huge grid is painted with fewer pixels rather than beyond the texture limit,
+        // whatever the size of its dots.
+        for radius in [0.1, 1.0, 3.0, 4.9] {
+            let mut big = grid(30, 30);
+            if let Shape::DotGrid { radius: r, .. } = &mut big {
+                *r = radius;
+            }
+            let capped = rasterize(&big, &tokens, 50.0, 1.0, 2048).map(|g| g.image.size);
+            assert!(
+                capped.is_some_and(|[w, h]| w <= 2048 && h <= 2048 && w > 1500),
+                "radius {radius}: {capped:?}"
+            );
+        }
     }
 }

@@ -29,9 +29,6 @@ pub fn tessellate(diagram: &Diagram, tokens: &DiagramTokens, scale: f32) -> Vec<
         .collect()
 }
 
-/// How much wider than an outline the glow around a highlighted part is.
-const HALO_WIDTH_LINES: f32 = 5.0;
-
 /// The glow drawn under a highlighted layer: every outline of `shapes` (filled-only shapes
 /// too) stroked wide in `color`, at `scale` points per unit. Labels and dot grids get none.
 pub fn tessellate_halo(
@@ -55,7 +52,7 @@ struct MeshBuilder<'a> {
 impl<'a> MeshBuilder<'a> {
     fn new(tokens: &'a DiagramTokens, scale: f32, halo: Option<Color32>) -> Self {
         let line_pt = match halo {
-            Some(_) => tokens.line_pt * HALO_WIDTH_LINES,
+            Some(_) => tokens.glow_pt,
             None => tokens.line_pt,
         };
         Self {
@@ -84,10 +81,8 @@ impl<'a> MeshBuilder<'a> {
     }
 
     fn color(&self, token: &str) -> Color32 {
-        self.tokens
-            .colors
-            .get(token)
-            .map_or(Color32::MAGENTA, |rgb| rgb.color32())
+        // The validator has checked every name; magenta would show a slip at once.
+        self.tokens.color(token).unwrap_or(Color32::MAGENTA)
     }
 
     fn at(&self, (x, y): Point) -> lyon_tessellation::math::Point {
@@ -368,7 +363,7 @@ mod tests {
         // The L has no outline of its own, yet glows; the glow reaches past its edge by half
         // the glow's width.
         let bounds = halo.calc_bounds();
-        let reach = tokens.line_pt * HALO_WIDTH_LINES / 2.0;
+        let reach = tokens.glow_pt / 2.0;
         assert!((bounds.min.x + reach).abs() < 0.5, "{bounds:?}");
         assert!((bounds.max.x - (90.0 + reach)).abs() < 0.5, "{bounds:?}");
     }

@@ -172,7 +172,8 @@ impl DiagramView<'_> {
             })
             .collect();
 
-        let max_side_px = sizes.texture_max_side_px;
+        let place = |index: usize, (x, y): (f32, f32)| origin + vec2(x, y) * scale + offsets[index];
+        let max_side_px = ui.input(|input| input.max_texture_side) as u32;
         let meshes = cache.layers(ui.ctx(), diagram, tokens, scale, origin, max_side_px);
         for (index, layer) in diagram.layers.iter().enumerate() {
             let (amount, offset) = (opacity[index], offsets[index]);
@@ -195,9 +196,38 @@ impl DiagramView<'_> {
                     Color32::WHITE.gamma_multiply(amount),
                 );
             }
+            // Pictures keep their layer's place in the drawing order.
+            for (file, min, size) in layer.shapes.iter().filter_map(|shape| match shape {
+                Shape::Image { file, min, size } => Some((file, min, size)),
+                _ => None,
+            }) {
+                let area = Rect::from_min_max(
+                    place(index, *min),
+                    place(index, (min.0 + size.0, min.1 + size.1)),
+                );
+                match picture(ui.ctx(), file) {
+                    Some(texture) => {
+                        painter.image(
+                            texture.id(),
+                            area,
+                            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                            Color32::WHITE.gamma_multiply(amount),
+                        );
+                    }
+                    // A picture that cannot be read leaves a calm empty frame.
+                    None => {
+                        painter.rect(
+                            area,
+                            sizes.corner_radius_pt / 2.0,
+                            theme.colors.background.color32().gamma_multiply(amount),
+                            egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
+                            egui::StrokeKind::Inside,
+                        );
+                    }
+                }
+            }
         }
 
-        let place = |index: usize, (x, y): (f32, f32)| origin + vec2(x, y) * scale + offsets[index];
         let label_color = token_color(theme, "label", theme.colors.text.color32());
         let label_paper = token_color(theme, "paper", theme.colors.surface.color32());
         for (index, layer) in diagram.layers.iter().enumerate() {
@@ -206,62 +236,33 @@ impl DiagramView<'_> {
                 continue;
             }
             for shape in &layer.shapes {
-                match shape {
-                    Shape::Label {
-                        text, at, anchor, ..
-                    } => {
-                        let Some(words) = words.and_then(|words| words.labels.get(text)) else {
-                            continue;
-                        };
-                        let galley = painter.layout_no_wrap(
-                            words.clone(),
-                            egui::FontId::proportional(tokens.label_pt),
-                            label_color,
-                        );
-                        let align = match anchor {
-                            Anchor::Left => Align2::LEFT_CENTER,
-                            Anchor::Center => Align2::CENTER_CENTER,
-                            Anchor::Right => Align2::RIGHT_CENTER,
-                        };
-                        let text_rect = align.anchor_size(place(index, *at), galley.size());
-                        painter.rect_filled(
-                            text_rect.expand(4.0),
-                            6.0,
-                            label_paper.gamma_multiply(0.85 * amount),
-                        );
-                        painter.galley(text_rect.min, galley, label_color.gamma_multiply(amount));
-                    }
-                    Shape::Image { file, min, size } => {
-                        let area = Rect::from_min_max(
-                            place(index, *min),
-                            place(index, (min.0 + size.0, min.1 + size.1)),
-                        );
-                        match picture(ui.ctx(), file) {
-                            Some(texture) => {
-                                painter.image(
-                                    texture.id(),
-                                    area,
-                                    Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-                                    Color32::WHITE.gamma_multiply(amount),
-                                );
-                            }
-                            // A picture that cannot be read leaves a calm empty frame.
-                            None => {
-                                painter.rect(
-                                    area,
-                                    6.0,
-                                    theme.colors.background.color32().gamma_multiply(amount),
-                                    egui::Stroke::new(
-                                        sizes.stroke_pt,
-                                        theme.colors.border.color32(),
-                                    ),
-                                    egui::StrokeKind::Inside,
-                                );
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+                let Shape::Label {
+                    text, at, anchor, ..
+                } = shape
+                else {
+                    continue;
+                };
+                let Some(words) = words.and_then(|words| words.labels.get(text)) else {
+                    continue;
+                };
+                let galley = painter.layout_no_wrap(
+                    words.clone(),
+                    egui::FontId::proportional(tokens.label_pt),
+                    label_color,
+                );
+                let align = match anchor {
+                    Anchor::Left => Align2::LEFT_CENTER,
+                    Anchor::Center => Align2::CENTER_CENTER,
+                    Anchor::Right => Align2::RIGHT_CENTER,
+                };
+                let text_rect = align.anchor_size(place(index, *at), galley.size());
+                // A soft paper box keeps the words readable over any drawing.
+                painter.rect_filled(
+                    text_rect.expand(sizes.stroke_pt * 2.0),
+                    sizes.corner_radius_pt / 2.0,
+                    label_paper.gamma_multiply(0.85 * amount),
+                );
+                painter.galley(text_rect.min, galley, label_color.gamma_multiply(amount));
             }
         }
 
@@ -285,7 +286,7 @@ impl DiagramView<'_> {
             // Every hotspot shows a marker, so nothing depends on hovering to find it: a ring
             // that leaves the part inside it visible, on a pale ring that keeps it readable on
             // any colour. An open hotspot's ring is filled with a light glow.
-            let marker = sizes.min_touch_pt * 0.22;
+            let marker = tokens.marker_pt;
             if *is_open {
                 painter.circle_filled(center, marker, glow.gamma_multiply(0.45));
             }
@@ -312,9 +313,5 @@ fn fade(mesh: &std::sync::Arc<Mesh>, opacity: f32, offset: Vec2) -> egui::Shape 
 
 /// A diagram colour token, or `fallback` if the palette lacks it.
 fn token_color(theme: &Theme, name: &str, fallback: Color32) -> Color32 {
-    theme
-        .diagram
-        .colors
-        .get(name)
-        .map_or(fallback, |rgb| rgb.color32())
+    theme.diagram.color(name).unwrap_or(fallback)
 }

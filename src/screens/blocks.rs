@@ -267,10 +267,13 @@ fn diagram_figure_ui(
     if let Some(caption) = caption {
         muted_ui(ui, theme, caption);
     }
-    if !diagram.steps.is_empty() {
-        screen
-            .step_swipe_zones
-            .push((output.response.rect, id.clone()));
+    if screen.reveal_diagram.as_ref() == Some(id) {
+        output.response.scroll_to_me(Some(egui::Align::TOP));
+    }
+    // Only the part of the diagram on screen (not under the bars) takes a swipe.
+    let swipe_zone = output.response.interact_rect;
+    if !diagram.steps.is_empty() && swipe_zone.is_positive() {
+        screen.step_swipe_zones.push((swipe_zone, id.clone()));
         let interface = &screen.language.interface;
         if let Some(forward) = step_controls_ui(ui, theme, interface, diagram, words, step) {
             command = Some(Command::StepDiagram {

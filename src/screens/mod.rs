@@ -34,6 +34,8 @@ pub struct ScreenContext<'a> {
     pub open_hotspot: Option<crate::app::OpenHotspot>,
     /// Set on the frame after a hotspot opened: scroll its explanation into view.
     pub reveal_explanation: bool,
+    /// A diagram to scroll into view on this frame, by id.
+    pub reveal_diagram: Option<String>,
     /// The step of each walk-through diagram, by diagram id (absent: the first step).
     pub diagram_steps: &'a std::collections::BTreeMap<String, usize>,
     /// Filled while drawing: where walk-through diagrams are on screen, so a swipe that starts

@@ -96,7 +96,7 @@ pub fn page_ui(
         },
     );
 
-    if let Some(swiped) = swipe_ui(ui, screen, swipe) {
+    if let Some(swiped) = swipe_command(ui, screen, swipe) {
         command = command.or(Some(swiped));
     }
     command
@@ -142,7 +142,7 @@ fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Optio
 /// A quick horizontal finger movement turns the page: right to left is Next, left to right is
 /// Back. One that starts on a walk-through diagram moves its steps instead. Mostly-vertical
 /// movements are scrolling and are left alone.
-fn swipe_ui(ui: &Ui, screen: &ScreenContext<'_>, swipe: &mut Swipe) -> Option<Command> {
+fn swipe_command(ui: &Ui, screen: &ScreenContext<'_>, swipe: &mut Swipe) -> Option<Command> {
     let (pressed, released, position) = ui.input(|input| {
         (
             input.pointer.any_pressed(),

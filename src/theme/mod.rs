@@ -45,8 +45,23 @@ pub struct DiagramTokens {
     pub line_pt: f32,
     /// Label text size, in points at full size.
     pub label_pt: f32,
+    /// Width of the glow around a highlighted part's outlines, in points.
+    pub glow_pt: f32,
+    /// Radius of a hotspot's ring marker, in points.
+    pub marker_pt: f32,
+    /// How many times larger than the others a marked dot of a dot grid is.
+    pub marked_dot_scale: f32,
+    /// The smallest radius of a marked dot, in points, so one in ten thousand can be found.
+    pub marked_dot_min_pt: f32,
     /// The palette, by the names diagram files use.
     pub colors: std::collections::BTreeMap<String, Rgb>,
+}
+
+impl DiagramTokens {
+    /// The palette colour `name`, if there is one.
+    pub fn color(&self, name: &str) -> Option<egui::Color32> {
+        self.colors.get(name).map(|rgb| rgb.color32())
+    }
 }
 
 /// Colour tokens.
@@ -153,6 +168,15 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_palette_has_every_colour_the_diagram_code_draws_with() {
+        let tokens = Theme::bundled().diagram;
+        for name in ["paper", "label", "leader", "accent", "highlight"] {
+            assert!(tokens.color(name).is_some(), "no diagram colour {name:?}");
+        }
+        assert!(tokens.color("no-such-colour").is_none());
+    }
 
     #[test]
     fn bundled_tokens_parse() {

@@ -5,7 +5,6 @@ use std::fs;
 use std::path::Path;
 
 use super::super::diagram::{Diagram, DiagramText, Region, Shape};
-use super::super::model::{Block, FigureSource};
 use super::super::source_file::diagnostic;
 use super::{LanguageFiles, Loader, Parsed};
 
@@ -35,30 +34,28 @@ impl Loader<'_> {
         known: &HashSet<String>,
     ) {
         for topic in &language.topics {
-            let shown = topic
-                .value
-                .pages
-                .iter()
-                .flat_map(|page| &page.blocks)
-                .filter_map(|block| match block {
-                    Block::Figure {
-                        source: FigureSource::Diagram(id),
-                        ..
-                    } => Some(id),
-                    _ => None,
-                });
-            for id in shown.filter(|id| !known.contains(*id)) {
-                let mut ids: Vec<&String> = known.iter().collect();
-                ids.sort();
-                self.error(topic.file.diagnostic_at_value(
-                    "",
-                    id,
-                    0,
-                    format!(
-                        "There is no diagram \"{id}\" (no content/diagrams/{id}.ron). Use one of: {}.",
-                        super::quoted_list(ids)
-                    ),
-                ));
+            // Which mention of the id in the file this is, to point at the right one.
+            let mut mentions: BTreeMap<&String, usize> = BTreeMap::new();
+            for page in &topic.value.pages {
+                let mut on_page = HashSet::new();
+                for id in page.diagram_ids() {
+                    let nth = *mentions.entry(id).and_modify(|n| *n += 1).or_insert(0);
+                    let at_id =
+                        |message: String| topic.file.diagnostic_at_value("", id, nth, message);
+                    if !known.contains(id) {
+                        let mut ids: Vec<&String> = known.iter().collect();
+                        ids.sort();
+                        self.error(at_id(format!(
+                            "There is no diagram \"{id}\" (no content/diagrams/{id}.ron). Use one of: {}.",
+                            super::quoted_list(ids)
+                        )));
+                    } else if !on_page.insert(id) {
+                        self.error(at_id(format!(
+                            "The page \"{}\" shows the diagram \"{id}\" twice. Show it once; a diagram is tapped and stepped through in one place.",
+                            page.id
+                        )));
+                    }
+                }
             }
         }
     }
