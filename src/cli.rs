@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::KioskApp;
+use crate::config::{KioskConfig, default_config_path};
 use crate::content::model::Target;
 use crate::content::{ContentErrors, ContentPaths, load_deck};
 use crate::render::{RenderApp, RenderReport};
@@ -66,6 +67,14 @@ struct RunArgs {
     /// Fill the whole screen.
     #[arg(long)]
     fullscreen: bool,
+    /// Run as a locked kiosk: fullscreen, no window frame, closing and quitting refused (also
+    /// `kiosk: true` in the settings file).
+    #[arg(long)]
+    kiosk: bool,
+    /// The settings file [default: config.ron in the platform's configuration folder, e.g.
+    /// ~/.config/patient-kiosk/config.ron].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Window size in points, e.g. 1080x1920 to try a portrait screen.
     #[arg(long, default_value = "1920x1080")]
     size: WindowSize,
@@ -121,6 +130,19 @@ pub fn main() -> ExitCode {
         eprintln!("patient-kiosk: {error:#}");
         ExitCode::from(EXIT_FAILURE)
     })
+}
+
+/// The settings from `path`, or from the platform's settings folder. A broken file is logged
+/// with its line and column, and the kiosk runs locked.
+fn load_config(path: Option<&Path>) -> KioskConfig {
+    let Some(path) = path.map(Path::to_path_buf).or_else(default_config_path) else {
+        return KioskConfig::default();
+    };
+    let (config, error) = KioskConfig::load(&path);
+    if let Some(error) = error {
+        log::error!("{error} The kiosk runs locked, with the default settings.");
+    }
+    config
 }
 
 /// The bundled content folder: `./content` when run from the project, else the one it was
@@ -179,15 +201,17 @@ fn load_app(paths: &ContentPaths) -> KioskApp {
 
 fn run(args: RunArgs) -> anyhow::Result<()> {
     let paths = content_paths(args.content.content, args.content.assets.assets);
-    let app = load_app(&paths);
+    let config = load_config(args.config.as_deref());
+    let locked = args.kiosk || config.kiosk;
+    let mut app = load_app(&paths);
+    app.set_locked(locked);
     let frame_log = args.count_frames.then(FrameLog::new);
-    let options =
-        native_options(args.size, args.fullscreen, args.renderer).map_err(anyhow::Error::msg)?;
+    let options = native_options(args.size, args.fullscreen, locked, args.renderer)
+        .map_err(anyhow::Error::msg)?;
     eframe::run_native(
         "patient-kiosk",
         options,
         Box::new(move |cc| {
-            let mut app = app;
             app.apply_style(&cc.egui_ctx);
             Ok(Box::new(KioskWindow::new(app, frame_log)))
         }),
@@ -218,7 +242,7 @@ fn render(
     }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let report = Arc::new(Mutex::new(RenderReport::default()));
-    let mut options = native_options(size, false, renderer).map_err(anyhow::Error::msg)?;
+    let mut options = native_options(size, false, false, renderer).map_err(anyhow::Error::msg)?;
     options.viewport = options.viewport.with_resizable(false);
     let render_report = Arc::clone(&report);
     let out_dir = out.to_path_buf();

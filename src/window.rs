@@ -56,10 +56,11 @@ impl std::str::FromStr for WindowSize {
     }
 }
 
-/// eframe options for the kiosk window.
+/// eframe options for the kiosk window; a `locked` kiosk is fullscreen without decorations.
 pub fn native_options(
     size: WindowSize,
     fullscreen: bool,
+    locked: bool,
     renderer: RendererChoice,
 ) -> Result<eframe::NativeOptions, String> {
     Ok(eframe::NativeOptions {
@@ -68,7 +69,9 @@ pub fn native_options(
             .with_app_id("patient-kiosk")
             .with_inner_size([size.width, size.height])
             .with_min_inner_size([640.0, 480.0])
-            .with_fullscreen(fullscreen),
+            // A locked kiosk fills the screen with no frame to drag or close.
+            .with_fullscreen(fullscreen || locked)
+            .with_decorations(!locked),
         renderer: renderer.renderer()?,
         ..Default::default()
     })

@@ -29,6 +29,8 @@ pub struct KioskApp {
     images: ImageCache,
     diagrams: DiagramCache,
     style_applied: bool,
+    /// Locked kiosk: requests to close the window are refused.
+    locked: bool,
 }
 
 impl KioskApp {
@@ -45,7 +47,14 @@ impl KioskApp {
             images: ImageCache::default(),
             diagrams: DiagramCache::default(),
             style_applied: false,
+            locked: false,
         }
+    }
+
+    /// Locks the kiosk (or unlocks it): while locked, every request to close the window (the
+    /// window manager's close button, Alt+F4) is refused.
+    pub fn set_locked(&mut self, locked: bool) {
+        self.locked = locked;
     }
 
     /// The current patient's session.
@@ -84,6 +93,10 @@ impl KioskApp {
 
     /// Draws the current screen and carries out what it asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if self.locked && ui.ctx().input(|input| input.viewport().close_requested()) {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
         if !self.style_applied {
             self.apply_style(ui.ctx());
             ui.ctx()

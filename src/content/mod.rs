@@ -8,7 +8,7 @@ mod diagnostic;
 pub mod diagram;
 mod load;
 pub mod model;
-mod ron_error;
+pub mod ron_error;
 mod source_file;
 pub mod synthetic;
 

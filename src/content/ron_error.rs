@@ -74,7 +74,7 @@ fn unclosed_text_before(text: &str, limit: usize) -> Option<usize> {
 }
 
 /// What went wrong, in plain words, with what was expected.
-fn plain_words(code: &Error) -> String {
+pub fn plain_words(code: &Error) -> String {
     match code {
         Error::Eof => "The file ends too early. Something was opened and never closed: \
                        look for a missing `)`, `]`, `}` or `\"`."
