@@ -205,6 +205,10 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     let locked = args.kiosk || config.kiosk;
     let mut app = load_app(&paths);
     app.set_locked(locked);
+    app.set_idle_timing(
+        f64::from(config.idle_timeout_secs),
+        f64::from(config.countdown_secs),
+    );
     let frame_log = args.count_frames.then(FrameLog::new);
     let options = native_options(args.size, args.fullscreen, locked, args.renderer)
         .map_err(anyhow::Error::msg)?;

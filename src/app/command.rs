@@ -22,6 +22,10 @@ pub enum Command {
     },
     /// Close whatever hotspot is open.
     CloseHotspot,
+    /// The patient answered "I'm still here": the idle countdown starts again.
+    StillHere,
+    /// Nobody is using the kiosk: wipe the visit and start over for the next patient.
+    StartOver,
     /// Scroll a diagram on the page into view (`render` uses it for walk-through steps).
     RevealDiagram(String),
     /// Move a walk-through diagram one step on, or one step back.

@@ -1,9 +1,11 @@
 //! The app: validated content, design tokens and one patient's session, drawn by the screens.
 
 mod command;
+mod idle;
 mod session;
 
 pub use command::Command;
+pub use idle::{IdleState, IdleTimer};
 pub use session::{OpenHotspot, Screen, Session, Swipe};
 
 use crate::content::diagram::Diagram;
@@ -31,6 +33,8 @@ pub struct KioskApp {
     style_applied: bool,
     /// Locked kiosk: requests to close the window are refused.
     locked: bool,
+    /// When the last touch was, and when to ask "Are you still there?".
+    idle: IdleTimer,
 }
 
 impl KioskApp {
@@ -48,7 +52,14 @@ impl KioskApp {
             diagrams: DiagramCache::default(),
             style_applied: false,
             locked: false,
+            idle: IdleTimer::new(60.0, 15.0),
         }
+    }
+
+    /// Asks "Are you still there?" after `idle_timeout_secs` without a touch, and starts over
+    /// for the next patient `countdown_secs` later.
+    pub fn set_idle_timing(&mut self, idle_timeout_secs: f64, countdown_secs: f64) {
+        self.idle = IdleTimer::new(idle_timeout_secs, countdown_secs);
     }
 
     /// Locks the kiosk (or unlocks it): while locked, every request to close the window (the
@@ -97,6 +108,7 @@ impl KioskApp {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
+        let idle = self.idle_ui(ui.ctx());
         if !self.style_applied {
             self.apply_style(ui.ctx());
             ui.ctx()
@@ -139,9 +151,56 @@ impl KioskApp {
                 command
             }
         };
+        let command = command.or(idle);
         if let Some(command) = command {
             self.apply(command);
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// Keeps the idle countdown: notes touches, asks "Are you still there?" when it is time,
+    /// and starts over for the next patient when nobody answers. Repaints only when the
+    /// countdown has something new to show.
+    fn idle_ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+        let now_secs = ctx.input(|input| input.time);
+        let touched = ctx.input(|input| {
+            input.events.iter().any(|event| {
+                matches!(
+                    event,
+                    egui::Event::PointerButton { .. }
+                        | egui::Event::PointerMoved(_)
+                        | egui::Event::Touch { .. }
+                        | egui::Event::MouseWheel { .. }
+                        | egui::Event::Key { .. }
+                )
+            })
+        });
+        if touched || self.session == Session::default() {
+            // Nothing to protect on a fresh start: the clock runs from the first touch.
+            self.idle.touched(now_secs);
+            return None;
+        }
+        match self.idle.state(now_secs) {
+            IdleState::Active { secs_left } => {
+                ctx.request_repaint_after_secs(secs_left as f32);
+                None
+            }
+            IdleState::Asking { secs_left } => {
+                // Once a second, as the number on screen changes.
+                let to_next_second = secs_left - (secs_left.ceil() - 1.0);
+                ctx.request_repaint_after_secs(to_next_second.max(0.05) as f32);
+                let Content::Ready(deck) = &self.content else {
+                    return None;
+                };
+                let language =
+                    deck.language(self.session.language.unwrap_or(deck.default_language));
+                screens::still_there_ui(ctx, &self.theme, &language.interface, secs_left)
+            }
+            IdleState::Expired => {
+                // The next patient's clock starts with the fresh screen.
+                self.idle.touched(now_secs);
+                Some(Command::StartOver)
+            }
         }
     }
 
@@ -160,6 +219,18 @@ impl KioskApp {
                     Some(tapped)
                 };
                 self.session.reveal_explanation = open.is_some();
+                return;
+            }
+            Command::StillHere => {
+                // The tap itself restarted the idle clock.
+                return;
+            }
+            Command::StartOver => {
+                // Everything of this visit goes; the next patient sees none of it.
+                self.session = Session {
+                    scroll_to_top: true,
+                    ..Session::default()
+                };
                 return;
             }
             Command::RevealDiagram(diagram) => {
@@ -227,6 +298,8 @@ impl KioskApp {
                 Command::ToggleHotspot { .. }
                 | Command::CloseHotspot
                 | Command::RevealDiagram(_)
+                | Command::StillHere
+                | Command::StartOver
                 | Command::StepDiagram { .. },
                 screen,
             ) => screen,

@@ -93,6 +93,15 @@ pub struct Interface {
 
     /// "Step 2 of 6", with `{step}` and `{total}` in it.
     pub step_of: String,
+
+    /// The question asked after a while without a touch.
+    pub still_there_title: String,
+
+    /// Under it, the countdown, with `{seconds}` in it.
+    pub still_there_countdown: String,
+
+    /// The button that keeps the visit going.
+    pub still_there_button: String,
 }
 
 /// `content/<language>/topics/<topic>.ron`: one topic and its pages.

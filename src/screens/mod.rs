@@ -5,10 +5,12 @@ mod content_errors;
 mod home;
 mod layout;
 mod page;
+mod still_there;
 
 pub use content_errors::content_errors_ui;
 pub use home::home_ui;
 pub use page::page_ui;
+pub use still_there::still_there_ui;
 
 use crate::content::{Deck, Language};
 use crate::diagram::DiagramCache;

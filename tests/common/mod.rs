@@ -57,6 +57,9 @@ pub const INTERFACE: &str = r#"Interface(
     previous_step: "Step back",
     next_step: "Next step",
     step_of: "Step {step} of {total}",
+    still_there_title: "Still there?",
+    still_there_countdown: "Over in {seconds} s.",
+    still_there_button: "Yes",
 )
 "#;
 

@@ -541,6 +541,9 @@ impl Loader<'_> {
             previous_step,
             next_step,
             step_of,
+            still_there_title,
+            still_there_countdown,
+            still_there_button,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -556,6 +559,9 @@ impl Loader<'_> {
             ("previous_step", previous_step),
             ("next_step", next_step),
             ("step_of", step_of),
+            ("still_there_title", still_there_title),
+            ("still_there_countdown", still_there_countdown),
+            ("still_there_button", still_there_button),
         ];
         for (key, value) in fields {
             if value.trim().is_empty() {
@@ -570,6 +576,12 @@ impl Loader<'_> {
             ("page_of", page_of, "{total}", "Page {page} of {total}"),
             ("step_of", step_of, "{step}", "Step {step} of {total}"),
             ("step_of", step_of, "{total}", "Step {step} of {total}"),
+            (
+                "still_there_countdown",
+                still_there_countdown,
+                "{seconds}",
+                "Starting over in {seconds} seconds.",
+            ),
         ];
         for (key, value, placeholder, example) in templates {
             if !value.contains(placeholder) {

@@ -1,0 +1,58 @@
+//! "Are you still there?": shown over the page after a while without a touch, counting down to
+//! the next patient's fresh start, with one big button to carry on.
+
+use egui::{Frame, Label, Margin, Modal, RichText};
+
+use crate::app::Command;
+use crate::content::model::Interface;
+use crate::theme::{Theme, bold_font};
+use crate::widgets::{BigButton, ButtonKind};
+
+/// Draws the question over everything; `secs_left` until the kiosk starts over.
+pub fn still_there_ui(
+    ctx: &egui::Context,
+    theme: &Theme,
+    interface: &Interface,
+    secs_left: f64,
+) -> Option<Command> {
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    let frame = Frame::new()
+        .fill(colors.surface.color32())
+        .corner_radius(sizes.corner_radius_pt)
+        .inner_margin(Margin::same((2.0 * sizes.card_padding_pt) as i8));
+    let seconds = (secs_left.ceil().max(0.0) as u64).to_string();
+    let mut command = None;
+    Modal::new(egui::Id::unique("still_there"))
+        .frame(frame)
+        .show(ctx, |ui| {
+            ui.set_max_width(sizes.content_max_width_pt * 0.6);
+            ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
+            ui.add(
+                Label::new(
+                    RichText::new(&interface.still_there_title)
+                        .font(bold_font(sizes.title_pt))
+                        .color(colors.text.color32()),
+                )
+                .wrap(),
+            );
+            ui.add(
+                Label::new(
+                    RichText::new(
+                        interface
+                            .still_there_countdown
+                            .replace("{seconds}", &seconds),
+                    )
+                    .size(sizes.body_pt)
+                    .color(colors.text.color32()),
+                )
+                .wrap(),
+            );
+            let button = BigButton::new(theme, &interface.still_there_button, ButtonKind::Primary)
+                .min_width(ui.available_width());
+            if ui.add(button).clicked() {
+                command = Some(Command::StillHere);
+            }
+        });
+    command
+}
