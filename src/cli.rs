@@ -108,6 +108,7 @@ pub fn main() -> ExitCode {
         env_logger::Env::default().default_filter_or("warn,patient_kiosk=info"),
     )
     .init();
+    log_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Check { dir, assets }) => Ok(check(&content_paths(dir, assets.assets))),
@@ -130,6 +131,33 @@ pub fn main() -> ExitCode {
         eprintln!("patient-kiosk: {error:#}");
         ExitCode::from(EXIT_FAILURE)
     })
+}
+
+/// Logs a panic's message and place before the process ends (the release build aborts on
+/// panic, so this is the last word a service manager's journal gets).
+fn log_panics() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        log::error!(
+            "the kiosk stopped on an internal error: {}",
+            panic_message(info)
+        );
+        default_hook(info);
+    }));
+}
+
+/// A panic's message and where it happened, as one line.
+pub fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    match info.location() {
+        Some(at) => format!("{message} (at {}:{})", at.file(), at.line()),
+        None => message.to_owned(),
+    }
 }
 
 /// The settings from `path`, or from the platform's settings folder. A broken file is logged
@@ -282,4 +310,39 @@ fn render(
     } else {
         ExitCode::from(EXIT_FAILURE)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::panic_message;
+
+    #[test]
+    fn a_panic_is_described_by_its_message_and_place() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let hook_seen = Arc::clone(&seen);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if let Ok(mut seen) = hook_seen.lock() {
+                seen.push(panic_message(info));
+            }
+        }));
+        let text = String::from("formatted");
+        let _ = std::panic::catch_unwind(|| panic!("the kiosk marker: {text}"));
+        let _ = std::panic::catch_unwind(|| std::panic::panic_any(7_u8));
+        std::panic::set_hook(previous);
+        let seen = seen.lock().map(|seen| seen.clone()).unwrap_or_default();
+        let ours: Vec<&String> = seen.iter().filter(|m| m.contains("src/cli.rs")).collect();
+        assert!(
+            ours.iter()
+                .any(|m| m.starts_with("the kiosk marker: formatted (at src/cli.rs:")),
+            "{seen:?}"
+        );
+        assert!(
+            ours.iter()
+                .any(|m| m.starts_with("(no message) (at src/cli.rs:")),
+            "{seen:?}"
+        );
+    }
 }
