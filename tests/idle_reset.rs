@@ -84,7 +84,11 @@ fn nobody_there_asks_then_wipes_the_whole_visit() {
     harness.step();
     assert!(!asking(&harness));
     let session = harness.state().session().clone();
-    assert_eq!(session.screen, Screen::Home);
+    assert_eq!(
+        session.screen,
+        Screen::Attract,
+        "back to the invitation to touch"
+    );
     assert_eq!(
         session,
         Session::default(),
@@ -123,4 +127,48 @@ fn a_fresh_home_screen_never_asks() {
     wait(&mut harness, 3.0 * (IDLE_SECS + COUNTDOWN_SECS));
     assert!(!asking(&harness));
     assert_eq!(*harness.state().session(), Session::default());
+}
+
+#[test]
+fn the_kiosk_opens_on_the_invitation_and_a_touch_anywhere_starts_a_visit() {
+    let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(0.05)
+        .with_max_steps(100)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Attract);
+    assert!(
+        harness
+            .query_by_label("Learn about spine surgery through small cuts")
+            .is_some()
+    );
+    // A tap in the middle of the drawing (not on a button) starts a visit.
+    harness.event(egui::Event::PointerMoved(egui::pos2(960.0, 540.0)));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: egui::pos2(960.0, 540.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Home);
+}
+
+#[test]
+fn choosing_a_language_starts_a_visit_in_it() {
+    let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1080.0, 1920.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "English")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Home);
+    assert_eq!(harness.state().session().language, Some(0));
 }

@@ -77,6 +77,9 @@ fn every_page_fits_every_screen() {
             .with_size(size)
             .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
         harness.run();
+        check_screen(&harness, size, &format!("attract, {name}"), bar_height);
+        harness.state_mut().apply(Command::Home);
+        harness.run();
         check_screen(&harness, size, &format!("home, {name}"), bar_height);
         for (at, page) in language.pages() {
             harness.state_mut().apply(Command::Open(at));

@@ -13,7 +13,9 @@ use patient_kiosk::images::ImageCache;
 use patient_kiosk::{KioskApp, Theme};
 
 fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
-    let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    // Past the attract screen, as after a first touch.
+    app.apply(Command::Home);
     let mut harness = Harness::builder()
         .with_size(size)
         // Half a pixel per point: the same layout in a quarter of the pixels, so the committed
@@ -94,6 +96,7 @@ impl DiagramAlone {
             max_height_pt: self.theme.sizes.figure_height_pt * 2.0,
             open_hotspot: self.open_hotspot.as_deref(),
             step: 0,
+            hotspots: true,
         }
         .ui(ui, &self.theme, &mut self.diagrams, &mut |ctx, name| {
             images

@@ -7,14 +7,16 @@ use egui::accesskit::Role;
 use egui::{Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use patient_kiosk::app::Screen;
+use patient_kiosk::app::{Command, Screen};
 use patient_kiosk::content::PageRef;
 use patient_kiosk::{KioskApp, Theme};
 
 const LANDSCAPE: Vec2 = vec2(1920.0, 1080.0);
 
 fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
-    let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    // Past the attract screen, as after a first touch.
+    app.apply(Command::Home);
     let mut harness = Harness::builder()
         .with_size(size)
         // A flick keeps a page scrolling (and repainting) for a few frames after the finger lifts.
@@ -314,7 +316,8 @@ fn a_topic_icon_is_shown_on_its_tile() {
         "subtitle: \"Second topic\",\n    icon: \"logo.png\",",
     );
     let deck = patient_kiosk::load_deck(&fixture.paths()).expect("the fixture with an icon loads");
-    let app = KioskApp::new(Theme::bundled(), Ok(deck));
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.apply(Command::Home);
     let mut harness = Harness::builder()
         .with_size(LANDSCAPE)
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);

@@ -7,6 +7,8 @@ use crate::content::PageRef;
 pub enum Command {
     /// Show the home screen.
     Home,
+    /// Start a visit in the language at this index of the deck.
+    ChooseLanguage(usize),
     /// Show a page.
     Open(PageRef),
     /// The next page, or the next topic after a topic's last page.

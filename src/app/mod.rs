@@ -137,6 +137,10 @@ impl KioskApp {
                     step_swipe_zones: Vec::new(),
                 };
                 let command = match self.session.screen {
+                    Screen::Attract => {
+                        let now_secs = ui.input(|input| input.time);
+                        screens::attract_ui(ui, &mut screen, now_secs)
+                    }
                     Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),
                     Screen::Page(at) => screens::page_ui(
                         ui,
@@ -263,6 +267,12 @@ impl KioskApp {
                 self.session.open_hotspot = None;
                 return;
             }
+            Command::ChooseLanguage(index) => {
+                if index < deck.languages.len() {
+                    self.session.language = Some(index);
+                }
+                Command::Home
+            }
             navigation => navigation,
         };
         let language = deck.language(self.session.language.unwrap_or(deck.default_language));
@@ -293,11 +303,12 @@ impl KioskApp {
                 ..at
             }),
             (Command::Back, Screen::Page(_)) => Screen::Home,
-            (Command::Next | Command::Back, Screen::Home) => Screen::Home,
+            (Command::Next | Command::Back, screen @ (Screen::Home | Screen::Attract)) => screen,
             (
                 Command::ToggleHotspot { .. }
                 | Command::CloseHotspot
                 | Command::RevealDiagram(_)
+                | Command::ChooseLanguage(_)
                 | Command::StillHere
                 | Command::StartOver
                 | Command::StepDiagram { .. },

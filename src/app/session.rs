@@ -8,8 +8,10 @@ use crate::content::PageRef;
 /// Which screen is showing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
-    /// All topics as tiles.
+    /// The invitation to touch, shown while nobody uses the kiosk.
     #[default]
+    Attract,
+    /// All topics as tiles.
     Home,
     /// One page of a topic.
     Page(PageRef),

@@ -102,6 +102,12 @@ pub struct Interface {
 
     /// The button that keeps the visit going.
     pub still_there_button: String,
+
+    /// The attract screen's big invitation.
+    pub attract_title: String,
+
+    /// Under it: how to start.
+    pub attract_touch: String,
 }
 
 /// `content/<language>/topics/<topic>.ron`: one topic and its pages.

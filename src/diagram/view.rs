@@ -35,6 +35,8 @@ pub struct DiagramView<'a> {
     pub open_hotspot: Option<&'a str>,
     /// The walk-through step showing (0 for a diagram without steps).
     pub step: usize,
+    /// Whether its hotspots can be tapped (and are marked); off where the diagram is only shown.
+    pub hotspots: bool,
 }
 
 /// What drawing a diagram produced.
@@ -62,6 +64,7 @@ impl DiagramView<'_> {
             max_height_pt,
             open_hotspot,
             step,
+            hotspots: tappable,
         } = self;
         let sizes = &theme.sizes;
         let tokens = &theme.diagram;
@@ -72,7 +75,7 @@ impl DiagramView<'_> {
             .min((max_height_pt - 2.0 * pad) / view.height)
             .max(0.01);
         let drawing = vec2(view.width, view.height) * scale;
-        let sense = if diagram.hotspots.is_empty() {
+        let sense = if diagram.hotspots.is_empty() || !tappable {
             Sense::hover()
         } else {
             Sense::click()
@@ -93,7 +96,7 @@ impl DiagramView<'_> {
         // Hotspots are buttons even while scrolled out of sight, so screen readers (and
         // tests) can find them and scroll them into view.
         let mut hotspots = Vec::new();
-        for hotspot in &diagram.hotspots {
+        for hotspot in diagram.hotspots.iter().filter(|_| tappable) {
             // A part hidden at this step cannot be tapped.
             if !hotspot.layers.is_empty() && !hotspot.layers.iter().any(|id| layer_shown(id)) {
                 continue;

@@ -255,6 +255,7 @@ fn diagram_figure_ui(
         max_height_pt: theme.sizes.figure_height_pt * 2.0,
         open_hotspot: open,
         step,
+        hotspots: true,
     }
     .ui(ui, theme, screen.diagrams, &mut picture);
     let mut command = output.tap.map(|tap| match tap {

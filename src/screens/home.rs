@@ -21,37 +21,7 @@ pub fn home_ui(
     let language = screen.language;
     let mut command = None;
 
-    bar_ui(ui, theme, Panel::top("home_bar"), |ui| {
-        if let Some(logo) = &screen.deck.logo {
-            let path = screen.deck.image_path(logo);
-            if let Some(texture) = screen
-                .images
-                .texture(ui.ctx(), &path, sizes.texture_max_side_px)
-            {
-                ui.add(
-                    Figure::new(
-                        theme,
-                        FigureContent::Picture(texture),
-                        &language.clinic.name,
-                    )
-                    .max_height(sizes.bar_height_pt - sizes.card_padding_pt),
-                );
-            }
-        }
-        ui.vertical(|ui| {
-            ui.spacing_mut().item_spacing.y = 0.0;
-            ui.add(Label::new(
-                RichText::new(&language.clinic.name)
-                    .font(bold_font(sizes.body_pt))
-                    .color(colors.text.color32()),
-            ));
-            ui.add(Label::new(
-                RichText::new(&language.clinic.department)
-                    .size(sizes.small_pt)
-                    .color(colors.text_muted.color32()),
-            ));
-        });
-    });
+    clinic_bar_ui(ui, screen);
 
     scroll_column_ui(
         ui,
@@ -122,4 +92,43 @@ pub fn home_ui(
         },
     );
     command
+}
+
+/// The clinic's logo, name and department, in the bar at the top.
+pub(super) fn clinic_bar_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>) {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    let language = screen.language;
+    bar_ui(ui, theme, Panel::top("clinic_bar"), |ui| {
+        if let Some(logo) = &screen.deck.logo {
+            let path = screen.deck.image_path(logo);
+            if let Some(texture) = screen
+                .images
+                .texture(ui.ctx(), &path, sizes.texture_max_side_px)
+            {
+                ui.add(
+                    Figure::new(
+                        theme,
+                        FigureContent::Picture(texture),
+                        &language.clinic.name,
+                    )
+                    .max_height(sizes.bar_height_pt - sizes.card_padding_pt),
+                );
+            }
+        }
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            ui.add(Label::new(
+                RichText::new(&language.clinic.name)
+                    .font(bold_font(sizes.body_pt))
+                    .color(colors.text.color32()),
+            ));
+            ui.add(Label::new(
+                RichText::new(&language.clinic.department)
+                    .size(sizes.small_pt)
+                    .color(colors.text_muted.color32()),
+            ));
+        });
+    });
 }

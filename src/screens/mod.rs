@@ -1,5 +1,6 @@
 //! One file per screen. Each draws itself and returns the [`Command`] a tap asked for.
 
+mod attract;
 mod blocks;
 mod content_errors;
 mod home;
@@ -7,6 +8,7 @@ mod layout;
 mod page;
 mod still_there;
 
+pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
 pub use home::home_ui;
 pub use page::page_ui;

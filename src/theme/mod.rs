@@ -124,6 +124,12 @@ pub struct Sizes {
     pub swipe_min_pt: f32,
     /// How long layers take to fade and slide when a diagram moves to another step.
     pub step_animation_secs: f32,
+    /// How long each diagram shows on the attract screen.
+    pub attract_switch_secs: f32,
+    /// How long the attract screen's cross-fade to the next diagram takes.
+    pub attract_fade_secs: f32,
+    /// The most frames a second the attract screen draws while it fades.
+    pub attract_fps: f32,
     pub max_click_dist_pt: f32,
     pub max_click_duration_secs: f64,
 }

@@ -60,6 +60,8 @@ pub const INTERFACE: &str = r#"Interface(
     still_there_title: "Still there?",
     still_there_countdown: "Over in {seconds} s.",
     still_there_button: "Yes",
+    attract_title: "Learn",
+    attract_touch: "Touch",
 )
 "#;
 

@@ -544,6 +544,8 @@ impl Loader<'_> {
             still_there_title,
             still_there_countdown,
             still_there_button,
+            attract_title,
+            attract_touch,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -562,6 +564,8 @@ impl Loader<'_> {
             ("still_there_title", still_there_title),
             ("still_there_countdown", still_there_countdown),
             ("still_there_button", still_there_button),
+            ("attract_title", attract_title),
+            ("attract_touch", attract_touch),
         ];
         for (key, value) in fields {
             if value.trim().is_empty() {
