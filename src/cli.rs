@@ -58,6 +58,14 @@ enum Command {
         #[arg(long = "page", value_name = "ID")]
         pages: Vec<String>,
     },
+    /// Set the staff PIN (4 to 8 digits): asks for it twice and saves only its argon2 hash in
+    /// the settings file. Without a terminal it reads the PIN from the first line of stdin (and
+    /// a confirmation from the second, if there is one).
+    SetPin {
+        /// The settings file [default: config.ron in the platform's configuration folder].
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +89,10 @@ struct RunArgs {
     /// Which renderer draws the window.
     #[arg(long, value_enum, default_value_t)]
     renderer: RendererChoice,
+    /// Show content changes at once, keeping the page (for content editors). Without it, valid
+    /// new content waits for the next patient.
+    #[arg(long)]
+    watch: bool,
     /// Print a line to stderr for every frame painted (for scripts/measure.sh).
     #[arg(long)]
     count_frames: bool,
@@ -125,6 +137,7 @@ pub fn main() -> ExitCode {
             renderer,
             &pages,
         ),
+        Some(Command::SetPin { config }) => set_pin(config).map(|()| ExitCode::SUCCESS),
         None => run(cli.run).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|error| {
@@ -160,17 +173,54 @@ pub fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
     }
 }
 
-/// The settings from `path`, or from the platform's settings folder. A broken file is logged
-/// with its line and column, and the kiosk runs locked.
-fn load_config(path: Option<&Path>) -> KioskConfig {
+/// The settings from `path`, or from the platform's settings folder, and the file they are
+/// saved to (none when it is broken: a broken file is logged with its line and column, the
+/// kiosk runs locked, and the staff menu does not overwrite the file).
+fn load_config(path: Option<&Path>) -> (KioskConfig, Option<PathBuf>) {
     let Some(path) = path.map(Path::to_path_buf).or_else(default_config_path) else {
-        return KioskConfig::default();
+        return (KioskConfig::default(), None);
     };
-    let (config, error) = KioskConfig::load(&path);
-    if let Some(error) = error {
-        log::error!("{error} The kiosk runs locked, with the default settings.");
+    match KioskConfig::load(&path) {
+        (config, None) => (config, Some(path)),
+        (config, Some(error)) => {
+            log::error!("{error} The kiosk runs locked, with the default settings.");
+            (config, None)
+        }
     }
-    config
+}
+
+/// `set-pin`: asks for a new staff PIN and saves its hash in the settings file.
+fn set_pin(config_path: Option<PathBuf>) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+
+    let path = config_path
+        .or_else(default_config_path)
+        .context("this platform has no settings folder; give the file with --config")?;
+    let (mut config, error) = KioskConfig::load(&path);
+    if let Some(error) = error {
+        anyhow::bail!("{error}. Fix the settings file first; set-pin would overwrite it.");
+    }
+    let (pin, again) = if std::io::stdin().is_terminal() {
+        let pin = rpassword::prompt_password("New staff PIN (4 to 8 digits): ")?;
+        let again = rpassword::prompt_password("The same PIN again: ")?;
+        (pin, Some(again))
+    } else {
+        let mut lines = std::io::stdin().lines();
+        let pin = lines.next().transpose()?.unwrap_or_default();
+        let again = lines
+            .next()
+            .transpose()?
+            .filter(|line| !line.trim().is_empty());
+        (pin, again)
+    };
+    let pin = pin.trim();
+    if again.is_some_and(|again| again.trim() != pin) {
+        anyhow::bail!("the two PINs are not the same; nothing was changed");
+    }
+    config.staff_pin_hash = Some(crate::staff::hash_pin(pin)?);
+    config.save(&path)?;
+    println!("The staff PIN is set in {}.", path.display());
+    Ok(())
 }
 
 /// The bundled content folder: `./content` when run from the project, else the one it was
@@ -229,14 +279,13 @@ fn load_app(paths: &ContentPaths) -> KioskApp {
 
 fn run(args: RunArgs) -> anyhow::Result<()> {
     let paths = content_paths(args.content.content, args.content.assets.assets);
-    let config = load_config(args.config.as_deref());
+    let (config, config_path) = load_config(args.config.as_deref());
     let locked = args.kiosk || config.kiosk;
     let mut app = load_app(&paths);
     app.set_locked(locked);
-    app.set_idle_timing(
-        f64::from(config.idle_timeout_secs),
-        f64::from(config.countdown_secs),
-    );
+    app.set_settings(config, config_path);
+    app.set_content_paths(paths);
+    app.set_swap_at_once(args.watch);
     let frame_log = args.count_frames.then(FrameLog::new);
     let options = native_options(args.size, args.fullscreen, locked, args.renderer)
         .map_err(anyhow::Error::msg)?;

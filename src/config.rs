@@ -17,6 +17,14 @@ pub enum ConfigError {
         /// Why.
         source: std::io::Error,
     },
+    /// The file could not be written.
+    #[error("{path}: cannot be written ({source})")]
+    Unwritable {
+        /// The settings file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// The file is not valid settings.
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
@@ -41,6 +49,9 @@ pub struct KioskConfig {
     pub idle_timeout_secs: u32,
     /// Seconds that question counts down before the kiosk starts over (`15`).
     pub countdown_secs: u32,
+    /// The staff PIN as an argon2 hash, set by `patient-kiosk set-pin` (`None`: no PIN, so a
+    /// locked kiosk's staff menu cannot be opened).
+    pub staff_pin_hash: Option<String>,
 }
 
 impl Default for KioskConfig {
@@ -49,6 +60,7 @@ impl Default for KioskConfig {
             kiosk: false,
             idle_timeout_secs: 60,
             countdown_secs: 15,
+            staff_pin_hash: None,
         }
     }
 }
@@ -69,6 +81,62 @@ impl KioskConfig {
             line: error.span.start.line,
             column: error.span.start.col,
             message: crate::content::ron_error::plain_words(&error.code),
+        })
+    }
+
+    /// The settings as a commented RON file, the way [`Self::save`] writes them.
+    pub fn to_ron(&self) -> String {
+        let pin = match &self.staff_pin_hash {
+            // A RON string literal escapes whatever the hash holds.
+            Some(hash) => format!("Some({})", ron::to_string(hash).unwrap_or_default()),
+            None => "None".to_owned(),
+        };
+        format!(
+            "// patient-kiosk settings. `patient-kiosk set-pin` and the staff menu rewrite this \
+             file;\n\
+             // every field may be left out (see README.md, \"Settings\").\n\
+             (\n    \
+             // Locked kiosk: fullscreen, no window frame, closing and quitting refused.\n    \
+             kiosk: {kiosk},\n    \
+             // Seconds without a touch before \"Are you still there?\".\n    \
+             idle_timeout_secs: {idle},\n    \
+             // Seconds that question counts down before the kiosk starts over.\n    \
+             countdown_secs: {countdown},\n    \
+             // The staff PIN, only as an argon2 hash: set it with `patient-kiosk set-pin`.\n    \
+             staff_pin_hash: {pin},\n\
+             )\n",
+            kiosk = self.kiosk,
+            idle = self.idle_timeout_secs,
+            countdown = self.countdown_secs,
+        )
+    }
+
+    /// Writes the settings to `path`, whole or not at all: into a temporary file beside it,
+    /// which then replaces the old one, so a power cut never leaves half a settings file.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let unwritable = |source| ConfigError::Unwritable {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(folder).map_err(unwritable)?;
+        }
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".new");
+        let temporary = PathBuf::from(temporary);
+        let write = || -> std::io::Result<()> {
+            use std::io::Write as _;
+            let mut file = std::fs::File::create(&temporary)?;
+            file.write_all(self.to_ron().as_bytes())?;
+            file.sync_all()?;
+            std::fs::rename(&temporary, path)
+        };
+        write().map_err(|source| {
+            let _ = std::fs::remove_file(&temporary);
+            unwritable(source)
         })
     }
 
@@ -122,7 +190,35 @@ mod tests {
                 kiosk: true,
                 idle_timeout_secs: 90,
                 countdown_secs: 15,
+                staff_pin_hash: None,
             }
+        );
+    }
+
+    #[test]
+    fn saved_settings_read_back_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings/config.ron");
+        let config = KioskConfig {
+            kiosk: true,
+            idle_timeout_secs: 90,
+            countdown_secs: 10,
+            staff_pin_hash: Some("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA\"x".to_owned()),
+        };
+        config.save(&path).expect("saved");
+        let (read, error) = KioskConfig::load(&path);
+        assert!(error.is_none(), "{error:?}");
+        assert_eq!(read, config);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.starts_with("// patient-kiosk settings."), "{text}");
+        let folder = std::fs::read_dir(path.parent().expect("folder")).expect("list");
+        assert_eq!(folder.count(), 1, "no temporary file is left behind");
+        assert!(
+            matches!(
+                config.save(&path.join("under-a-file")),
+                Err(ConfigError::Unwritable { .. })
+            ),
+            "a file cannot be a folder"
         );
     }
 

@@ -1,5 +1,6 @@
 //! What screens ask the app to do; screens never change the session themselves.
 
+use super::MenuView;
 use crate::content::PageRef;
 
 /// A request from a screen, applied by the app after the frame's drawing.
@@ -37,4 +38,34 @@ pub enum Command {
         /// On to the next step (`true`) or back one (`false`).
         forward: bool,
     },
+    /// Something on the PIN pad or in the staff menu.
+    Staff(StaffCommand),
+}
+
+/// A tap on the PIN pad or in the staff menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffCommand {
+    /// The hidden gesture was made: show the PIN pad.
+    OpenPinPad,
+    /// A digit key (0-9).
+    Digit(u8),
+    /// Remove the last digit.
+    DeleteDigit,
+    /// Try the digits typed.
+    EnterPin,
+    /// Close the PIN pad and go on with the visit.
+    Cancel,
+    /// Show a part of the staff menu.
+    Show(MenuView),
+    /// Read the content folder again now.
+    Reload,
+    /// A longer (`true`) or shorter idle time before "Are you still there?".
+    IdleTimeout {
+        /// Longer or shorter.
+        longer: bool,
+    },
+    /// Close the kiosk.
+    Exit,
+    /// Close the staff menu and start afresh for the next patient.
+    BackToKiosk,
 }

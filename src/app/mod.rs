@@ -3,10 +3,22 @@
 mod command;
 mod idle;
 mod session;
+mod staff;
+mod staff_gesture;
+mod staff_panel;
 
-pub use command::Command;
+pub use command::{Command, StaffCommand};
 pub use idle::{IdleState, IdleTimer};
 pub use session::{OpenHotspot, Screen, Session, Swipe};
+pub use staff::IDLE_TIMEOUT_CHOICES_SECS;
+pub use staff_gesture::StaffGesture;
+pub use staff_panel::{MenuView, PinDigits, StaffNotice, StaffPanel};
+
+use std::path::PathBuf;
+
+use crate::config::KioskConfig;
+use crate::content::ContentPaths;
+use crate::staff::PinLockout;
 
 use crate::content::diagram::Diagram;
 use crate::content::{ContentErrors, Deck, PageRef};
@@ -35,6 +47,25 @@ pub struct KioskApp {
     locked: bool,
     /// When the last touch was, and when to ask "Are you still there?".
     idle: IdleTimer,
+    /// The settings (idle times, staff PIN hash), and the file to save changes to.
+    settings: KioskConfig,
+    settings_path: Option<PathBuf>,
+    /// Wrong staff PINs; kept across visits, so a reset gives a guesser no fresh tries.
+    lockout: PinLockout,
+    /// Watches for the hidden staff gesture.
+    gesture: StaffGesture,
+    /// Where the content came from, to read it again.
+    content_paths: Option<ContentPaths>,
+    /// Valid new content, waiting for the next patient.
+    pending_deck: Option<Deck>,
+    /// The problems of the last content update or reload that failed.
+    update_problems: Option<ContentErrors>,
+    /// Content editors' mode: new content replaces the old at once.
+    swap_at_once: bool,
+    /// Staff chose to leave the kiosk: the window closes.
+    exiting: bool,
+    /// egui's input time of the frame being drawn.
+    now_secs: f64,
 }
 
 impl KioskApp {
@@ -53,13 +84,112 @@ impl KioskApp {
             style_applied: false,
             locked: false,
             idle: IdleTimer::new(60.0, 15.0),
+            settings: KioskConfig::default(),
+            settings_path: None,
+            lockout: PinLockout::default(),
+            gesture: StaffGesture::default(),
+            content_paths: None,
+            pending_deck: None,
+            update_problems: None,
+            swap_at_once: false,
+            exiting: false,
+            now_secs: 0.0,
         }
+    }
+
+    /// Uses these settings (idle times, staff PIN); changes made in the staff menu are saved to
+    /// `settings_path`, if given.
+    pub fn set_settings(&mut self, settings: KioskConfig, settings_path: Option<PathBuf>) {
+        self.idle = IdleTimer::new(
+            f64::from(settings.idle_timeout_secs),
+            f64::from(settings.countdown_secs),
+        );
+        self.settings = settings;
+        self.settings_path = settings_path;
+    }
+
+    /// The settings in use.
+    pub fn settings(&self) -> &KioskConfig {
+        &self.settings
+    }
+
+    /// Remembers where the content came from, so staff can reload it.
+    pub fn set_content_paths(&mut self, paths: ContentPaths) {
+        self.content_paths = Some(paths);
+    }
+
+    /// New content replaces the old at once, keeping the page if it still exists (for content
+    /// editors, `--watch`), instead of waiting for the next patient.
+    pub fn set_swap_at_once(&mut self, at_once: bool) {
+        self.swap_at_once = at_once;
+    }
+
+    /// Whether staff chose to leave the kiosk.
+    pub fn is_exiting(&self) -> bool {
+        self.exiting
+    }
+
+    /// Valid new content waiting for the next patient, if any.
+    pub fn pending_deck(&self) -> Option<&Deck> {
+        self.pending_deck.as_ref()
+    }
+
+    /// The problems of the last content update that failed, if the latest one did.
+    pub fn update_problems(&self) -> Option<&ContentErrors> {
+        self.update_problems.as_ref()
+    }
+
+    /// Takes in newly loaded content. Valid content is swapped in when no patient can see it
+    /// change: at the next reset, or now if nobody is using the kiosk (or editors asked for
+    /// it at once). Content with problems changes nothing on screen; its problems are kept
+    /// for the staff menu.
+    pub fn offer_content(&mut self, update: Result<Deck, ContentErrors>) {
+        match update {
+            Ok(deck) => {
+                self.update_problems = None;
+                let idle = self.session == Session::default();
+                if self.swap_at_once || idle || matches!(self.content, Content::Broken(_)) {
+                    self.swap_content(deck);
+                } else {
+                    log::info!("new content is ready; it will show for the next patient");
+                    self.pending_deck = Some(deck);
+                }
+            }
+            Err(errors) => {
+                log::warn!(
+                    "the content update has {} problem(s); the kiosk keeps the last good content",
+                    errors.0.len()
+                );
+                self.update_problems = Some(errors);
+            }
+        }
+    }
+
+    /// Shows `deck` from now on, dropping pictures and drawings made for the old one. The
+    /// visit stays where it is if that page still exists.
+    fn swap_content(&mut self, deck: Deck) {
+        self.pending_deck = None;
+        self.images = ImageCache::default();
+        self.diagrams = DiagramCache::default();
+        let language = deck.language(self.session.language.unwrap_or(deck.default_language));
+        if let Screen::Page(at) = self.session.screen
+            && language.page(at).is_none()
+        {
+            self.session.screen = Screen::Home;
+        }
+        self.session.open_hotspot = None;
+        self.session.diagram_steps.clear();
+        self.session.scroll_to_top = true;
+        log::info!("showing new content: {} pages", deck.page_count());
+        self.content = Content::Ready(deck);
     }
 
     /// Asks "Are you still there?" after `idle_timeout_secs` without a touch, and starts over
     /// for the next patient `countdown_secs` later.
     pub fn set_idle_timing(&mut self, idle_timeout_secs: f64, countdown_secs: f64) {
         self.idle = IdleTimer::new(idle_timeout_secs, countdown_secs);
+        self.settings.idle_timeout_secs = idle_timeout_secs.round() as u32;
+        self.settings.countdown_secs = countdown_secs.round() as u32;
     }
 
     /// Locks the kiosk (or unlocks it): while locked, every request to close the window (the
@@ -104,10 +234,14 @@ impl KioskApp {
 
     /// Draws the current screen and carries out what it asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        if self.locked && ui.ctx().input(|input| input.viewport().close_requested()) {
+        if self.exiting {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if self.locked && ui.ctx().input(|input| input.viewport().close_requested()) {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
+        self.now_secs = ui.input(|input| input.time);
+        let gesture = self.staff_gesture_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
         if !self.style_applied {
             self.apply_style(ui.ctx());
@@ -152,10 +286,15 @@ impl KioskApp {
                 };
                 self.session.scroll_to_top = false;
                 self.session.reveal_explanation = false;
-                command
+                // Over the screen, the staff's panel takes every tap.
+                if self.session.staff.is_some() {
+                    self.staff_ui(ui.ctx())
+                } else {
+                    command
+                }
             }
         };
-        let command = command.or(idle);
+        let command = gesture.or(command).or(idle);
         if let Some(command) = command {
             self.apply(command);
             ui.ctx().request_repaint();
@@ -214,6 +353,10 @@ impl KioskApp {
             return;
         };
         let command = match command {
+            Command::Staff(staff) => {
+                self.apply_staff(staff);
+                return;
+            }
             Command::ToggleHotspot { diagram, hotspot } => {
                 let tapped = OpenHotspot { diagram, hotspot };
                 let open = &mut self.session.open_hotspot;
@@ -230,11 +373,7 @@ impl KioskApp {
                 return;
             }
             Command::StartOver => {
-                // Everything of this visit goes; the next patient sees none of it.
-                self.session = Session {
-                    scroll_to_top: true,
-                    ..Session::default()
-                };
+                self.start_over();
                 return;
             }
             Command::RevealDiagram(diagram) => {
@@ -311,7 +450,8 @@ impl KioskApp {
                 | Command::ChooseLanguage(_)
                 | Command::StillHere
                 | Command::StartOver
-                | Command::StepDiagram { .. },
+                | Command::StepDiagram { .. }
+                | Command::Staff(_),
                 screen,
             ) => screen,
         };

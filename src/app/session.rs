@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::StaffPanel;
 use crate::content::PageRef;
 
 /// Which screen is showing.
@@ -36,6 +37,9 @@ pub struct Session {
     pub reveal_diagram: Option<String>,
     /// The step each walk-through diagram on the page is at, by diagram id (absent: step 1).
     pub diagram_steps: BTreeMap<String, usize>,
+    /// The PIN pad or staff menu over the kiosk, if open. A reset closes it too, so a menu
+    /// left open is never handed to the next patient.
+    pub staff: Option<StaffPanel>,
 }
 
 /// A finger's movement from where it went down, tracked until it lifts.

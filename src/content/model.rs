@@ -108,6 +108,95 @@ pub struct Interface {
 
     /// Under it: how to start.
     pub attract_touch: String,
+
+    /// The PIN pad and the staff menu.
+    pub staff: StaffText,
+}
+
+/// The words of the PIN pad and the staff menu, in `interface.ron` under `staff`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffText {
+    /// Title of the PIN pad.
+    pub pin_title: String,
+    /// What to do on the PIN pad.
+    pub pin_prompt: String,
+    /// The button that tries the PIN.
+    pub pin_enter: String,
+    /// The button that removes the last digit.
+    pub pin_delete: String,
+    /// The button that closes the PIN pad.
+    pub pin_cancel: String,
+    /// After a wrong PIN, with `{tries}` in it.
+    pub pin_wrong: String,
+    /// While the pad is locked, with `{seconds}` in it.
+    pub pin_locked: String,
+    /// When no staff PIN has been set.
+    pub pin_not_set: String,
+    /// Title of the staff menu.
+    pub menu_title: String,
+    /// The button that closes the kiosk.
+    pub exit: String,
+    /// The button that reads the content folder again.
+    pub reload: String,
+    /// After a reload that worked, with `{pages}` in it.
+    pub reloaded: String,
+    /// After an update or reload that failed, with `{problems}` in it.
+    pub reload_failed: String,
+    /// When valid new content waits for the next patient.
+    pub update_waiting: String,
+    /// The button (and heading) for the content's problems.
+    pub problems: String,
+    /// When the content has no problems.
+    pub no_problems: String,
+    /// The button (and heading) for the usage statistics.
+    pub statistics: String,
+    /// When there are no statistics to show.
+    pub no_statistics: String,
+    /// The idle setting, with `{seconds}` in it.
+    pub idle_timeout: String,
+    /// Makes the idle time shorter.
+    pub shorter: String,
+    /// Makes the idle time longer.
+    pub longer: String,
+    /// When a setting works but could not be written to the settings file.
+    pub not_saved: String,
+    /// Back from a part of the menu to the menu.
+    pub back_to_menu: String,
+    /// Closes the staff menu and starts the kiosk afresh.
+    pub back_to_kiosk: String,
+}
+
+impl StaffText {
+    /// Every field with its name, for checks.
+    pub fn fields(&self) -> [(&'static str, &String); 24] {
+        [
+            ("pin_title", &self.pin_title),
+            ("pin_prompt", &self.pin_prompt),
+            ("pin_enter", &self.pin_enter),
+            ("pin_delete", &self.pin_delete),
+            ("pin_cancel", &self.pin_cancel),
+            ("pin_wrong", &self.pin_wrong),
+            ("pin_locked", &self.pin_locked),
+            ("pin_not_set", &self.pin_not_set),
+            ("menu_title", &self.menu_title),
+            ("exit", &self.exit),
+            ("reload", &self.reload),
+            ("reloaded", &self.reloaded),
+            ("reload_failed", &self.reload_failed),
+            ("update_waiting", &self.update_waiting),
+            ("problems", &self.problems),
+            ("no_problems", &self.no_problems),
+            ("statistics", &self.statistics),
+            ("no_statistics", &self.no_statistics),
+            ("idle_timeout", &self.idle_timeout),
+            ("shorter", &self.shorter),
+            ("longer", &self.longer),
+            ("not_saved", &self.not_saved),
+            ("back_to_menu", &self.back_to_menu),
+            ("back_to_kiosk", &self.back_to_kiosk),
+        ]
+    }
 }
 
 /// `content/<language>/topics/<topic>.ron`: one topic and its pages.

@@ -6,12 +6,14 @@ mod content_errors;
 mod home;
 mod layout;
 mod page;
+mod staff;
 mod still_there;
 
 pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
 pub use home::home_ui;
 pub use page::page_ui;
+pub use staff::{StaffInfo, staff_ui};
 pub use still_there::still_there_ui;
 
 use crate::content::{Deck, Language};

@@ -546,6 +546,7 @@ impl Loader<'_> {
             still_there_button,
             attract_title,
             attract_touch,
+            staff,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -567,7 +568,7 @@ impl Loader<'_> {
             ("attract_title", attract_title),
             ("attract_touch", attract_touch),
         ];
-        for (key, value) in fields {
+        for (key, value) in fields.into_iter().chain(staff.fields()) {
             if value.trim().is_empty() {
                 self.error(interface.file.diagnostic_at_key(
                     key,
@@ -585,6 +586,31 @@ impl Loader<'_> {
                 still_there_countdown,
                 "{seconds}",
                 "Starting over in {seconds} seconds.",
+            ),
+            (
+                "pin_wrong",
+                &staff.pin_wrong,
+                "{tries}",
+                "Not right. {tries} tries left.",
+            ),
+            (
+                "pin_locked",
+                &staff.pin_locked,
+                "{seconds}",
+                "Try again in {seconds} seconds.",
+            ),
+            ("reloaded", &staff.reloaded, "{pages}", "{pages} pages."),
+            (
+                "reload_failed",
+                &staff.reload_failed,
+                "{problems}",
+                "{problems} problems.",
+            ),
+            (
+                "idle_timeout",
+                &staff.idle_timeout,
+                "{seconds}",
+                "Start over after {seconds} seconds.",
             ),
         ];
         for (key, value, placeholder, example) in templates {

@@ -1,0 +1,196 @@
+//! The kiosk's staff side: the hidden gesture, the PIN check and what the staff menu does.
+
+use super::{Command, Content, KioskApp, MenuView, Session, StaffCommand, StaffNotice, StaffPanel};
+use crate::content::load_deck;
+use crate::screens::{self, StaffInfo};
+use crate::staff::{PinCheck, pin_matches};
+
+/// The idle times staff can choose from in the menu, in seconds.
+pub const IDLE_TIMEOUT_CHOICES_SECS: [u32; 8] = [30, 45, 60, 90, 120, 180, 300, 600];
+
+impl KioskApp {
+    /// Wipes the visit for the next patient and shows the new content if some is waiting.
+    pub(super) fn start_over(&mut self) {
+        // Everything of this visit goes; the next patient sees none of it.
+        self.session = Session {
+            scroll_to_top: true,
+            ..Session::default()
+        };
+        if let Some(deck) = self.pending_deck.take() {
+            self.swap_content(deck);
+        }
+    }
+
+    /// Watches for the hidden staff gesture; asks for the PIN pad when it is made.
+    pub(super) fn staff_gesture_ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if self.session.staff.is_some() || !matches!(self.content, Content::Ready(_)) {
+            return None;
+        }
+        let gesture = &mut self.gesture;
+        let made = ctx.input(|input| gesture.update(&input.events, input.time));
+        if let Some(secs_left) = self.gesture.hold_secs_left(self.now_secs) {
+            ctx.request_repaint_after_secs(secs_left as f32);
+        }
+        made.then_some(Command::Staff(StaffCommand::OpenPinPad))
+    }
+
+    /// Draws the PIN pad or the staff menu over the screen.
+    pub(super) fn staff_ui(&self, ctx: &egui::Context) -> Option<Command> {
+        let (Content::Ready(deck), Some(panel)) = (&self.content, &self.session.staff) else {
+            return None;
+        };
+        let language = deck.language(self.session.language.unwrap_or(deck.default_language));
+        let pin_check = self.lockout.check(self.now_secs);
+        if let PinCheck::Locked { secs_left } = pin_check {
+            // The number of seconds on the pad changes once a second.
+            ctx.request_repaint_after_secs((secs_left.fract().max(0.05)) as f32);
+        }
+        let statistics = match panel {
+            StaffPanel::Menu {
+                view: MenuView::Statistics,
+                ..
+            } => self.statistics_report(),
+            _ => None,
+        };
+        let info = StaffInfo {
+            pin_check,
+            pin_set: self.settings.staff_pin_hash.is_some(),
+            pages: deck.page_count(),
+            update_waiting: self.pending_deck.is_some(),
+            problems: self.update_problems.as_ref(),
+            idle_timeout_secs: self.settings.idle_timeout_secs,
+            statistics: statistics.as_deref(),
+        };
+        screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
+    }
+
+    /// The usage statistics report for the staff menu, if there are statistics.
+    fn statistics_report(&self) -> Option<String> {
+        None
+    }
+
+    /// Carries out a tap on the PIN pad or in the staff menu.
+    pub(super) fn apply_staff(&mut self, command: StaffCommand) {
+        let now_secs = self.now_secs;
+        match (command, &mut self.session.staff) {
+            (StaffCommand::OpenPinPad, _) => {
+                // An ordinary window without a PIN is a content editor's: no PIN to ask for.
+                self.session.staff =
+                    Some(if self.settings.staff_pin_hash.is_none() && !self.locked {
+                        menu(MenuView::Main)
+                    } else {
+                        StaffPanel::PinPad {
+                            digits: super::PinDigits::default(),
+                            wrong: false,
+                        }
+                    });
+            }
+            (StaffCommand::Digit(digit), Some(StaffPanel::PinPad { digits, wrong })) => {
+                digits.push(digit);
+                *wrong = false;
+            }
+            (StaffCommand::DeleteDigit, Some(StaffPanel::PinPad { digits, .. })) => digits.pop(),
+            (StaffCommand::EnterPin, Some(StaffPanel::PinPad { digits, wrong })) => {
+                let Some(hash) = &self.settings.staff_pin_hash else {
+                    return;
+                };
+                if digits.is_empty()
+                    || matches!(self.lockout.check(now_secs), PinCheck::Locked { .. })
+                {
+                    return;
+                }
+                if pin_matches(hash, digits.as_str()) {
+                    self.lockout.right();
+                    log::info!("the staff menu was opened");
+                    self.session.staff = Some(menu(MenuView::Main));
+                } else {
+                    log::warn!("a wrong staff PIN was entered");
+                    self.lockout.wrong(now_secs);
+                    *digits = super::PinDigits::default();
+                    *wrong = true;
+                }
+            }
+            (StaffCommand::Cancel, Some(StaffPanel::PinPad { .. })) => self.session.staff = None,
+            (StaffCommand::Show(view), Some(StaffPanel::Menu { .. })) => {
+                self.session.staff = Some(menu(view));
+            }
+            (StaffCommand::Reload, Some(StaffPanel::Menu { .. })) => self.reload_content(),
+            (StaffCommand::IdleTimeout { longer }, Some(StaffPanel::Menu { .. })) => {
+                self.change_idle_timeout(longer);
+            }
+            (StaffCommand::Exit, Some(StaffPanel::Menu { .. })) => {
+                log::info!("staff closed the kiosk");
+                self.exiting = true;
+            }
+            (StaffCommand::BackToKiosk, Some(StaffPanel::Menu { .. })) => self.start_over(),
+            // A tap meant for a panel that is no longer showing.
+            _ => {}
+        }
+    }
+
+    /// Reads the content folder again: new content shows at once (staff are at the kiosk, no
+    /// patient's visit is running); content with problems changes nothing.
+    fn reload_content(&mut self) {
+        let Some(paths) = &self.content_paths else {
+            return;
+        };
+        let notice = match load_deck(paths) {
+            Ok(deck) => {
+                let pages = deck.page_count();
+                self.update_problems = None;
+                self.swap_content(deck);
+                StaffNotice::Reloaded { pages }
+            }
+            Err(errors) => {
+                for diagnostic in &errors.0 {
+                    log::error!("{diagnostic}");
+                }
+                let problems = errors.0.len();
+                self.update_problems = Some(errors);
+                StaffNotice::ReloadFailed { problems }
+            }
+        };
+        self.session.staff = Some(StaffPanel::Menu {
+            view: MenuView::Main,
+            notice: Some(notice),
+        });
+    }
+
+    /// The next longer or shorter idle time of [`IDLE_TIMEOUT_CHOICES_SECS`], used at once and
+    /// saved to the settings file.
+    fn change_idle_timeout(&mut self, longer: bool) {
+        let now = self.settings.idle_timeout_secs;
+        let next = if longer {
+            IDLE_TIMEOUT_CHOICES_SECS.iter().find(|&&secs| secs > now)
+        } else {
+            IDLE_TIMEOUT_CHOICES_SECS
+                .iter()
+                .rev()
+                .find(|&&secs| secs < now)
+        };
+        let Some(&next) = next else {
+            return;
+        };
+        self.settings.idle_timeout_secs = next;
+        self.idle = super::IdleTimer::new(f64::from(next), f64::from(self.settings.countdown_secs));
+        let mut notice = None;
+        if let Some(path) = &self.settings_path {
+            match self.settings.save(path) {
+                Ok(()) => log::info!("idle time set to {next} s and saved to {}", path.display()),
+                Err(error) => {
+                    log::error!("idle time set to {next} s but not saved: {error}");
+                    notice = Some(StaffNotice::NotSaved);
+                }
+            }
+        }
+        self.session.staff = Some(StaffPanel::Menu {
+            view: MenuView::Main,
+            notice,
+        });
+    }
+}
+
+/// The staff menu at `view`, with nothing to report.
+fn menu(view: MenuView) -> StaffPanel {
+    StaffPanel::Menu { view, notice: None }
+}

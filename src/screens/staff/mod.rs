@@ -1,0 +1,92 @@
+//! The staff's panel over the kiosk: the PIN pad, then the staff menu. Its words come from the
+//! content's `interface.ron` (`staff`), like every other word on screen.
+
+mod menu;
+mod pin_pad;
+
+use egui::{Frame, Label, Margin, Modal, RichText, Ui};
+
+use crate::app::{Command, StaffPanel};
+use crate::content::ContentErrors;
+use crate::content::model::StaffText;
+use crate::staff::PinCheck;
+use crate::theme::{Theme, bold_font};
+
+/// What the staff panel shows besides its own state.
+pub struct StaffInfo<'a> {
+    /// Whether a PIN may be tried now.
+    pub pin_check: PinCheck,
+    /// Whether a staff PIN has been set.
+    pub pin_set: bool,
+    /// Pages in the content showing.
+    pub pages: usize,
+    /// Valid new content waits for the next patient.
+    pub update_waiting: bool,
+    /// The problems of the last content update that failed.
+    pub problems: Option<&'a ContentErrors>,
+    /// The idle time before "Are you still there?".
+    pub idle_timeout_secs: u32,
+    /// The usage statistics report, when the menu shows it and there is one.
+    pub statistics: Option<&'a str>,
+}
+
+/// Draws the PIN pad or the staff menu over everything; returns what was tapped.
+pub fn staff_ui(
+    ctx: &egui::Context,
+    theme: &Theme,
+    words: &StaffText,
+    panel: &StaffPanel,
+    info: &StaffInfo<'_>,
+) -> Option<Command> {
+    let sizes = &theme.sizes;
+    let frame = Frame::new()
+        .fill(theme.colors.surface.color32())
+        .corner_radius(sizes.corner_radius_pt)
+        .inner_margin(Margin::same((2.0 * sizes.card_padding_pt) as i8));
+    let mut command = None;
+    Modal::new(egui::Id::unique("staff_panel"))
+        .frame(frame)
+        .show(ctx, |ui| {
+            let screen = ctx.content_rect();
+            ui.set_width((sizes.content_max_width_pt * 0.6).min(screen.width() * 0.85));
+            ui.spacing_mut().item_spacing = egui::Vec2::splat(sizes.item_spacing_pt);
+            command = match panel {
+                StaffPanel::PinPad { digits, wrong } => {
+                    pin_pad::pin_pad_ui(ui, theme, words, digits.len(), *wrong, info)
+                }
+                StaffPanel::Menu { view, notice } => {
+                    menu::menu_ui(ui, theme, words, *view, *notice, info)
+                }
+            };
+        });
+    command.map(Command::Staff)
+}
+
+/// A heading in the panel.
+fn title_ui(ui: &mut Ui, theme: &Theme, text: &str) {
+    ui.add(
+        Label::new(
+            RichText::new(text)
+                .font(bold_font(theme.sizes.title_pt))
+                .color(theme.colors.text.color32()),
+        )
+        .wrap(),
+    );
+}
+
+/// A line of text in the panel; `alert` draws it in the error colour.
+fn line_ui(ui: &mut Ui, theme: &Theme, text: &str, alert: bool) {
+    let color = if alert {
+        theme.colors.error
+    } else {
+        theme.colors.text
+    };
+    ui.add(
+        Label::new(
+            RichText::new(text)
+                .size(theme.sizes.body_pt)
+                .color(color.color32()),
+        )
+        .wrap(),
+    );
+}

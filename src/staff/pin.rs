@@ -1,0 +1,97 @@
+//! The staff PIN: 4 to 8 digits, stored only as an argon2 hash (a PHC string such as
+//! `$argon2id$v=19$m=19456,t=2,p=1$...`), so the settings file never holds the PIN itself.
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+
+/// Fewest digits a PIN may have.
+pub const MIN_PIN_DIGITS: usize = 4;
+/// Most digits a PIN may have (the PIN pad stops taking digits there).
+pub const MAX_PIN_DIGITS: usize = 8;
+
+/// Why a PIN cannot be set.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PinError {
+    /// Not 4 to 8 digits.
+    #[error("a PIN is {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits (0-9), nothing else")]
+    NotDigits,
+    /// The hashing library failed.
+    #[error("the PIN could not be hashed: {0}")]
+    Hashing(String),
+}
+
+/// Hashes a new PIN with argon2id and a random salt, after checking it is 4 to 8 digits.
+pub fn hash_pin(pin: &str) -> Result<String, PinError> {
+    hash_pin_with(&Argon2::default(), pin)
+}
+
+/// Like [`hash_pin`] with chosen argon2 settings (tests use cheap ones; verification reads the
+/// settings back from the hash).
+pub fn hash_pin_with(argon2: &Argon2<'_>, pin: &str) -> Result<String, PinError> {
+    let digits = pin.chars().count();
+    if !(MIN_PIN_DIGITS..=MAX_PIN_DIGITS).contains(&digits)
+        || !pin.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(PinError::NotDigits);
+    }
+    let salt = SaltString::generate(&mut OsRng);
+    argon2
+        .hash_password(pin.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|error| PinError::Hashing(error.to_string()))
+}
+
+/// Whether `pin` is the PIN `hash` was made from. A malformed hash matches nothing.
+pub fn pin_matches(hash: &str, pin: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        log::error!("the staff PIN hash in the settings is not an argon2 hash; no PIN matches it");
+        return false;
+    };
+    Argon2::default()
+        .verify_password(pin.as_bytes(), &parsed)
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cheap settings so the tests run fast in a debug build.
+    fn cheap() -> Argon2<'static> {
+        let params = argon2::Params::new(1024, 1, 1, None).expect("valid argon2 params");
+        Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+    }
+
+    #[test]
+    fn the_right_pin_matches_and_others_do_not() {
+        let hash = hash_pin_with(&cheap(), "2468").expect("a valid PIN");
+        assert!(hash.starts_with("$argon2id$"), "{hash}");
+        assert!(!hash.contains("2468"), "the hash does not hold the PIN");
+        assert!(pin_matches(&hash, "2468"));
+        assert!(!pin_matches(&hash, "2469"));
+        assert!(!pin_matches(&hash, ""));
+        assert!(!pin_matches("not a hash", "2468"));
+    }
+
+    #[test]
+    fn the_same_pin_hashes_differently_each_time() {
+        let first = hash_pin_with(&cheap(), "1357").expect("valid");
+        let second = hash_pin_with(&cheap(), "1357").expect("valid");
+        assert_ne!(first, second, "a random salt each time");
+    }
+
+    #[test]
+    fn only_4_to_8_digits_make_a_pin() {
+        for bad in ["123", "123456789", "12a4", "12 34", ""] {
+            assert_eq!(
+                hash_pin_with(&cheap(), bad),
+                Err(PinError::NotDigits),
+                "{bad:?}"
+            );
+        }
+        for good in ["1234", "12345678"] {
+            assert!(hash_pin_with(&cheap(), good).is_ok(), "{good:?}");
+        }
+    }
+}
