@@ -13,6 +13,7 @@ pub mod diagram;
 pub mod images;
 pub mod render;
 pub mod screens;
+pub mod stats;
 pub mod theme;
 pub mod widgets;
 pub mod window;
