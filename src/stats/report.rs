@@ -282,11 +282,10 @@ pub fn format_duration(secs: u64) -> String {
 
 /// `total / count` rounded to the nearest whole number (0 when `count` is 0).
 fn average(total: u64, count: u64) -> u64 {
-    if count == 0 {
-        0
-    } else {
-        total.saturating_add(count / 2) / count
-    }
+    total
+        .saturating_add(count / 2)
+        .checked_div(count)
+        .unwrap_or(0)
 }
 
 /// A CSV field, quoted if it holds a comma, a quote, a line break or outer spaces.
