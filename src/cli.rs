@@ -1,4 +1,5 @@
-//! The command line: run the kiosk, check content, or render every page to PNG.
+//! The command line: run the kiosk, check content, render every page to PNG, or report the
+//! usage statistics.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use crate::config::{KioskConfig, default_config_path};
 use crate::content::model::Target;
 use crate::content::{ContentErrors, ContentPaths, load_deck};
 use crate::render::{RenderApp, RenderReport};
+use crate::stats::{Report, StatsError, default_stats_path, read_records};
 use crate::theme::Theme;
 use crate::window::{FrameLog, KioskWindow, RendererChoice, WindowSize, native_options};
 
@@ -66,6 +68,39 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Report the anonymous usage statistics: sessions per day, average session length, top
+    /// pages.
+    ///
+    /// The text report shows a summary, one row per day (sessions, average session length,
+    /// page views, hotspot taps, diagram steps completed, sessions per language) and the ten
+    /// most viewed pages. With --csv it prints one CSV table instead: one row per day, with the
+    /// header `date,sessions,avg_session_secs,page_views,hotspot_taps,steps_completed,languages`
+    /// (languages as `en:3 es:1`); add --pages for the page table instead, every page, most
+    /// viewed first: `page,views,total_secs,avg_secs_per_view`.
+    Stats {
+        /// Count only the days from this date on (YYYY-MM-DD, local time).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<jiff::civil::Date>,
+        /// Print CSV instead of text (the days; with --pages, the pages).
+        #[arg(long)]
+        csv: bool,
+        /// With --csv: print the page table instead of the days.
+        #[arg(long, requires = "csv")]
+        pages: bool,
+        /// The statistics file [default: visits.ron in the platform's data folder, e.g.
+        /// ~/.local/share/patient-kiosk/visits.ron].
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+}
+
+/// A `--since` date: exactly YYYY-MM-DD, and a real day.
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let valid = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
+    valid
+        .then(|| text.parse().ok())
+        .flatten()
+        .ok_or_else(|| format!("expected a date like 2026-11-24 (YYYY-MM-DD), not {text:?}"))
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +173,12 @@ pub fn main() -> ExitCode {
             &pages,
         ),
         Some(Command::SetPin { config }) => set_pin(config).map(|()| ExitCode::SUCCESS),
+        Some(Command::Stats {
+            since,
+            csv,
+            pages,
+            file,
+        }) => stats(file, since, csv, pages),
         None => run(cli.run).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|error| {
@@ -359,6 +400,46 @@ fn render(
     } else {
         ExitCode::from(EXIT_FAILURE)
     })
+}
+
+/// Prints the statistics report. No file yet is not a failure: nothing has been counted.
+fn stats(
+    file: Option<PathBuf>,
+    since: Option<jiff::civil::Date>,
+    csv: bool,
+    pages: bool,
+) -> anyhow::Result<ExitCode> {
+    let path = file
+        .or_else(default_stats_path)
+        .context("this system has no data folder for the statistics; give the file with --file")?;
+    let render = |report: &Report| match (csv, pages) {
+        (true, true) => report.pages_csv(),
+        (true, false) => report.csv(),
+        (false, _) => report.text(),
+    };
+    let log = match read_records(&path) {
+        Ok(log) => log,
+        Err(missing @ StatsError::Missing { .. }) if csv => {
+            // An empty table on stdout, the reason on stderr.
+            eprintln!("patient-kiosk: {missing}");
+            print!("{}", render(&Report::default()));
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(missing @ StatsError::Missing { .. }) => {
+            println!("{missing}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if log.skipped_lines > 0 {
+        eprintln!(
+            "patient-kiosk: skipped {} damaged line(s) in {}",
+            log.skipped_lines,
+            path.display()
+        );
+    }
+    print!("{}", render(&Report::from_records(&log.records, since)));
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

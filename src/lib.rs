@@ -14,6 +14,7 @@ pub mod images;
 pub mod render;
 pub mod screens;
 pub mod staff;
+pub mod stats;
 pub mod theme;
 pub mod widgets;
 pub mod window;
