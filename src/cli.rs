@@ -326,6 +326,14 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     app.set_locked(locked);
     app.set_settings(config, config_path);
     app.set_content_paths(paths);
+    let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);
+    if stats_file.is_none() {
+        log::warn!("this platform has no data folder: usage statistics are not saved");
+    }
+    app.set_usage_recorder(crate::app::UsageRecorder::new(
+        stats_file,
+        Box::new(crate::stats::SystemClock),
+    ));
     app.set_swap_at_once(args.watch);
     let frame_log = args.count_frames.then(FrameLog::new);
     let options = native_options(args.size, args.fullscreen, locked, args.renderer)

@@ -42,6 +42,11 @@ impl IdleTimer {
         self.last_touch_secs = Some(now_secs);
     }
 
+    /// When the kiosk was last touched, if it has been.
+    pub fn last_touch_secs(&self) -> Option<f64> {
+        self.last_touch_secs
+    }
+
     /// Where the countdown stands at `now_secs` (the first call starts the clock).
     pub fn state(&mut self, now_secs: f64) -> IdleState {
         let since = now_secs - *self.last_touch_secs.get_or_insert(now_secs);

@@ -6,6 +6,7 @@ mod session;
 mod staff;
 mod staff_gesture;
 mod staff_panel;
+mod usage;
 
 pub use command::{Command, StaffCommand};
 pub use idle::{IdleState, IdleTimer};
@@ -13,6 +14,7 @@ pub use session::{OpenHotspot, Screen, Session, Swipe};
 pub use staff::IDLE_TIMEOUT_CHOICES_SECS;
 pub use staff_gesture::StaffGesture;
 pub use staff_panel::{MenuView, PinDigits, StaffNotice, StaffPanel};
+pub use usage::UsageRecorder;
 
 use std::path::PathBuf;
 
@@ -66,6 +68,10 @@ pub struct KioskApp {
     exiting: bool,
     /// egui's input time of the frame being drawn.
     now_secs: f64,
+    /// Counts visits for the usage statistics.
+    usage: UsageRecorder,
+    /// The statistics report the staff menu shows, read when it was opened.
+    statistics_report: Option<String>,
 }
 
 impl KioskApp {
@@ -94,7 +100,14 @@ impl KioskApp {
             swap_at_once: false,
             exiting: false,
             now_secs: 0.0,
+            usage: UsageRecorder::default(),
+            statistics_report: None,
         }
+    }
+
+    /// Counts visits with `usage` (its file and clock) from now on.
+    pub fn set_usage_recorder(&mut self, usage: UsageRecorder) {
+        self.usage = usage;
     }
 
     /// Uses these settings (idle times, staff PIN); changes made in the staff menu are saved to
@@ -339,11 +352,7 @@ impl KioskApp {
                     deck.language(self.session.language.unwrap_or(deck.default_language));
                 screens::still_there_ui(ctx, &self.theme, &language.interface, secs_left)
             }
-            IdleState::Expired => {
-                // The next patient's clock starts with the fresh screen.
-                self.idle.touched(now_secs);
-                Some(Command::StartOver)
-            }
+            IdleState::Expired => Some(Command::StartOver),
         }
     }
 
@@ -363,6 +372,7 @@ impl KioskApp {
                 *open = if open.as_ref() == Some(&tapped) {
                     None
                 } else {
+                    self.usage.hotspot_tapped();
                     Some(tapped)
                 };
                 self.session.reveal_explanation = open.is_some();
@@ -393,6 +403,9 @@ impl KioskApp {
                     step.saturating_sub(1)
                 };
                 if moved != *step {
+                    if forward {
+                        self.usage.step_completed();
+                    }
                     *step = moved;
                     // What was open on this diagram may belong to a part this step hides.
                     let open = &mut self.session.open_hotspot;
@@ -407,8 +420,9 @@ impl KioskApp {
                 return;
             }
             Command::ChooseLanguage(index) => {
-                if index < deck.languages.len() {
+                if let Some(language) = deck.languages.get(index) {
                     self.session.language = Some(index);
+                    self.usage.language_chosen(&language.code);
                 }
                 Command::Home
             }
@@ -456,6 +470,14 @@ impl KioskApp {
             ) => screen,
         };
         if next_screen != self.session.screen {
+            if self.session.screen == Screen::Attract {
+                self.usage.visit_started(&language.code, self.now_secs);
+            }
+            let page_id = match next_screen {
+                Screen::Page(at) => language.page(at).map(|page| page.id.as_str()),
+                Screen::Home | Screen::Attract => None,
+            };
+            self.usage.screen_shown(page_id, self.now_secs);
             self.session.screen = next_screen;
             self.session.scroll_to_top = true;
             self.session.open_hotspot = None;

@@ -11,6 +11,11 @@ pub const IDLE_TIMEOUT_CHOICES_SECS: [u32; 8] = [30, 45, 60, 90, 120, 180, 300, 
 impl KioskApp {
     /// Wipes the visit for the next patient and shows the new content if some is waiting.
     pub(super) fn start_over(&mut self) {
+        // The visit ended with its last touch, not when the countdown ran out.
+        let end_secs = self.idle.last_touch_secs().unwrap_or(self.now_secs);
+        self.usage.visit_ended(end_secs.min(self.now_secs));
+        // The next patient's clock starts with the fresh screen.
+        self.idle.touched(self.now_secs);
         // Everything of this visit goes; the next patient sees none of it.
         self.session = Session {
             scroll_to_top: true,
@@ -49,7 +54,7 @@ impl KioskApp {
             StaffPanel::Menu {
                 view: MenuView::Statistics,
                 ..
-            } => self.statistics_report(),
+            } => self.statistics_report.as_deref(),
             _ => None,
         };
         let info = StaffInfo {
@@ -59,14 +64,9 @@ impl KioskApp {
             update_waiting: self.pending_deck.is_some(),
             problems: self.update_problems.as_ref(),
             idle_timeout_secs: self.settings.idle_timeout_secs,
-            statistics: statistics.as_deref(),
+            statistics,
         };
         screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
-    }
-
-    /// The usage statistics report for the staff menu, if there are statistics.
-    fn statistics_report(&self) -> Option<String> {
-        None
     }
 
     /// Carries out a tap on the PIN pad or in the staff menu.
@@ -101,6 +101,7 @@ impl KioskApp {
                 }
                 if pin_matches(hash, digits.as_str()) {
                     self.lockout.right();
+                    self.usage.visit_discarded();
                     log::info!("the staff menu was opened");
                     self.session.staff = Some(menu(MenuView::Main));
                 } else {
@@ -112,6 +113,9 @@ impl KioskApp {
             }
             (StaffCommand::Cancel, Some(StaffPanel::PinPad { .. })) => self.session.staff = None,
             (StaffCommand::Show(view), Some(StaffPanel::Menu { .. })) => {
+                if view == MenuView::Statistics {
+                    self.statistics_report = self.usage.report_text();
+                }
                 self.session.staff = Some(menu(view));
             }
             (StaffCommand::Reload, Some(StaffPanel::Menu { .. })) => self.reload_content(),

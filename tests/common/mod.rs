@@ -281,3 +281,24 @@ pub fn finger(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
     });
     harness.run();
 }
+
+/// A tap: press and release at `at`, a frame each.
+pub fn tap(harness: &mut Harness<'_, KioskApp>, at: Pos2) {
+    harness.event(Event::PointerMoved(at));
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+}
+
+/// An argon2 hash of `pin` made with cheap settings, so tests stay fast in a debug build.
+pub fn cheap_pin_hash(pin: &str) -> String {
+    let params = argon2::Params::new(1024, 1, 1, None).expect("valid argon2 settings");
+    let argon2 = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    patient_kiosk::staff::hash_pin_with(&argon2, pin).expect("a valid PIN")
+}

@@ -1,0 +1,94 @@
+//! Counts each visit for the anonymous usage statistics and saves it when the visit ends.
+
+use crate::stats::{Report, StatsFile, SystemClock, VisitTally, WallClock, read_records};
+
+/// The running visit's counts, the wall clock for its hour and the file it is saved to.
+pub struct UsageRecorder {
+    clock: Box<dyn WallClock>,
+    file: Option<StatsFile>,
+    visit: Option<VisitTally>,
+}
+
+impl Default for UsageRecorder {
+    fn default() -> Self {
+        Self {
+            clock: Box::new(SystemClock),
+            file: None,
+            visit: None,
+        }
+    }
+}
+
+impl UsageRecorder {
+    /// Saves visits to `file` (none: counted but not saved), stamping their hour from `clock`.
+    pub fn new(file: Option<StatsFile>, clock: Box<dyn WallClock>) -> Self {
+        Self {
+            clock,
+            file,
+            visit: None,
+        }
+    }
+
+    /// A patient started a visit in `language` at `now_secs`.
+    pub fn visit_started(&mut self, language: &str, now_secs: f64) {
+        self.visit = Some(VisitTally::start(
+            self.clock.hour_stamp(),
+            language,
+            now_secs,
+        ));
+    }
+
+    /// A page (by id) or another screen (`None`) is now showing.
+    pub fn screen_shown(&mut self, page_id: Option<&str>, now_secs: f64) {
+        if let Some(visit) = &mut self.visit {
+            visit.page_shown(page_id, now_secs);
+        }
+    }
+
+    /// The patient switched to `language`.
+    pub fn language_chosen(&mut self, language: &str) {
+        if let Some(visit) = &mut self.visit {
+            visit.set_language(language);
+        }
+    }
+
+    /// A hotspot was tapped open.
+    pub fn hotspot_tapped(&mut self) {
+        if let Some(visit) = &mut self.visit {
+            visit.hotspot_tapped();
+        }
+    }
+
+    /// A walk-through moved on a step.
+    pub fn step_completed(&mut self) {
+        if let Some(visit) = &mut self.visit {
+            visit.step_completed();
+        }
+    }
+
+    /// The visit ended at `end_secs` (its last touch): it is saved, if it was running.
+    pub fn visit_ended(&mut self, end_secs: f64) {
+        let Some(visit) = self.visit.take() else {
+            return;
+        };
+        let record = visit.finish(end_secs);
+        if let Some(file) = &mut self.file {
+            file.append(&record);
+        }
+    }
+
+    /// Staff took over: what ran is not a patient's visit and is not counted.
+    pub fn visit_discarded(&mut self) {
+        self.visit = None;
+    }
+
+    /// The statistics report, if the file has any visits.
+    pub fn report_text(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        let log = read_records(file.path()).ok()?;
+        if log.records.is_empty() {
+            return None;
+        }
+        Some(Report::from_records(&log.records, None).text())
+    }
+}

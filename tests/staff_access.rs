@@ -1,0 +1,292 @@
+//! Staff get in with the hidden gesture and the PIN, and only with them: wrong PINs lock the
+//! pad for a growing time, and the staff menu's actions work. Simulated time runs a tenth of a
+//! second a frame.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, MenuView, StaffPanel};
+use patient_kiosk::config::KioskConfig;
+use patient_kiosk::{KioskApp, Theme};
+
+const PIN: &str = "2468";
+const CORNER: egui::Pos2 = egui::pos2(30.0, 30.0);
+const STEP_SECS: f32 = 0.1;
+
+/// A locked kiosk with a staff PIN, on its home screen.
+fn kiosk(settings_path: Option<std::path::PathBuf>) -> Harness<'static, KioskApp> {
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_locked(true);
+    app.set_settings(
+        KioskConfig {
+            kiosk: true,
+            staff_pin_hash: Some(common::cheap_pin_hash(PIN)),
+            ..KioskConfig::default()
+        },
+        settings_path,
+    );
+    app.apply(Command::Home);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn taps_in_corner(harness: &mut Harness<'_, KioskApp>, taps: usize) {
+    for _ in 0..taps {
+        common::tap(harness, CORNER);
+    }
+    harness.step();
+}
+
+fn pad_open(harness: &Harness<'_, KioskApp>) -> bool {
+    harness.query_by_label("Enter the staff PIN.").is_some()
+}
+
+fn menu_open(harness: &Harness<'_, KioskApp>) -> bool {
+    matches!(
+        harness.state().session().staff,
+        Some(StaffPanel::Menu { .. })
+    ) && harness.query_by_label("Staff menu").is_some()
+}
+
+/// Taps a button, then lets three frames pass: one to act, one to draw the panel's new
+/// contents, and one to centre the panel again at its new size.
+fn press(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    for _ in 0..3 {
+        harness.step();
+    }
+}
+
+fn type_pin(harness: &mut Harness<'_, KioskApp>, pin: &str) {
+    for digit in pin.chars() {
+        press(harness, &digit.to_string());
+    }
+    press(harness, "Enter");
+}
+
+fn wait(harness: &mut Harness<'_, KioskApp>, secs: f32) {
+    for _ in 0..(secs / STEP_SECS).round() as u32 {
+        harness.step();
+    }
+}
+
+#[test]
+fn five_quick_taps_and_the_pin_open_the_staff_menu() {
+    let mut harness = kiosk(None);
+    taps_in_corner(&mut harness, 4);
+    assert!(!pad_open(&harness), "four taps are not enough");
+    wait(&mut harness, 4.0);
+    taps_in_corner(&mut harness, 1);
+    assert!(!pad_open(&harness), "the taps must be quick");
+    taps_in_corner(&mut harness, 5);
+    assert!(
+        pad_open(&harness),
+        "five quick taps in the corner open the PIN pad"
+    );
+    assert!(!menu_open(&harness));
+    type_pin(&mut harness, PIN);
+    assert!(menu_open(&harness), "the right PIN opens the staff menu");
+    assert!(!pad_open(&harness));
+}
+
+#[test]
+fn a_finger_held_three_seconds_in_the_corner_opens_the_pad() {
+    let mut harness = kiosk(None);
+    harness.event(egui::Event::PointerMoved(CORNER));
+    harness.event(egui::Event::PointerButton {
+        pos: CORNER,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    wait(&mut harness, 2.5);
+    assert!(!pad_open(&harness), "not yet");
+    wait(&mut harness, 1.0);
+    assert!(pad_open(&harness), "held for three seconds");
+}
+
+#[test]
+fn the_pad_shows_dots_not_digits_and_cancel_goes_back_to_the_visit() {
+    let mut harness = kiosk(None);
+    taps_in_corner(&mut harness, 5);
+    press(&mut harness, "2");
+    press(&mut harness, "4");
+    let Some(StaffPanel::PinPad { digits, .. }) = &harness.state().session().staff else {
+        panic!("the pad is open");
+    };
+    assert_eq!(digits.as_str(), "24");
+    assert_eq!(
+        format!("{digits:?}"),
+        "PinDigits(2 digits)",
+        "never printed"
+    );
+    press(&mut harness, "Delete");
+    let Some(StaffPanel::PinPad { digits, .. }) = &harness.state().session().staff else {
+        panic!("the pad is open");
+    };
+    assert_eq!(digits.as_str(), "2");
+    press(&mut harness, "Cancel");
+    assert!(harness.state().session().staff.is_none());
+    assert!(!pad_open(&harness));
+}
+
+#[test]
+fn five_wrong_pins_lock_the_pad_for_a_growing_time_even_across_visits() {
+    let mut harness = kiosk(None);
+    taps_in_corner(&mut harness, 5);
+    for tries_left in (1..=4).rev() {
+        type_pin(&mut harness, "1111");
+        let said = format!("That PIN is not right. {tries_left} tries left.");
+        assert!(harness.query_by_label(&said).is_some(), "{said}");
+    }
+    type_pin(&mut harness, "1111");
+    assert!(
+        harness
+            .query_by_label("Too many wrong PINs. Try again in 30 seconds.")
+            .is_some()
+    );
+    // Locked: even the right PIN cannot be typed.
+    type_pin(&mut harness, PIN);
+    assert!(
+        !menu_open(&harness),
+        "the right PIN is refused while locked"
+    );
+
+    // A new visit gives no fresh tries.
+    harness.state_mut().apply(Command::StartOver);
+    harness.state_mut().apply(Command::Home);
+    harness.run();
+    taps_in_corner(&mut harness, 5);
+    assert!(
+        harness
+            .query_by_label_contains("Too many wrong PINs")
+            .is_some()
+    );
+
+    wait(&mut harness, 30.0);
+    assert!(pad_open(&harness), "the lockout is over");
+    for _ in 0..5 {
+        type_pin(&mut harness, "1111");
+    }
+    assert!(
+        harness
+            .query_by_label("Too many wrong PINs. Try again in 60 seconds.")
+            .is_some(),
+        "the second lockout is twice as long"
+    );
+    wait(&mut harness, 60.0);
+    type_pin(&mut harness, PIN);
+    assert!(menu_open(&harness));
+}
+
+/// Opens the staff menu with the gesture and the PIN.
+fn open_menu(harness: &mut Harness<'_, KioskApp>) {
+    taps_in_corner(harness, 5);
+    type_pin(harness, PIN);
+    assert!(menu_open(harness));
+}
+
+#[test]
+fn leave_the_kiosk_closes_even_a_locked_window() {
+    let mut harness = kiosk(None);
+    open_menu(&mut harness);
+    press(&mut harness, "Leave the kiosk");
+    assert!(harness.state().is_exiting());
+    let commands = harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default();
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+    // The close that follows is not refused.
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let commands = harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default();
+    assert!(!commands.contains(&ViewportCommand::CancelClose));
+}
+
+#[test]
+fn the_idle_time_changes_at_once_and_is_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.ron");
+    let mut harness = kiosk(Some(path.clone()));
+    open_menu(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Start over after 60 seconds without a touch")
+            .is_some()
+    );
+    press(&mut harness, "Longer");
+    assert!(
+        harness
+            .query_by_label("Start over after 90 seconds without a touch")
+            .is_some()
+    );
+    let (saved, error) = KioskConfig::load(&path);
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(saved.idle_timeout_secs, 90);
+    assert!(saved.kiosk, "the other settings are kept");
+    assert_eq!(
+        saved.staff_pin_hash,
+        harness.state().settings().staff_pin_hash
+    );
+    press(&mut harness, "Shorter");
+    press(&mut harness, "Shorter");
+    assert_eq!(KioskConfig::load(&path).0.idle_timeout_secs, 45);
+
+    // Back to the kiosk: a fresh start, and the question comes after the new idle time.
+    press(&mut harness, "Back to the kiosk");
+    assert!(harness.state().session().staff.is_none());
+    harness.state_mut().apply(Command::Home);
+    common::tap(&mut harness, egui::pos2(960.0, 1000.0));
+    wait(&mut harness, 44.0);
+    assert!(harness.query_by_label("Are you still there?").is_none());
+    wait(&mut harness, 2.0);
+    assert!(harness.query_by_label("Are you still there?").is_some());
+}
+
+#[test]
+fn the_menu_shows_statistics_and_problems_and_a_reset_closes_it() {
+    let mut harness = kiosk(None);
+    open_menu(&mut harness);
+    press(&mut harness, "Usage statistics");
+    assert_eq!(
+        harness.state().session().staff,
+        Some(StaffPanel::Menu {
+            view: MenuView::Statistics,
+            notice: None
+        })
+    );
+    assert!(harness.query_by_label("No statistics yet.").is_some());
+    press(&mut harness, "Back to the menu");
+    press(&mut harness, "Content problems");
+    assert!(
+        harness
+            .query_by_label("The content has no problems.")
+            .is_some()
+    );
+    // Staff walk away: the idle reset closes the menu for the next patient.
+    wait(&mut harness, 80.0);
+    assert!(harness.state().session().staff.is_none());
+    assert!(harness.query_by_label("Staff menu").is_none());
+}
