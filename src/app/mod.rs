@@ -156,7 +156,7 @@ impl KioskApp {
     /// change: at the next reset, or now if nobody is using the kiosk (or editors asked for
     /// it at once). Content with problems changes nothing on screen; its problems are kept
     /// for the staff menu.
-    pub fn offer_content(&mut self, update: Result<Deck, ContentErrors>) {
+    pub fn apply_content_update(&mut self, update: Result<Deck, ContentErrors>) {
         match update {
             Ok(deck) => {
                 self.update_problems = None;

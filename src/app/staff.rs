@@ -77,6 +77,7 @@ impl KioskApp {
                 // An ordinary window without a PIN is a content editor's: no PIN to ask for.
                 self.session.staff =
                     Some(if self.settings.staff_pin_hash.is_none() && !self.locked {
+                        self.usage.visit_discarded();
                         menu(MenuView::Main)
                     } else {
                         StaffPanel::PinPad {

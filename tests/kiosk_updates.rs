@@ -1,0 +1,287 @@
+//! What changes behind a patient's back, and never in front of them: content updates wait for
+//! the next visit (bad ones are kept out entirely), and each visit is counted for the usage
+//! statistics when it ends.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, Screen, StaffCommand, UsageRecorder};
+use patient_kiosk::content::{PageRef, load_deck};
+use patient_kiosk::stats::{FixedClock, PageVisit, StatsFile, read_records};
+use patient_kiosk::{KioskApp, Theme};
+
+const IDLE_SECS: f64 = 60.0;
+const COUNTDOWN_SECS: f64 = 15.0;
+
+fn harness_for(app: KioskApp) -> Harness<'static, KioskApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(1.0)
+        .with_max_steps(10)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// Carries out a command as a patient's tap would: the command, then a touch.
+fn tap_command(harness: &mut Harness<'_, KioskApp>, command: Command) {
+    harness.state_mut().apply(command);
+    harness.event(egui::Event::PointerMoved(egui::pos2(5.0, 600.0)));
+    harness.step();
+}
+
+fn wait(harness: &mut Harness<'_, KioskApp>, secs: f64) {
+    for _ in 0..secs as u32 {
+        harness.step();
+    }
+}
+
+fn now_secs(harness: &Harness<'_, KioskApp>) -> f64 {
+    harness.ctx.input(|input| input.time)
+}
+
+/// Opens the staff menu, as the hidden gesture does (its own tests are in `staff_access.rs`);
+/// an ordinary window without a PIN asks for none.
+fn open_staff_menu(harness: &mut Harness<'_, KioskApp>) {
+    harness
+        .state_mut()
+        .apply(Command::Staff(StaffCommand::OpenPinPad));
+    for _ in 0..3 {
+        harness.step();
+    }
+}
+
+fn press(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    for _ in 0..3 {
+        harness.step();
+    }
+}
+
+#[test]
+fn a_visit_is_counted_from_the_first_touch_to_the_last_and_saved_at_the_reset() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stats_path = dir.path().join("data/visits.ron");
+    let deck = common::bundled_deck();
+    let (endoscope_at, endoscope_id) = deck
+        .language(0)
+        .pages()
+        .find(|(_, page)| page.diagram_ids().any(|id| id == "endoscope"))
+        .map(|(at, page)| (at, page.id.clone()))
+        .expect("the endoscope page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_idle_timing(IDLE_SECS, COUNTDOWN_SECS);
+    app.set_usage_recorder(UsageRecorder::new(
+        Some(StatsFile::new(&stats_path)),
+        Box::new(FixedClock::new("2026-11-24T09")),
+    ));
+    let mut harness = harness_for(app);
+
+    // The first touch on the invitation starts the visit.
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    assert_eq!(harness.state().session().screen, Screen::Home);
+    let started_secs = now_secs(&harness);
+    wait(&mut harness, 4.0);
+    tap_command(&mut harness, Command::Open(endoscope_at));
+    let opened_secs = now_secs(&harness);
+    wait(&mut harness, 10.0);
+    for command in [
+        Command::ToggleHotspot {
+            diagram: "endoscope".to_owned(),
+            hotspot: "lens".to_owned(),
+        },
+        Command::StepDiagram {
+            diagram: "endoscope".to_owned(),
+            forward: true,
+        },
+        Command::StepDiagram {
+            diagram: "endoscope".to_owned(),
+            forward: false,
+        },
+    ] {
+        tap_command(&mut harness, command);
+    }
+    wait(&mut harness, 5.0);
+    tap_command(&mut harness, Command::Home);
+    let last_touch_secs = now_secs(&harness);
+    assert!(
+        !stats_path.exists(),
+        "nothing is written while the visit runs"
+    );
+
+    wait(&mut harness, IDLE_SECS + COUNTDOWN_SECS + 2.0);
+    assert_eq!(harness.state().session().screen, Screen::Attract, "reset");
+    let log = read_records(&stats_path).expect("the visit was saved");
+    assert_eq!(log.skipped_lines, 0);
+    let [record] = log.records.as_slice() else {
+        panic!("one visit, got {:?}", log.records);
+    };
+    assert_eq!(record.hour, "2026-11-24T09");
+    assert_eq!(record.language, "en");
+    let visit_secs = (last_touch_secs - started_secs).round() as u32;
+    assert!(
+        record.secs.abs_diff(visit_secs) <= 1,
+        "the visit lasted to its last touch ({visit_secs} s), not to the reset: {record:?}"
+    );
+    let [PageVisit { page, views, secs }] = record.pages.as_slice() else {
+        panic!("one page seen: {record:?}");
+    };
+    assert_eq!((page.as_str(), *views), (endoscope_id.as_str(), 1));
+    let page_secs = (last_touch_secs - opened_secs).round() as u32;
+    assert!(secs.abs_diff(page_secs) <= 1, "{secs} vs {page_secs}");
+    assert_eq!(record.hotspot_taps, 1);
+    assert_eq!(
+        record.steps_completed, 1,
+        "a step back is not a step completed"
+    );
+
+    // Staff using the menu are not a patient's visit.
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    open_staff_menu(&mut harness);
+    assert!(
+        harness.query_by_label("Staff menu").is_some(),
+        "no PIN in a window"
+    );
+    press(&mut harness, "Usage statistics");
+    assert!(
+        harness.query_by_label_contains("2026-11-24").is_some(),
+        "the report names the day"
+    );
+    press(&mut harness, "Back to the menu");
+    press(&mut harness, "Back to the kiosk");
+    wait(&mut harness, IDLE_SECS + COUNTDOWN_SECS + 2.0);
+    let log = read_records(&stats_path).expect("readable");
+    assert_eq!(
+        log.records.len(),
+        1,
+        "the staff's visit is not counted: {:?}",
+        log.records
+    );
+}
+
+/// The fixture's first page.
+const ALPHA_1: PageRef = PageRef { topic: 0, page: 0 };
+
+/// The fixture's kiosk in the middle of a visit, on its first page.
+fn fixture_kiosk(fixture: &common::Fixture) -> Harness<'static, KioskApp> {
+    let deck = load_deck(&fixture.paths()).expect("the fixture is valid");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_idle_timing(IDLE_SECS, COUNTDOWN_SECS);
+    app.set_content_paths(fixture.paths());
+    let mut harness = harness_for(app);
+    tap_command(&mut harness, Command::Home);
+    tap_command(&mut harness, Command::Open(ALPHA_1));
+    harness.step();
+    harness
+}
+
+fn offer_what_is_on_disk(harness: &mut Harness<'_, KioskApp>, fixture: &common::Fixture) {
+    harness
+        .state_mut()
+        .apply_content_update(load_deck(&fixture.paths()));
+    harness.step();
+    harness.step();
+}
+
+#[test]
+fn a_broken_update_keeps_the_old_deck_and_a_fixed_one_waits_for_the_reset() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    assert!(harness.query_by_label("First page").is_some());
+
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "title: \"First page\"",
+        "titel: \"Broken\"",
+    );
+    offer_what_is_on_disk(&mut harness, &fixture);
+    assert!(
+        harness.query_by_label("First page").is_some(),
+        "the patient still sees the last good content"
+    );
+    assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
+    let problems = harness
+        .state()
+        .update_problems()
+        .expect("the problems are kept");
+    assert!(
+        problems.0[0].to_string().contains("alpha.ron:"),
+        "{}",
+        problems.0[0]
+    );
+
+    // Staff see the problems in the menu.
+    open_staff_menu(&mut harness);
+    assert!(harness.query_by_label("1 problems.").is_some());
+    press(&mut harness, "Problems");
+    assert!(harness.query_by_label_contains("alpha.ron:").is_some());
+    press(&mut harness, "Menu");
+    press(&mut harness, "Kiosk");
+    tap_command(&mut harness, Command::Home);
+    tap_command(&mut harness, Command::Open(ALPHA_1));
+
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "titel: \"Broken\"",
+        "title: \"New first page\"",
+    );
+    offer_what_is_on_disk(&mut harness, &fixture);
+    assert!(harness.state().update_problems().is_none(), "fixed");
+    assert!(harness.state().pending_deck().is_some(), "waiting");
+    assert!(
+        harness.query_by_label("First page").is_some()
+            && harness.query_by_label("New first page").is_none(),
+        "the visit keeps the content it started with"
+    );
+
+    wait(&mut harness, IDLE_SECS + COUNTDOWN_SECS + 2.0);
+    assert_eq!(harness.state().session().screen, Screen::Attract, "reset");
+    assert!(harness.state().pending_deck().is_none(), "swapped in");
+    tap_command(&mut harness, Command::Home);
+    tap_command(&mut harness, Command::Open(ALPHA_1));
+    harness.step();
+    assert!(harness.query_by_label("New first page").is_some());
+}
+
+#[test]
+fn editors_see_an_update_at_once_on_the_same_page() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    harness.state_mut().set_swap_at_once(true);
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "title: \"First page\"",
+        "title: \"Edited\"",
+    );
+    offer_what_is_on_disk(&mut harness, &fixture);
+    assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
+    assert!(harness.query_by_label("Edited").is_some());
+}
+
+#[test]
+fn reload_now_shows_fixed_content_and_reports_a_broken_one() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    open_staff_menu(&mut harness);
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "title: \"First page\"",
+        "title: 7",
+    );
+    press(&mut harness, "Reload");
+    assert!(harness.query_by_label("1 problems.").is_some());
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "title: 7",
+        "title: \"Reloaded page\"",
+    );
+    press(&mut harness, "Reload");
+    assert!(harness.query_by_label("Reloaded 2.").is_some());
+    press(&mut harness, "Kiosk");
+    tap_command(&mut harness, Command::Home);
+    tap_command(&mut harness, Command::Open(ALPHA_1));
+    harness.step();
+    assert!(harness.query_by_label("Reloaded page").is_some());
+}
