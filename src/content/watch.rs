@@ -135,8 +135,10 @@ impl ContentWatcher {
                 }
             })?;
         watch(&mut debouncer, &content_dir)?;
+        log::info!("watching {} for content changes", content_dir.display());
         if images_dir.is_dir() {
             watch(&mut debouncer, &images_dir)?;
+            log::info!("watching {} for picture changes", images_dir.display());
         }
 
         let loader_paths = paths.clone();
@@ -145,11 +147,6 @@ impl ContentWatcher {
             .spawn(move || run_loader(&loader_paths, &signal_rx, &result_tx, &on_update))
             .map_err(WatchError::Thread)?;
 
-        log::info!(
-            "watching {} and {} for content changes",
-            content_dir.display(),
-            images_dir.display()
-        );
         Ok(Self {
             paths,
             debouncer: Some(debouncer),
