@@ -1,7 +1,8 @@
 //! Content: the files under `content/`, read into a model and checked into a [`Deck`].
 //!
 //! Nothing here knows about egui. The flow is: files -> [`model`] (serde) -> [`load_deck`]
-//! (every check, every problem collected as a [`Diagnostic`]) -> [`Deck`].
+//! (every check, every problem collected as a [`Diagnostic`]) -> [`Deck`]. [`ContentWatcher`]
+//! loads again in the background when the files change.
 
 mod deck;
 mod diagnostic;
@@ -11,8 +12,10 @@ pub mod model;
 pub mod ron_error;
 mod source_file;
 pub mod synthetic;
+mod watch;
 
 pub use deck::{Deck, Language, PageRef};
 pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck};
 pub use source_file::SourceFile;
+pub use watch::{ContentWatcher, WatchError};
