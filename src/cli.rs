@@ -343,6 +343,7 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             app.apply_style(&cc.egui_ctx);
+            app.watch_content(&cc.egui_ctx);
             Ok(Box::new(KioskWindow::new(app, frame_log)))
         }),
     )

@@ -285,3 +285,35 @@ fn reload_now_shows_fixed_content_and_reports_a_broken_one() {
     harness.step();
     assert!(harness.query_by_label("Reloaded page").is_some());
 }
+
+#[test]
+fn the_watcher_brings_a_saved_change_to_the_next_patient() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().watch_content(&ctx);
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "title: \"First page\"",
+        "title: \"Saved page\"",
+    );
+    // The watcher loads in the background; give it up to 10 s of real time.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while harness.state().pending_deck().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    assert!(
+        harness.state().pending_deck().is_some(),
+        "the change was loaded and waits"
+    );
+    assert!(
+        harness.query_by_label("First page").is_some(),
+        "not yet shown"
+    );
+    harness.state_mut().apply(Command::StartOver);
+    tap_command(&mut harness, Command::Home);
+    tap_command(&mut harness, Command::Open(ALPHA_1));
+    harness.step();
+    assert!(harness.query_by_label("Saved page").is_some());
+}

@@ -19,7 +19,7 @@ pub use usage::UsageRecorder;
 use std::path::PathBuf;
 
 use crate::config::KioskConfig;
-use crate::content::ContentPaths;
+use crate::content::{ContentPaths, ContentWatcher};
 use crate::staff::PinLockout;
 
 use crate::content::diagram::Diagram;
@@ -58,6 +58,8 @@ pub struct KioskApp {
     gesture: StaffGesture,
     /// Where the content came from, to read it again.
     content_paths: Option<ContentPaths>,
+    /// Watches the content folder for changes, once started.
+    watcher: Option<ContentWatcher>,
     /// Valid new content, waiting for the next patient.
     pending_deck: Option<Deck>,
     /// The problems of the last content update or reload that failed.
@@ -71,7 +73,7 @@ pub struct KioskApp {
     /// Counts visits for the usage statistics.
     usage: UsageRecorder,
     /// The statistics report the staff menu shows, read when it was opened.
-    statistics_report: Option<String>,
+    statistics_report: Option<crate::stats::Report>,
 }
 
 impl KioskApp {
@@ -95,6 +97,7 @@ impl KioskApp {
             lockout: PinLockout::default(),
             gesture: StaffGesture::default(),
             content_paths: None,
+            watcher: None,
             pending_deck: None,
             update_problems: None,
             swap_at_once: false,
@@ -129,6 +132,20 @@ impl KioskApp {
     /// Remembers where the content came from, so staff can reload it.
     pub fn set_content_paths(&mut self, paths: ContentPaths) {
         self.content_paths = Some(paths);
+    }
+
+    /// Watches the content folder (see [`Self::set_content_paths`]): changes are loaded and
+    /// checked in the background and offered to [`Self::apply_content_update`]; `ctx` is woken
+    /// when one is ready. Without a folder to watch, it logs why and the kiosk goes on.
+    pub fn watch_content(&mut self, ctx: &egui::Context) {
+        let Some(paths) = self.content_paths.clone() else {
+            return;
+        };
+        let ctx = ctx.clone();
+        match ContentWatcher::start(paths, move || ctx.request_repaint()) {
+            Ok(watcher) => self.watcher = Some(watcher),
+            Err(error) => log::error!("content changes will not be noticed: {error}"),
+        }
     }
 
     /// New content replaces the old at once, keeping the page if it still exists (for content
@@ -254,6 +271,9 @@ impl KioskApp {
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
         self.now_secs = ui.input(|input| input.time);
+        if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
+            self.apply_content_update(update);
+        }
         let gesture = self.staff_gesture_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
         if !self.style_applied {

@@ -54,7 +54,7 @@ impl KioskApp {
             StaffPanel::Menu {
                 view: MenuView::Statistics,
                 ..
-            } => self.statistics_report.as_deref(),
+            } => self.statistics_report.as_ref(),
             _ => None,
         };
         let info = StaffInfo {
@@ -115,7 +115,7 @@ impl KioskApp {
             (StaffCommand::Cancel, Some(StaffPanel::PinPad { .. })) => self.session.staff = None,
             (StaffCommand::Show(view), Some(StaffPanel::Menu { .. })) => {
                 if view == MenuView::Statistics {
-                    self.statistics_report = self.usage.report_text();
+                    self.statistics_report = self.usage.report();
                 }
                 self.session.staff = Some(menu(view));
             }

@@ -83,12 +83,12 @@ impl UsageRecorder {
     }
 
     /// The statistics report, if the file has any visits.
-    pub fn report_text(&self) -> Option<String> {
+    pub fn report(&self) -> Option<Report> {
         let file = self.file.as_ref()?;
         let log = read_records(file.path()).ok()?;
         if log.records.is_empty() {
             return None;
         }
-        Some(Report::from_records(&log.records, None).text())
+        Some(Report::from_records(&log.records, None))
     }
 }

@@ -153,6 +153,24 @@ pub struct StaffText {
     pub statistics: String,
     /// When there are no statistics to show.
     pub no_statistics: String,
+    /// Column of days in the statistics.
+    pub stats_day: String,
+    /// Column of visits per day.
+    pub stats_visits: String,
+    /// Column of the average visit length.
+    pub stats_average: String,
+    /// Column of page views.
+    pub stats_views: String,
+    /// Column of diagram parts tapped.
+    pub stats_taps: String,
+    /// Column of walk-through steps completed.
+    pub stats_steps: String,
+    /// Column of visits per language.
+    pub stats_languages: String,
+    /// Column of page ids in the top pages.
+    pub stats_page: String,
+    /// Column of the average time a page was read.
+    pub stats_time_per_view: String,
     /// The idle setting, with `{seconds}` in it.
     pub idle_timeout: String,
     /// Makes the idle time shorter.
@@ -169,7 +187,7 @@ pub struct StaffText {
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 24] {
+    pub fn fields(&self) -> [(&'static str, &String); 33] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -189,6 +207,15 @@ impl StaffText {
             ("no_problems", &self.no_problems),
             ("statistics", &self.statistics),
             ("no_statistics", &self.no_statistics),
+            ("stats_day", &self.stats_day),
+            ("stats_visits", &self.stats_visits),
+            ("stats_average", &self.stats_average),
+            ("stats_views", &self.stats_views),
+            ("stats_taps", &self.stats_taps),
+            ("stats_steps", &self.stats_steps),
+            ("stats_languages", &self.stats_languages),
+            ("stats_page", &self.stats_page),
+            ("stats_time_per_view", &self.stats_time_per_view),
             ("idle_timeout", &self.idle_timeout),
             ("shorter", &self.shorter),
             ("longer", &self.longer),

@@ -31,8 +31,9 @@ pub fn content_errors_ui(ui: &mut Ui, theme: &Theme, errors: &ContentErrors) {
             ui.add(
                 Label::new(
                     RichText::new(format!(
-                        "For staff: fix the {} problem(s) below in the content files, then restart \
-                     the kiosk. `patient-kiosk check` prints the same list.",
+                        "For staff: fix the {} problem(s) below in the content files. The kiosk starts \
+                         as soon as they are saved without problems; `patient-kiosk check` prints \
+                         the same list.",
                         errors.0.len()
                     ))
                     .size(sizes.body_pt)

@@ -1,11 +1,12 @@
 //! The staff menu: reload content, its problems, usage statistics, the idle time, leave the
 //! kiosk, or go back to it.
 
-use egui::{Label, RichText, ScrollArea, Ui};
+use egui::{Grid, Label, RichText, ScrollArea, Ui};
 
 use super::{StaffInfo, line_ui, title_ui};
 use crate::app::{IDLE_TIMEOUT_CHOICES_SECS, MenuView, StaffCommand, StaffNotice};
 use crate::content::model::StaffText;
+use crate::stats::{Report, format_duration};
 use crate::theme::Theme;
 use crate::widgets::{BigButton, ButtonKind};
 
@@ -128,7 +129,7 @@ pub fn menu_ui(
         MenuView::Statistics => {
             title_ui(ui, theme, &words.statistics);
             match info.statistics {
-                Some(report) => long_text_ui(ui, theme, report),
+                Some(report) => statistics_ui(ui, theme, words, report),
                 None => line_ui(ui, theme, &words.no_statistics, false),
             }
             if ui
@@ -142,24 +143,92 @@ pub fn menu_ui(
     command
 }
 
-/// Lines of a report or a problem list, scrolling within the panel; monospace so columns line up.
+/// Lines of a problem list, scrolling within the panel.
 fn long_text_ui(ui: &mut Ui, theme: &Theme, text: &str) {
     if text.is_empty() {
         return;
     }
+    scroll_ui(ui, |ui| {
+        ui.add(
+            Label::new(
+                RichText::new(text)
+                    .size(theme.sizes.small_pt)
+                    .color(theme.colors.text.color32()),
+            )
+            .wrap(),
+        );
+    });
+}
+
+/// Scrolls `add_contents` within the panel, so a long list never pushes the buttons off screen.
+fn scroll_ui(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui)) {
     let max_height_pt = ui.ctx().content_rect().height() * 0.55;
     ScrollArea::vertical()
         .max_height(max_height_pt)
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.add(
-                Label::new(
-                    RichText::new(text)
-                        .monospace()
-                        .size(theme.sizes.small_pt)
-                        .color(theme.colors.text.color32()),
-                )
-                .wrap(),
-            );
-        });
+        .show(ui, add_contents);
 }
+
+/// The report as two tables: visits per day, then the most viewed pages.
+fn statistics_ui(ui: &mut Ui, theme: &Theme, words: &StaffText, report: &Report) {
+    let cell = |ui: &mut Ui, text: &str, heading: bool| {
+        let text = RichText::new(text)
+            .size(theme.sizes.small_pt)
+            .color(theme.colors.text.color32());
+        ui.label(if heading { text.strong() } else { text });
+    };
+    scroll_ui(ui, |ui| {
+        Grid::new("statistics_days")
+            .striped(true)
+            .spacing([theme.sizes.card_padding_pt, theme.sizes.item_spacing_pt])
+            .min_row_height(theme.sizes.small_pt * 1.5)
+            .show(ui, |ui| {
+                for heading in [
+                    &words.stats_day,
+                    &words.stats_visits,
+                    &words.stats_average,
+                    &words.stats_views,
+                    &words.stats_taps,
+                    &words.stats_steps,
+                    &words.stats_languages,
+                ] {
+                    cell(ui, heading, true);
+                }
+                ui.end_row();
+                for day in report.days.iter().rev() {
+                    cell(ui, &day.date.to_string(), false);
+                    cell(ui, &day.sessions.to_string(), false);
+                    cell(ui, &format_duration(day.avg_session_secs()), false);
+                    cell(ui, &day.page_views.to_string(), false);
+                    cell(ui, &day.hotspot_taps.to_string(), false);
+                    cell(ui, &day.steps_completed.to_string(), false);
+                    cell(ui, &day.languages_text(), false);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(theme.sizes.block_spacing_pt);
+        Grid::new("statistics_pages")
+            .striped(true)
+            .spacing([theme.sizes.card_padding_pt, theme.sizes.item_spacing_pt])
+            .min_row_height(theme.sizes.small_pt * 1.5)
+            .show(ui, |ui| {
+                for heading in [
+                    &words.stats_page,
+                    &words.stats_views,
+                    &words.stats_time_per_view,
+                ] {
+                    cell(ui, heading, true);
+                }
+                ui.end_row();
+                for page in report.pages.iter().take(TOP_PAGES) {
+                    cell(ui, &page.page, false);
+                    cell(ui, &page.views.to_string(), false);
+                    cell(ui, &format_duration(page.avg_secs_per_view()), false);
+                    ui.end_row();
+                }
+            });
+    });
+}
+
+/// How many of the most viewed pages the menu lists.
+const TOP_PAGES: usize = 10;

@@ -6,7 +6,7 @@ mod pin_pad;
 
 use egui::{Frame, Label, Margin, Modal, RichText, Ui};
 
-use crate::app::{Command, StaffPanel};
+use crate::app::{Command, MenuView, StaffPanel};
 use crate::content::ContentErrors;
 use crate::content::model::StaffText;
 use crate::staff::PinCheck;
@@ -27,7 +27,7 @@ pub struct StaffInfo<'a> {
     /// The idle time before "Are you still there?".
     pub idle_timeout_secs: u32,
     /// The usage statistics report, when the menu shows it and there is one.
-    pub statistics: Option<&'a str>,
+    pub statistics: Option<&'a crate::stats::Report>,
 }
 
 /// Draws the PIN pad or the staff menu over everything; returns what was tapped.
@@ -48,7 +48,23 @@ pub fn staff_ui(
         .frame(frame)
         .show(ctx, |ui| {
             let screen = ctx.content_rect();
-            ui.set_width((sizes.content_max_width_pt * 0.6).min(screen.width() * 0.85));
+            // Tables need the room; the pad and the menu are easier to reach narrow.
+            let wide = matches!(
+                panel,
+                StaffPanel::Menu {
+                    view: MenuView::Statistics | MenuView::Problems,
+                    ..
+                }
+            );
+            // The screen's width less the panel's own margins and the page margins.
+            let room_pt = screen.width() - 4.0 * sizes.card_padding_pt - 2.0 * sizes.page_margin_pt;
+            let width_pt = if wide {
+                sizes.content_max_width_pt
+            } else {
+                sizes.content_max_width_pt * 0.6
+            }
+            .min(room_pt);
+            ui.set_width(width_pt);
             ui.spacing_mut().item_spacing = egui::Vec2::splat(sizes.item_spacing_pt);
             command = match panel {
                 StaffPanel::PinPad { digits, wrong } => {
