@@ -170,3 +170,69 @@ fn render_can_be_limited_to_some_pages_and_refuses_an_unknown_one() {
         String::from_utf8_lossy(&output.stderr).contains("no page with the id \"no-such-page\"")
     );
 }
+
+/// Runs `set-pin` with `stdin` piped in.
+fn set_pin(config: &std::path::Path, stdin: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(BIN)
+        .args(["set-pin", "--config", config.to_str().expect("utf-8 path")])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write the PIN");
+    child.wait_with_output().expect("it ends")
+}
+
+#[test]
+fn set_pin_saves_only_a_hash_and_keeps_the_other_settings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.ron");
+    std::fs::write(&config, "(kiosk: true, idle_timeout_secs: 90)").expect("write");
+
+    let output = set_pin(&config, "2468\n2469\n");
+    assert_eq!(output.status.code(), Some(3), "the two PINs differ");
+    assert!(
+        !std::fs::read_to_string(&config)
+            .expect("read")
+            .contains("argon2")
+    );
+    let output = set_pin(&config, "12\n");
+    assert_eq!(output.status.code(), Some(3), "too short");
+
+    let output = set_pin(&config, "2468\n2468\n");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = std::fs::read_to_string(&config).expect("read");
+    assert!(
+        !text.contains("2468"),
+        "the PIN itself is never saved:\n{text}"
+    );
+    let (settings, error) = patient_kiosk::config::KioskConfig::load(&config);
+    assert!(error.is_none(), "{error:?}");
+    assert!(
+        settings.kiosk && settings.idle_timeout_secs == 90,
+        "{settings:?}"
+    );
+    let hash = settings.staff_pin_hash.expect("a hash");
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(patient_kiosk::staff::pin_matches(&hash, "2468"));
+    assert!(!patient_kiosk::staff::pin_matches(&hash, "2469"));
+
+    std::fs::write(&config, "(kiosk: tru)").expect("write");
+    let output = set_pin(&config, "2468\n");
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "a broken file is not overwritten"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&config).expect("read"),
+        "(kiosk: tru)"
+    );
+}

@@ -43,13 +43,12 @@ impl StaffGesture {
                 Event::PointerButton { pressed: false, .. } | Event::PointerGone => {
                     self.hold = None;
                 }
-                Event::PointerMoved(pos) => {
+                Event::PointerMoved(pos)
                     if self
                         .hold
-                        .is_some_and(|(start, _)| start.distance(*pos) > HOLD_DRIFT_PT)
-                    {
-                        self.hold = None;
-                    }
+                        .is_some_and(|(start, _)| start.distance(*pos) > HOLD_DRIFT_PT) =>
+                {
+                    self.hold = None;
                 }
                 _ => {}
             }
