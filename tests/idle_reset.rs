@@ -51,15 +51,12 @@ fn kiosk_mid_visit() -> Harness<'static, KioskApp> {
 
 /// A finger touches an empty part of the screen.
 fn touch(harness: &mut Harness<'_, KioskApp>) {
-    harness.event(egui::Event::PointerMoved(egui::pos2(5.0, 600.0)));
-    harness.step();
+    common::touch(harness);
 }
 
 /// Lets `secs` of simulated time pass with nobody touching.
 fn wait(harness: &mut Harness<'_, KioskApp>, secs: f64) {
-    for _ in 0..secs as u32 {
-        harness.step();
-    }
+    common::wait_frames(harness, secs as u32);
 }
 
 fn asking(harness: &Harness<'_, KioskApp>) -> bool {

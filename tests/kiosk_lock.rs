@@ -3,7 +3,7 @@
 
 mod common;
 
-use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::Harness;
 use patient_kiosk::{KioskApp, Theme};
 
@@ -19,19 +19,8 @@ fn kiosk(locked: bool) -> Harness<'static, KioskApp> {
 
 /// Asks the window to close, as the window manager does, and returns whether the app refused.
 fn refuses_to_close(harness: &mut Harness<'_, KioskApp>) -> bool {
-    harness
-        .input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
-    harness.step();
-    harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|output| output.commands.contains(&ViewportCommand::CancelClose))
+    common::request_close(harness);
+    common::viewport_commands(harness).contains(&ViewportCommand::CancelClose)
 }
 
 #[test]
@@ -51,12 +40,7 @@ fn ctrl_q_quits_nothing() {
     let mut harness = kiosk(true);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     harness.step();
-    let commands = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default();
+    let commands = common::viewport_commands(&harness);
     assert!(
         !commands.contains(&ViewportCommand::Close),
         "Ctrl-Q sent {commands:?}"

@@ -28,14 +28,12 @@ fn harness_for(app: KioskApp) -> Harness<'static, KioskApp> {
 /// Carries out a command as a patient's tap would: the command, then a touch.
 fn tap_command(harness: &mut Harness<'_, KioskApp>, command: Command) {
     harness.state_mut().apply(command);
-    harness.event(egui::Event::PointerMoved(egui::pos2(5.0, 600.0)));
-    harness.step();
+    common::touch(harness);
 }
 
+/// Lets `secs` of simulated time pass with nobody touching (a second a frame).
 fn wait(harness: &mut Harness<'_, KioskApp>, secs: f64) {
-    for _ in 0..secs as u32 {
-        harness.step();
-    }
+    common::wait_frames(harness, secs as u32);
 }
 
 fn now_secs(harness: &Harness<'_, KioskApp>) -> f64 {

@@ -4,8 +4,8 @@
 
 mod common;
 
+use egui::ViewportCommand;
 use egui::accesskit::Role;
-use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use patient_kiosk::app::{Command, MenuView, StaffPanel};
@@ -73,9 +73,7 @@ fn type_pin(harness: &mut Harness<'_, KioskApp>, pin: &str) {
 }
 
 fn wait(harness: &mut Harness<'_, KioskApp>, secs: f32) {
-    for _ in 0..(secs / STEP_SECS).round() as u32 {
-        harness.step();
-    }
+    common::wait_frames(harness, (secs / STEP_SECS).round() as u32);
 }
 
 #[test]
@@ -200,29 +198,11 @@ fn leave_the_kiosk_closes_even_a_locked_window() {
     open_menu(&mut harness);
     press(&mut harness, "Leave the kiosk");
     assert!(harness.state().is_exiting());
-    let commands = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default();
+    let commands = common::viewport_commands(&harness);
     assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
     // The close that follows is not refused.
-    harness
-        .input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
-    harness.step();
-    let commands = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default();
-    assert!(!commands.contains(&ViewportCommand::CancelClose));
+    common::request_close(&mut harness);
+    assert!(!common::viewport_commands(&harness).contains(&ViewportCommand::CancelClose));
 }
 
 #[test]

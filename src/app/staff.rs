@@ -21,6 +21,7 @@ impl KioskApp {
             scroll_to_top: true,
             ..Session::default()
         };
+        self.statistics_report = None;
         if let Some(deck) = self.pending_deck.take() {
             self.swap_content(deck);
         }

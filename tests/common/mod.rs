@@ -311,3 +311,38 @@ pub fn cheap_pin_hash(pin: &str) -> String {
     let argon2 = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
     patient_kiosk::staff::hash_pin_with(&argon2, pin).expect("a valid PIN")
 }
+
+/// The commands the app sent its window on the last frame.
+pub fn viewport_commands(harness: &Harness<'_, KioskApp>) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default()
+}
+
+/// Asks the window to close, as the window manager does, and runs a frame.
+pub fn request_close(harness: &mut Harness<'_, KioskApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
+/// A finger touches an empty part of the screen, for a frame.
+pub fn touch(harness: &mut Harness<'_, KioskApp>) {
+    harness.event(Event::PointerMoved(egui::pos2(5.0, 600.0)));
+    harness.step();
+}
+
+/// Lets `frames` frames pass with nobody touching.
+pub fn wait_frames(harness: &mut Harness<'_, KioskApp>, frames: u32) {
+    for _ in 0..frames {
+        harness.step();
+    }
+}

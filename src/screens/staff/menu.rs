@@ -169,65 +169,91 @@ fn scroll_ui(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui)) {
         .show(ui, add_contents);
 }
 
-/// The report as two tables: visits per day, then the most viewed pages.
+/// The report as two tables: visits per day (newest first), then the most viewed pages.
 fn statistics_ui(ui: &mut Ui, theme: &Theme, words: &StaffText, report: &Report) {
+    let days: Vec<Vec<String>> = report
+        .days
+        .iter()
+        .rev()
+        .map(|day| {
+            vec![
+                day.date.to_string(),
+                day.sessions.to_string(),
+                format_duration(day.avg_session_secs()),
+                day.page_views.to_string(),
+                day.hotspot_taps.to_string(),
+                day.steps_completed.to_string(),
+                day.languages_text(),
+            ]
+        })
+        .collect();
+    let pages: Vec<Vec<String>> = report
+        .pages
+        .iter()
+        .take(TOP_PAGES)
+        .map(|page| {
+            vec![
+                page.page.clone(),
+                page.views.to_string(),
+                format_duration(page.avg_secs_per_view()),
+            ]
+        })
+        .collect();
+    scroll_ui(ui, |ui| {
+        table_ui(
+            ui,
+            theme,
+            "statistics_days",
+            &[
+                &words.stats_day,
+                &words.stats_visits,
+                &words.stats_average,
+                &words.stats_views,
+                &words.stats_taps,
+                &words.stats_steps,
+                &words.stats_languages,
+            ],
+            &days,
+        );
+        ui.add_space(theme.sizes.block_spacing_pt);
+        table_ui(
+            ui,
+            theme,
+            "statistics_pages",
+            &[
+                &words.stats_page,
+                &words.stats_views,
+                &words.stats_time_per_view,
+            ],
+            &pages,
+        );
+    });
+}
+
+/// A striped table with a heading row.
+fn table_ui(ui: &mut Ui, theme: &Theme, id: &str, headings: &[&String], rows: &[Vec<String>]) {
     let cell = |ui: &mut Ui, text: &str, heading: bool| {
         let text = RichText::new(text)
             .size(theme.sizes.small_pt)
             .color(theme.colors.text.color32());
         ui.label(if heading { text.strong() } else { text });
     };
-    scroll_ui(ui, |ui| {
-        Grid::new("statistics_days")
-            .striped(true)
-            .spacing([theme.sizes.card_padding_pt, theme.sizes.item_spacing_pt])
-            .min_row_height(theme.sizes.small_pt * 1.5)
-            .show(ui, |ui| {
-                for heading in [
-                    &words.stats_day,
-                    &words.stats_visits,
-                    &words.stats_average,
-                    &words.stats_views,
-                    &words.stats_taps,
-                    &words.stats_steps,
-                    &words.stats_languages,
-                ] {
-                    cell(ui, heading, true);
+    Grid::new(id)
+        .striped(true)
+        .spacing([theme.sizes.card_padding_pt, theme.sizes.item_spacing_pt])
+        .min_row_height(theme.sizes.small_pt * 1.5)
+        .show(ui, |ui| {
+            for heading in headings {
+                cell(ui, heading, true);
+            }
+            ui.end_row();
+            for row in rows {
+                for text in row {
+                    cell(ui, text, false);
                 }
                 ui.end_row();
-                for day in report.days.iter().rev() {
-                    cell(ui, &day.date.to_string(), false);
-                    cell(ui, &day.sessions.to_string(), false);
-                    cell(ui, &format_duration(day.avg_session_secs()), false);
-                    cell(ui, &day.page_views.to_string(), false);
-                    cell(ui, &day.hotspot_taps.to_string(), false);
-                    cell(ui, &day.steps_completed.to_string(), false);
-                    cell(ui, &day.languages_text(), false);
-                    ui.end_row();
-                }
-            });
-        ui.add_space(theme.sizes.block_spacing_pt);
-        Grid::new("statistics_pages")
-            .striped(true)
-            .spacing([theme.sizes.card_padding_pt, theme.sizes.item_spacing_pt])
-            .min_row_height(theme.sizes.small_pt * 1.5)
-            .show(ui, |ui| {
-                for heading in [
-                    &words.stats_page,
-                    &words.stats_views,
-                    &words.stats_time_per_view,
-                ] {
-                    cell(ui, heading, true);
-                }
-                ui.end_row();
-                for page in report.pages.iter().take(TOP_PAGES) {
-                    cell(ui, &page.page, false);
-                    cell(ui, &page.views.to_string(), false);
-                    cell(ui, &format_duration(page.avg_secs_per_view()), false);
-                    ui.end_row();
-                }
-            });
-    });
+            }
+        });
 }
 
 /// How many of the most viewed pages the menu lists.
