@@ -118,7 +118,7 @@ pub fn menu_ui(
             if lines.is_empty() {
                 line_ui(ui, theme, &words.no_problems, false);
             }
-            long_text_ui(ui, theme, &lines.join("\n"));
+            long_text_ui(ui, theme, &lines.join("\n\n"));
             if ui
                 .add(button(&words.back_to_menu, ButtonKind::Primary))
                 .clicked()
