@@ -22,7 +22,7 @@ fn check_passes_the_bundled_content() {
     let paths = common::bundled_paths();
     let output = run(&["check", paths.content_dir.to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).starts_with("content is ready: 1 language(s), 11 topics"));
+    assert!(stdout(&output).starts_with("content is ready: 2 language(s), 11 topics"));
 }
 
 #[test]

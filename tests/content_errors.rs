@@ -375,3 +375,95 @@ fn every_problem_is_collected_not_just_the_first() {
         &["language \"en\" is listed twice"],
     );
 }
+
+#[test]
+fn a_second_language_with_the_same_pages_and_blocks_is_valid() {
+    let fixture = Fixture::with_spanish();
+    let deck = load_deck(&fixture.paths()).expect("both languages load");
+    assert_eq!(deck.languages.len(), 2);
+}
+
+#[test]
+fn a_block_missing_in_a_language_is_named_at_its_page() {
+    let f = Fixture::with_spanish();
+    f.edit(
+        "content/es/topics/alpha.ron",
+        "                GoTo([Link(label: \"To beta\", to: Page(\"beta-1\"))]),\n",
+        "",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "es/topics/alpha.ron",
+        7,
+        17,
+        &[
+            "block 2 is nothing here but a GoTo to page \"beta-1\" in the en content",
+            "same blocks in the same order",
+        ],
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+}
+
+#[test]
+fn a_block_that_differs_between_languages_is_named() {
+    let f = Fixture::with_spanish();
+    f.edit(
+        "content/es/topics/beta.ron",
+        "Contact(title: \"Call us\", phones: [\"main\"])",
+        "Paragraph(\"Call us.\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "es/topics/beta.ron",
+        7,
+        17,
+        &["block 2 is a Paragraph here but a Contact with the phones main"],
+    );
+}
+
+#[test]
+fn a_page_missing_or_extra_in_a_language_is_named() {
+    let f = Fixture::with_spanish();
+    f.edit(
+        "content/es/topics/alpha.ron",
+        "id: \"alpha-1\"",
+        "id: \"alpha-2\"",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "es/topics/alpha.ron",
+        5,
+        5,
+        &[
+            "The page \"alpha-1\" of",
+            "en/topics/alpha.ron is missing here",
+        ],
+    );
+    assert_diagnostic(
+        &d,
+        "es/topics/alpha.ron",
+        7,
+        17,
+        &["The page \"alpha-2\" is not in", "same pages"],
+    );
+}
+
+#[test]
+fn an_interface_word_missing_in_a_language_is_named() {
+    let f = Fixture::with_spanish();
+    f.edit(
+        "content/es/interface.ron",
+        "    attract_touch: \"Touch\",\n",
+        "",
+    );
+    let d = f.diagnostics();
+    assert!(
+        d.iter().any(|d| d.path.ends_with("es/interface.ron")
+            && d.line > 1
+            && d.message.contains("attract_touch")),
+        "{d:?}"
+    );
+}

@@ -24,7 +24,7 @@ impl Rgb {
     }
 
     /// Relative luminance as WCAG 2 defines it.
-    fn luminance(self) -> f64 {
+    pub fn luminance(self) -> f64 {
         let linear = |c: u8| {
             let c = f64::from(c) / 255.0;
             if c <= 0.039_28 {

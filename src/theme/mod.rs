@@ -2,12 +2,14 @@
 
 mod color;
 mod fonts;
+mod reader;
 mod style;
 
 use serde::Deserialize;
 
 pub use color::{Rgb, contrast_ratio};
 pub use fonts::{BOLD, bold_font, install_fonts};
+pub use reader::TextSize;
 
 /// The bundled design tokens, compiled in so the kiosk always starts with a valid theme.
 const BUNDLED: &str = include_str!("../../assets/theme.ron");
@@ -29,6 +31,8 @@ pub enum ThemeError {
 pub struct Theme {
     /// Colours.
     pub colors: Colors,
+    /// Colours of the high-contrast look a patient can switch to.
+    pub high_contrast: Colors,
     /// Sizes, spaces and timings.
     pub sizes: Sizes,
     /// Diagram line weight, label size and palette.
@@ -132,6 +136,10 @@ pub struct Sizes {
     pub attract_fps: f32,
     pub max_click_dist_pt: f32,
     pub max_click_duration_secs: f64,
+    /// How much larger the "large" text size is than normal.
+    pub text_scale_large: f32,
+    /// How much larger the "extra large" text size is than normal.
+    pub text_scale_extra_large: f32,
 }
 
 /// Font tokens: names of fonts the kiosk carries.

@@ -8,7 +8,12 @@ use super::{BOLD, Theme};
 pub fn apply(theme: &Theme, ctx: &egui::Context) {
     let sizes = &theme.sizes;
     let colors = &theme.colors;
-    ctx.set_theme(egui::Theme::Light);
+    // egui's own widgets (scroll bars, the modal's backdrop) follow the palette's lightness.
+    ctx.set_theme(if colors.background.luminance() < 0.5 {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
     ctx.all_styles_mut(|style| {
         let bold = FontFamily::Name(BOLD.into());
         style.text_styles = [

@@ -22,6 +22,7 @@ pub struct BigButton<'a> {
     icon: Option<Icon>,
     icon_after: bool,
     min_width_pt: Option<f32>,
+    selected: Option<(bool, egui::Role)>,
     theme: &'a Theme,
 }
 
@@ -34,8 +35,19 @@ impl<'a> BigButton<'a> {
             icon: None,
             icon_after: false,
             min_width_pt: None,
+            selected: None,
             theme,
         }
+    }
+
+    /// A choice that is on or off: drawn as a primary button when on, and reported to screen
+    /// readers with `role` (`RadioButton` for one of several, `Switch` for on/off) and its state.
+    pub fn selected(mut self, selected: bool, role: egui::Role) -> Self {
+        self.selected = Some((selected, role));
+        if selected {
+            self.kind = ButtonKind::Primary;
+        }
+        self
     }
 
     /// An icon before the words.
@@ -88,8 +100,12 @@ impl Widget for BigButton<'_> {
             (galley.size().y + padding).max(sizes.button_height_pt),
         );
         let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-        response
-            .widget_info(|| WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), self.label));
+        response.widget_info(|| match self.selected {
+            Some((selected, role)) => {
+                WidgetInfo::selected(role, ui.is_enabled(), selected, self.label)
+            }
+            None => WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), self.label),
+        });
 
         if ui.is_rect_visible(rect) {
             let pressed = response.is_pointer_button_down_on();
@@ -101,6 +117,15 @@ impl Widget for BigButton<'_> {
             };
             let painter = ui.painter();
             painter.rect_filled(rect, sizes.corner_radius_pt, fill.color32());
+            if self.kind == ButtonKind::Secondary {
+                // The button's edge, so it stands out from the page in every look.
+                painter.rect_stroke(
+                    rect,
+                    sizes.corner_radius_pt,
+                    egui::Stroke::new(sizes.stroke_pt, colors.border.color32()),
+                    egui::StrokeKind::Inside,
+                );
+            }
             let content = Vec2::new(galley.size().x + icon_space, galley.size().y);
             let start = rect.center() - content / 2.0;
             let (icon_x, text_x) = if self.icon_after {

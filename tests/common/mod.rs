@@ -346,3 +346,26 @@ pub fn wait_frames(harness: &mut Harness<'_, KioskApp>, frames: u32) {
         harness.step();
     }
 }
+
+impl Fixture {
+    /// The fixture with a second language, `es`, whose files start as copies of the English ones.
+    pub fn with_spanish() -> Self {
+        let fixture = Self::new();
+        fixture.edit(
+            "content/deck.ron",
+            "languages: [\"en\"]",
+            "languages: [\"en\", \"es\"]",
+        );
+        for file in [
+            "interface.ron",
+            "clinic.ron",
+            "topics/alpha.ron",
+            "topics/beta.ron",
+        ] {
+            let text = fs::read_to_string(fixture.path(&format!("content/en/{file}")))
+                .expect("read the English file");
+            fixture.write(&format!("content/es/{file}"), text);
+        }
+        fixture
+    }
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 mod diagrams;
+mod parity;
 
 use super::deck::{Deck, Language, images_path};
 use super::diagram::{Diagram, DiagramText};
@@ -136,6 +137,7 @@ impl Loader<'_> {
             self.check_figure_diagrams(language, &known_diagrams);
             self.check_diagram_texts(&language.code, &diagrams, &language.diagram_texts);
         }
+        self.check_parity(&deck, &languages);
         if !self.diagnostics.is_empty() {
             return None;
         }
