@@ -1,5 +1,6 @@
-//! Every page fits landscape, portrait and a small tablet: nothing sticks out of the screen
-//! sideways, buttons never overlap each other, and the top bar's parts never collide.
+//! Every page fits landscape, portrait and a small tablet, in every language and text size:
+//! nothing sticks out of the screen sideways, buttons never overlap each other, no text runs into
+//! other text, and the top bar's parts never collide.
 
 mod common;
 
@@ -8,6 +9,7 @@ use egui::{Rect, Vec2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::Command;
+use patient_kiosk::theme::TextSize;
 use patient_kiosk::{KioskApp, Theme};
 
 const SIZES: [(&str, Vec2); 3] = [
@@ -22,7 +24,11 @@ fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_hei
     for node in
         harness.query_all_by(|node| matches!(node.role(), Role::Button | Role::Label | Role::Image))
     {
-        let label = node.accesskit_node().label().unwrap_or_default();
+        let node_info = node.accesskit_node();
+        let label = node_info
+            .label()
+            .or_else(|| node_info.value())
+            .unwrap_or_default();
         let rect = node.rect();
         assert!(
             rect.left() >= screen.left() && rect.right() <= screen.right(),
@@ -32,8 +38,24 @@ fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_hei
     }
     // Scrolling content passes under the bars, clipped; so bar buttons are compared with bar
     // buttons, and content buttons with content buttons.
-    let interface = &common::bundled_deck().languages[0].interface;
-    let bar_labels = [&interface.home, &interface.back, &interface.next];
+    let deck = common::bundled_deck();
+    let bar_labels: Vec<&String> = deck
+        .languages
+        .iter()
+        .flat_map(|language| {
+            let i = &language.interface;
+            [
+                &i.home,
+                &i.back,
+                &i.next,
+                &i.language_name,
+                &i.text_normal,
+                &i.text_large,
+                &i.text_extra_large,
+                &i.high_contrast,
+            ]
+        })
+        .collect();
     let region = |label: &String| bar_labels.contains(&label);
     let buttons: Vec<&(String, Role, Rect)> = shown
         .iter()
@@ -45,6 +67,21 @@ fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_hei
             assert!(
                 !same_region || !a.2.shrink(0.5).intersects(b.2.shrink(0.5)),
                 "{what}: {:?} overlaps {:?}",
+                a.0,
+                b.0
+            );
+        }
+    }
+    // Text never runs into other text (a table row too short for its cells would).
+    let labels: Vec<&(String, Role, Rect)> = shown
+        .iter()
+        .filter(|(_, role, _)| *role == Role::Label)
+        .collect();
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            assert!(
+                !a.2.shrink(1.0).intersects(b.2.shrink(1.0)),
+                "{what}: text {:?} runs into {:?}",
                 a.0,
                 b.0
             );
@@ -67,24 +104,50 @@ fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_hei
 }
 
 #[test]
-fn every_page_fits_every_screen() {
+fn every_page_fits_every_screen_in_every_language_and_text_size() {
     let deck = common::bundled_deck();
-    let language = deck.language(deck.default_language);
-    let bar_height = Theme::bundled().sizes.bar_height_pt;
+    let mut screens = 0;
     for (name, size) in SIZES {
-        let app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        // Hundreds of screens take minutes of simulated time: nobody asks "still there?".
+        app.set_idle_timing(1e9, 15.0);
         let mut harness = Harness::builder()
             .with_size(size)
             .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
         harness.run();
-        check_screen(&harness, size, &format!("attract, {name}"), bar_height);
-        harness.state_mut().apply(Command::Home);
-        harness.run();
-        check_screen(&harness, size, &format!("home, {name}"), bar_height);
-        for (at, page) in language.pages() {
-            harness.state_mut().apply(Command::Open(at));
-            harness.run();
-            check_screen(&harness, size, &format!("{}, {name}", page.id), bar_height);
+        check_screen(
+            &harness,
+            size,
+            &format!("attract, {name}"),
+            bar_height(&harness),
+        );
+        for (index, language) in deck.languages.iter().enumerate() {
+            for text_size in TextSize::ALL {
+                let setting = format!("{name}, {}, {text_size:?}", language.code);
+                harness.state_mut().apply(Command::Home);
+                harness.state_mut().apply(Command::ChooseLanguage(index));
+                harness.state_mut().apply(Command::SetTextSize(text_size));
+                harness.run();
+                check_screen(
+                    &harness,
+                    size,
+                    &format!("home, {setting}"),
+                    bar_height(&harness),
+                );
+                for (at, page) in language.pages() {
+                    harness.state_mut().apply(Command::Open(at));
+                    harness.run();
+                    let what = format!("{}, {setting}", page.id);
+                    check_screen(&harness, size, &what, bar_height(&harness));
+                    screens += 1;
+                }
+            }
         }
     }
+    println!("{screens} pages checked");
+}
+
+/// The top bar's height in the text size showing.
+fn bar_height(harness: &Harness<'_, KioskApp>) -> f32 {
+    harness.state().theme().sizes.bar_height_pt
 }

@@ -1,4 +1,5 @@
-//! Pixel snapshots of the home screen and a content page, landscape and portrait, and of every
+//! Pixel snapshots of the home screen and a content page, landscape and portrait (and the page
+//! in Spanish, extra large, high contrast), and of every
 //! diagram at the size a 1920x1080 screen shows it (the endoscope in portrait too), rendered
 //! headless with wgpu. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites them.
 
@@ -10,6 +11,7 @@ use patient_kiosk::app::Command;
 use patient_kiosk::content::PageRef;
 use patient_kiosk::diagram::{DiagramCache, DiagramView};
 use patient_kiosk::images::ImageCache;
+use patient_kiosk::theme::TextSize;
 use patient_kiosk::{KioskApp, Theme};
 
 fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
@@ -64,6 +66,21 @@ fn home_and_a_page_in_landscape_and_portrait() {
         "snapshots differ:\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn the_table_page_in_spanish_at_extra_large_size_in_high_contrast() {
+    let mut harness = kiosk(vec2(1080.0, 1920.0));
+    for command in [
+        Command::ChooseLanguage(1),
+        Command::SetTextSize(TextSize::ExtraLarge),
+        Command::SetHighContrast(true),
+        Command::Open(table_page()),
+    ] {
+        harness.state_mut().apply(command);
+    }
+    harness.run();
+    harness.snapshot("page_portrait_es_extra_large_high_contrast");
 }
 
 /// One diagram drawn alone, as wide as a page gives it.

@@ -2,14 +2,20 @@
 
 use super::MenuView;
 use crate::content::PageRef;
+use crate::theme::TextSize;
 
 /// A request from a screen, applied by the app after the frame's drawing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Show the home screen.
     Home,
-    /// Start a visit in the language at this index of the deck.
+    /// Show the language at this index of the deck: from the attract screen a visit starts in
+    /// it; anywhere else the same screen switches at once.
     ChooseLanguage(usize),
+    /// Show text at this size.
+    SetTextSize(TextSize),
+    /// Switch the high-contrast look on or off.
+    SetHighContrast(bool),
     /// Show a page.
     Open(PageRef),
     /// The next page, or the next topic after a topic's last page.

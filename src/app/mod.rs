@@ -27,7 +27,7 @@ use crate::content::{ContentErrors, Deck, PageRef};
 use crate::diagram::DiagramCache;
 use crate::images::ImageCache;
 use crate::screens;
-use crate::theme::Theme;
+use crate::theme::{TextSize, Theme};
 
 /// What the app shows: a deck that passed every check, or the problems that stopped it.
 pub enum Content {
@@ -39,12 +39,16 @@ pub enum Content {
 
 /// The whole kiosk app, independent of the window it runs in (so tests can drive it).
 pub struct KioskApp {
+    /// The design tokens as bundled.
+    tokens: Theme,
+    /// The tokens as this patient sees them: their text size and contrast.
     theme: Theme,
+    /// The text size and contrast whose style egui has, once fonts and style are in.
+    styled_for: Option<(TextSize, bool)>,
     content: Content,
     session: Session,
     images: ImageCache,
     diagrams: DiagramCache,
-    style_applied: bool,
     /// Locked kiosk: requests to close the window are refused.
     locked: bool,
     /// When the last touch was, and when to ask "Are you still there?".
@@ -84,12 +88,13 @@ impl KioskApp {
             Err(errors) => Content::Broken(errors),
         };
         Self {
+            tokens: theme.clone(),
             theme,
+            styled_for: None,
             content,
             session: Session::default(),
             images: ImageCache::default(),
             diagrams: DiagramCache::default(),
-            style_applied: false,
             locked: false,
             idle: IdleTimer::new(60.0, 15.0),
             settings: KioskConfig::default(),
@@ -238,7 +243,7 @@ impl KioskApp {
         &self.content
     }
 
-    /// The design tokens.
+    /// The design tokens as the patient sees them (their text size and contrast).
     pub fn theme(&self) -> &Theme {
         &self.theme
     }
@@ -246,8 +251,14 @@ impl KioskApp {
     /// Applies the design tokens to `ctx`. Done on the first frame by [`Self::ui`]; call it
     /// earlier to have the very first frame right.
     pub fn apply_style(&mut self, ctx: &egui::Context) {
-        self.theme.apply(ctx);
-        self.style_applied = true;
+        let choice = (self.session.text_size, self.session.high_contrast);
+        self.theme = self.tokens.for_reader(choice.0, choice.1);
+        if self.styled_for.is_none() {
+            self.theme.apply(ctx);
+        } else {
+            self.theme.apply_style(ctx);
+        }
+        self.styled_for = Some(choice);
     }
 
     /// Adjusts a frame's input before egui sees it; every window the app runs in calls this.
@@ -276,7 +287,7 @@ impl KioskApp {
         }
         let gesture = self.staff_gesture_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
-        if !self.style_applied {
+        if self.styled_for != Some((self.session.text_size, self.session.high_contrast)) {
             self.apply_style(ui.ctx());
             ui.ctx()
                 .request_discard("the design tokens were just applied");
@@ -301,6 +312,8 @@ impl KioskApp {
                     reveal_explanation: self.session.reveal_explanation,
                     reveal_diagram: self.session.reveal_diagram.take(),
                     diagram_steps: &self.session.diagram_steps,
+                    text_size: self.session.text_size,
+                    high_contrast: self.session.high_contrast,
                     step_swipe_zones: Vec::new(),
                 };
                 let command = match self.session.screen {
@@ -444,7 +457,19 @@ impl KioskApp {
                     self.session.language = Some(index);
                     self.usage.language_chosen(&language.code);
                 }
+                if self.session.screen != Screen::Attract {
+                    // The same page, now in the other language.
+                    return;
+                }
                 Command::Home
+            }
+            Command::SetTextSize(size) => {
+                self.session.text_size = size;
+                return;
+            }
+            Command::SetHighContrast(on) => {
+                self.session.high_contrast = on;
+                return;
             }
             navigation => navigation,
         };
@@ -485,6 +510,8 @@ impl KioskApp {
                 | Command::StillHere
                 | Command::StartOver
                 | Command::StepDiagram { .. }
+                | Command::SetTextSize(_)
+                | Command::SetHighContrast(_)
                 | Command::Staff(_),
                 screen,
             ) => screen,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::StaffPanel;
 use crate::content::PageRef;
+use crate::theme::TextSize;
 
 /// Which screen is showing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,6 +26,10 @@ pub struct Session {
     pub screen: Screen,
     /// Index of the language chosen, `None` for the deck's default.
     pub language: Option<usize>,
+    /// The text size the patient chose.
+    pub text_size: TextSize,
+    /// Whether the patient chose the high-contrast look.
+    pub high_contrast: bool,
     /// Set when the screen changed, so the next frame starts at the top of the page.
     pub scroll_to_top: bool,
     /// The finger's movement while it is down, for swipe detection.

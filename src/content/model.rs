@@ -109,6 +109,18 @@ pub struct Interface {
     /// Under it: how to start.
     pub attract_touch: String,
 
+    /// Read out for the normal text size button (it shows a small "A").
+    pub text_normal: String,
+
+    /// Read out for the large text size button.
+    pub text_large: String,
+
+    /// Read out for the extra large text size button.
+    pub text_extra_large: String,
+
+    /// The button that switches the high-contrast look on and off.
+    pub high_contrast: String,
+
     /// The PIN pad and the staff menu.
     pub staff: StaffText,
 }

@@ -179,21 +179,29 @@ fn table_ui(
                 }
             })
             .collect();
-        let height = cells
+        // Each cell is laid out once, and drawn from that same layout, so the row is exactly as
+        // tall as its tallest cell at any text size.
+        let galleys: Vec<std::sync::Arc<egui::Galley>> = cells
             .iter()
             .zip(&widths)
             .zip(&fonts)
             .map(|((cell, w), font)| {
-                ui.painter()
-                    .layout(
-                        cell.clone(),
-                        font.clone(),
-                        colors.text.color32(),
-                        w - 2.0 * pad,
-                    )
-                    .size()
-                    .y
+                egui::WidgetText::from(
+                    RichText::new(cell)
+                        .font(font.clone())
+                        .color(colors.text.color32()),
+                )
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    w - 2.0 * pad,
+                    egui::FontSelection::Default,
+                )
             })
+            .collect();
+        let height = galleys
+            .iter()
+            .map(|galley| galley.size().y)
             .fold(sizes.body_pt, f32::max)
             + 2.0 * pad;
         let (row_rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
@@ -206,16 +214,15 @@ fn table_ui(
         };
         ui.painter().rect_filled(row_rect, 0.0, fill.color32());
         let mut left = row_rect.left();
-        for ((cell, w), font) in cells.iter().zip(&widths).zip(fonts) {
+        for (galley, w) in galleys.into_iter().zip(&widths) {
             let cell_rect = egui::Rect::from_min_size(
                 egui::pos2(left + pad, row_rect.top() + pad),
                 vec2(w - 2.0 * pad, height - 2.0 * pad),
             );
-            ui.scope_builder(UiBuilder::new().max_rect(cell_rect), |ui| {
-                ui.add(
-                    Label::new(RichText::new(cell).font(font).color(colors.text.color32())).wrap(),
-                );
-            });
+            // A child that does not move the table's cursor: the row was allocated whole above,
+            // and a cell shorter than the row must not pull the next row up.
+            ui.new_child(UiBuilder::new().max_rect(cell_rect))
+                .add(Label::new(galley));
             left += w;
         }
     }

@@ -19,9 +19,8 @@ pub fn home_ui(
     let sizes = &theme.sizes;
     let colors = &theme.colors;
     let language = screen.language;
-    let mut command = None;
-
     clinic_bar_ui(ui, screen);
+    let mut command = super::tool_bar_ui(ui, screen);
 
     scroll_column_ui(
         ui,

@@ -14,9 +14,20 @@ pub fn bar_ui<R>(
     panel: egui::Panel,
     add_contents: impl FnOnce(&mut Ui) -> R,
 ) -> R {
+    sized_bar_ui(ui, theme, panel, theme.sizes.bar_height_pt, add_contents)
+}
+
+/// A bar like [`bar_ui`], `height_pt` high.
+pub fn sized_bar_ui<R>(
+    ui: &mut Ui,
+    theme: &Theme,
+    panel: egui::Panel,
+    height_pt: f32,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
     let sizes = &theme.sizes;
     panel
-        .exact_size(sizes.bar_height_pt)
+        .exact_size(height_pt)
         .resizable(false)
         .show_separator_line(true)
         .frame(

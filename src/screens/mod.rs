@@ -8,6 +8,9 @@ mod layout;
 mod page;
 mod staff;
 mod still_there;
+mod tool_bar;
+
+use tool_bar::tool_bar_ui;
 
 pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
@@ -44,6 +47,10 @@ pub struct ScreenContext<'a> {
     pub reveal_diagram: Option<String>,
     /// The step of each walk-through diagram, by diagram id (absent: the first step).
     pub diagram_steps: &'a std::collections::BTreeMap<String, usize>,
+    /// The text size the patient chose.
+    pub text_size: crate::theme::TextSize,
+    /// Whether the patient chose the high-contrast look.
+    pub high_contrast: bool,
     /// Filled while drawing: where walk-through diagrams are on screen, so a swipe that starts
     /// on one moves its steps instead of turning the page.
     pub step_swipe_zones: Vec<(egui::Rect, String)>,

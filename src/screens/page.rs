@@ -54,6 +54,10 @@ pub fn page_ui(
         });
     });
 
+    if let Some(asked) = super::tool_bar_ui(ui, screen) {
+        command = Some(asked);
+    }
+
     bar_ui(ui, theme, Panel::bottom("page_bottom_bar"), |ui| {
         let back = BigButton::new(theme, &interface.back, ButtonKind::Secondary).icon(Icon::Back);
         if ui.add(back).clicked() {

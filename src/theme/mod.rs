@@ -136,6 +136,10 @@ pub struct Sizes {
     pub attract_fps: f32,
     pub max_click_dist_pt: f32,
     pub max_click_duration_secs: f64,
+    /// Height of the bar with the language, text size and contrast buttons.
+    pub tool_bar_height_pt: f32,
+    /// The "A" of the smallest text size button (the others grow with their scale).
+    pub text_size_glyph_pt: f32,
     /// How much larger the "large" text size is than normal.
     pub text_scale_large: f32,
     /// How much larger the "extra large" text size is than normal.
@@ -175,6 +179,12 @@ impl Theme {
     /// Puts fonts, text sizes, colours and touch settings into an egui context.
     pub fn apply(&self, ctx: &egui::Context) {
         install_fonts(ctx, &self.fonts);
+        style::apply(self, ctx);
+    }
+
+    /// Puts text sizes, colours and touch settings into an egui context (the fonts must be
+    /// there already).
+    pub fn apply_style(&self, ctx: &egui::Context) {
         style::apply(self, ctx);
     }
 }

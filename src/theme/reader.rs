@@ -41,6 +41,7 @@ impl Theme {
             &mut sizes.tile_title_pt,
             &mut sizes.button_height_pt,
             &mut sizes.bar_height_pt,
+            &mut sizes.tool_bar_height_pt,
             &mut sizes.tile_min_height_pt,
             &mut sizes.tile_min_width_pt,
         ] {

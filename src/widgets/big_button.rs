@@ -23,6 +23,8 @@ pub struct BigButton<'a> {
     icon_after: bool,
     min_width_pt: Option<f32>,
     selected: Option<(bool, egui::Role)>,
+    text_pt: Option<f32>,
+    accessible_label: Option<&'a str>,
     theme: &'a Theme,
 }
 
@@ -36,6 +38,8 @@ impl<'a> BigButton<'a> {
             icon_after: false,
             min_width_pt: None,
             selected: None,
+            text_pt: None,
+            accessible_label: None,
             theme,
         }
     }
@@ -68,13 +72,25 @@ impl<'a> BigButton<'a> {
         self.min_width_pt = Some(width_pt);
         self
     }
+
+    /// Its words at this size instead of the button text size.
+    pub fn text_size(mut self, text_pt: f32) -> Self {
+        self.text_pt = Some(text_pt);
+        self
+    }
+
+    /// What screen readers say, when the visible words are not enough (a lone "A").
+    pub fn accessible_label(mut self, label: &'a str) -> Self {
+        self.accessible_label = Some(label);
+        self
+    }
 }
 
 impl Widget for BigButton<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
         let sizes = &self.theme.sizes;
         let colors = &self.theme.colors;
-        let font = bold_font(sizes.button_text_pt);
+        let font = bold_font(self.text_pt.unwrap_or(sizes.button_text_pt));
         let padding = sizes.card_padding_pt;
         let icon_side = sizes.button_text_pt;
         let icon_space = if self.icon.is_some() {
@@ -100,11 +116,14 @@ impl Widget for BigButton<'_> {
             (galley.size().y + padding).max(sizes.button_height_pt),
         );
         let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-        response.widget_info(|| match self.selected {
-            Some((selected, role)) => {
-                WidgetInfo::selected(role, ui.is_enabled(), selected, self.label)
+        response.widget_info(|| {
+            let label = self.accessible_label.unwrap_or(self.label);
+            match self.selected {
+                Some((selected, role)) => {
+                    WidgetInfo::selected(role, ui.is_enabled(), selected, label)
+                }
+                None => WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), label),
             }
-            None => WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), self.label),
         });
 
         if ui.is_rect_visible(rect) {

@@ -62,6 +62,10 @@ pub const INTERFACE: &str = r#"Interface(
     still_there_button: "Yes",
     attract_title: "Learn",
     attract_touch: "Touch",
+    text_normal: "Normal text",
+    text_large: "Large text",
+    text_extra_large: "Extra large text",
+    high_contrast: "High contrast",
     staff: (
         pin_title: "Staff",
         pin_prompt: "PIN?",

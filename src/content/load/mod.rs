@@ -548,6 +548,10 @@ impl Loader<'_> {
             still_there_button,
             attract_title,
             attract_touch,
+            text_normal,
+            text_large,
+            text_extra_large,
+            high_contrast,
             staff,
         } = &interface.value;
         let fields = [
@@ -569,6 +573,10 @@ impl Loader<'_> {
             ("still_there_button", still_there_button),
             ("attract_title", attract_title),
             ("attract_touch", attract_touch),
+            ("text_normal", text_normal),
+            ("text_large", text_large),
+            ("text_extra_large", text_extra_large),
+            ("high_contrast", high_contrast),
         ];
         for (key, value) in fields.into_iter().chain(staff.fields()) {
             if value.trim().is_empty() {

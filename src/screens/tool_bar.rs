@@ -1,0 +1,68 @@
+//! The bar under the top bar on the home screen and every page: the other languages, three
+//! text sizes and the high-contrast switch. Every control is a big button, always in the same
+//! place, and works at once on the screen the patient is on.
+
+use egui::{Align, Layout, Panel, Role, Ui};
+
+use super::ScreenContext;
+use super::layout::sized_bar_ui;
+use crate::app::Command;
+use crate::theme::TextSize;
+use crate::widgets::{BigButton, ButtonKind};
+
+/// Draws the bar with the patient's current choices marked.
+pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+    let (text_size, high_contrast) = (screen.text_size, screen.high_contrast);
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let interface = &screen.language.interface;
+    let mut command = None;
+    sized_bar_ui(
+        ui,
+        theme,
+        Panel::top("tool_bar"),
+        sizes.tool_bar_height_pt,
+        |ui| {
+            for (index, language) in screen.deck.languages.iter().enumerate() {
+                if language.code == screen.language.code {
+                    continue;
+                }
+                let button = BigButton::new(
+                    theme,
+                    &language.interface.language_name,
+                    ButtonKind::Secondary,
+                );
+                if ui.add(button).clicked() {
+                    command = Some(Command::ChooseLanguage(index));
+                }
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let contrast =
+                    BigButton::new(theme, &interface.high_contrast, ButtonKind::Secondary)
+                        .selected(high_contrast, Role::Switch);
+                if ui.add(contrast).clicked() {
+                    command = Some(Command::SetHighContrast(!high_contrast));
+                }
+                // Right to left: the largest "A" first, so they read small to large.
+                for size in TextSize::ALL.into_iter().rev() {
+                    let (label, scale) = match size {
+                        TextSize::Normal => (&interface.text_normal, 1.0),
+                        TextSize::Large => (&interface.text_large, sizes.text_scale_large),
+                        TextSize::ExtraLarge => {
+                            (&interface.text_extra_large, sizes.text_scale_extra_large)
+                        }
+                    };
+                    let button = BigButton::new(theme, "A", ButtonKind::Secondary)
+                        .text_size(sizes.text_size_glyph_pt * scale)
+                        .accessible_label(label)
+                        .min_width(sizes.min_touch_pt)
+                        .selected(size == text_size, Role::RadioButton);
+                    if ui.add(button).clicked() {
+                        command = Some(Command::SetTextSize(size));
+                    }
+                }
+            });
+        },
+    );
+    command
+}
