@@ -413,7 +413,8 @@ fn spanish_plain(word: &str) -> u32 {
 // Numbers
 
 /// A part with digits: a number ("10,000", "10.000", "1.5", "50%"), maybe with letters
-/// ("3D", "1st"), or digit groups ("216.636.5860", "8:30").
+/// ("3D", "1st"), digit groups ("8:30"), or a phone number read digit by digit
+/// ("216.636.5860").
 fn count_with_digits(part: &str, lang: Lang) -> u32 {
     let mut total = 0;
     let mut rest = part;
@@ -480,10 +481,11 @@ fn spoken_number_syllables(number: &str, lang: Lang) -> u32 {
         };
         return whole + mark + fraction;
     }
-    groups
-        .iter()
-        .filter_map(|group| group.parse::<u64>().ok())
-        .map(|n| integer_syllables(n, lang))
+    // Anything else, e.g. a phone number ("216.636.5860"), is read digit by digit.
+    number
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|digit| integer_syllables(u64::from(digit), lang))
         .sum()
 }
 
@@ -774,6 +776,9 @@ mod tests {
         ("2026", 6),
         ("50%", 4),
         ("1st", 1),
+        ("9,999", 9),
+        ("216.636.5860", 11),
+        ("8:30", 3),
         ("MRI", 3),
         ("a", 1),
     ];
