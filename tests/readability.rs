@@ -6,9 +6,7 @@ mod common;
 use std::process::{Command, Output};
 
 use patient_kiosk::load_deck;
-use patient_kiosk::readability::{
-    Formula, ReadabilityReport, TARGET_AVERAGE_GRADE, WARN_GRADE,
-};
+use patient_kiosk::readability::{Formula, ReadabilityReport, TARGET_AVERAGE_GRADE, WARN_GRADE};
 
 const BIN: &str = env!("CARGO_BIN_EXE_patient-kiosk");
 
@@ -84,7 +82,9 @@ fn check_readability_prints_a_grade_for_every_page_and_the_average() {
         let graded = text.lines().any(|line| {
             let mut columns = line.split_whitespace();
             columns.next() == Some(page.id.as_str())
-                && columns.next().is_some_and(|grade| grade.parse::<f64>().is_ok())
+                && columns
+                    .next()
+                    .is_some_and(|grade| grade.parse::<f64>().is_ok())
         });
         assert!(graded, "no grade for {}:\n{text}", page.id);
     }

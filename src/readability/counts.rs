@@ -74,7 +74,10 @@ mod tests {
     #[test]
     fn counts_add_up_over_pieces() {
         let counts = TextCounts::of_pieces(
-            &["Every surgery has risks", "The risk is 1 in 10,000. It is rare."],
+            &[
+                "Every surgery has risks",
+                "The risk is 1 in 10,000. It is rare.",
+            ],
             ReadingLanguage::English,
         );
         // every 2, sur-ger-y 3, has 1, risks 1 | the 1, risk 1, is 1, one 1, in 1,
@@ -92,7 +95,10 @@ mod tests {
     #[test]
     fn language_codes() {
         assert_eq!(ReadingLanguage::from_code("es"), ReadingLanguage::Spanish);
-        assert_eq!(ReadingLanguage::from_code("es-MX"), ReadingLanguage::Spanish);
+        assert_eq!(
+            ReadingLanguage::from_code("es-MX"),
+            ReadingLanguage::Spanish
+        );
         assert_eq!(ReadingLanguage::from_code("en"), ReadingLanguage::English);
         assert_eq!(ReadingLanguage::from_code("fr"), ReadingLanguage::English);
         let counts = TextCounts::of_pieces(&["La cirugía dura un día."], ReadingLanguage::Spanish);

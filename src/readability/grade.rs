@@ -126,9 +126,7 @@ impl Formula {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        Formula, fernandez_huerta_ease, fernandez_huerta_grade, flesch_kincaid_grade,
-    };
+    use super::{Formula, fernandez_huerta_ease, fernandez_huerta_grade, flesch_kincaid_grade};
     use crate::readability::TextCounts;
 
     fn close(actual: f64, expected: f64) -> bool {
@@ -197,7 +195,10 @@ mod tests {
         ];
         for (ease, grade) in cases {
             let actual = fernandez_huerta_grade(ease);
-            assert!(close(actual, grade), "ease {ease}: grade {actual}, expected {grade}");
+            assert!(
+                close(actual, grade),
+                "ease {ease}: grade {actual}, expected {grade}"
+            );
         }
         // 66.44 is 3.56 points into the 60–70 band: 7 + 0.356 × 2
         let counts = TextCounts {
@@ -213,7 +214,11 @@ mod tests {
         let mut previous = fernandez_huerta_grade(120.0);
         for tenth in (-100..=1200).rev() {
             let grade = fernandez_huerta_grade(f64::from(tenth) / 10.0);
-            assert!(grade >= previous - 1e-12, "ease {}", f64::from(tenth) / 10.0);
+            assert!(
+                grade >= previous - 1e-12,
+                "ease {}",
+                f64::from(tenth) / 10.0
+            );
             previous = grade;
         }
     }

@@ -65,7 +65,11 @@ pub fn page_pieces(page: &Page, language: &Language) -> Vec<String> {
 /// cells unless the first already ends a sentence.
 fn join_cells(cells: &[String]) -> String {
     let mut joined = String::new();
-    for cell in cells.iter().map(|cell| cell.trim()).filter(|cell| !cell.is_empty()) {
+    for cell in cells
+        .iter()
+        .map(|cell| cell.trim())
+        .filter(|cell| !cell.is_empty())
+    {
         if !joined.is_empty() {
             if !joined.ends_with(['.', '!', '?', ',', ';', ':']) {
                 joined.push(',');
@@ -83,7 +87,11 @@ mod tests {
 
     #[test]
     fn a_table_row_is_one_piece() {
-        let row = ["Hospital stay".to_owned(), "1 to 2 days".to_owned(), String::new()];
+        let row = [
+            "Hospital stay".to_owned(),
+            "1 to 2 days".to_owned(),
+            String::new(),
+        ];
         assert_eq!(join_cells(&row), "Hospital stay, 1 to 2 days");
         let row = ["Yes.".to_owned(), "No".to_owned()];
         assert_eq!(join_cells(&row), "Yes. No");

@@ -83,9 +83,7 @@ impl LanguageReadability {
 
     /// The page with the highest grade.
     pub fn worst_page(&self) -> Option<&PageReadability> {
-        self.pages
-            .iter()
-            .max_by(|a, b| a.grade.total_cmp(&b.grade))
+        self.pages.iter().max_by(|a, b| a.grade.total_cmp(&b.grade))
     }
 
     /// The pages over [`WARN_GRADE`].
@@ -225,12 +223,21 @@ mod tests {
             pages: vec![page("easy", 3.0), page("hard", 9.5), page("plain", 6.0)],
         };
         assert!((language.average_grade() - 6.166_666_666_666_667).abs() < 1e-9);
-        assert_eq!(language.worst_page().map(|p| p.page_id.as_str()), Some("hard"));
+        assert_eq!(
+            language.worst_page().map(|p| p.page_id.as_str()),
+            Some("hard")
+        );
         assert_eq!(language.warning_count(), 2);
         let text = language.text();
-        assert!(text.contains("hard     9.5     10          2  WARNING: over grade 8"), "{text}");
+        assert!(
+            text.contains("hard     9.5     10          2  WARNING: over grade 8"),
+            "{text}"
+        );
         assert!(text.contains("easy     3.0     10          2\n"), "{text}");
-        assert!(text.contains("average grade 6.2 (target 6.0 or below)  WARNING"), "{text}");
+        assert!(
+            text.contains("average grade 6.2 (target 6.0 or below)  WARNING"),
+            "{text}"
+        );
         assert!(text.contains("worst page hard (grade 9.5)"), "{text}");
     }
 

@@ -97,9 +97,13 @@ fn count_part(part: &str, lang: Lang) -> u32 {
         return count_with_digits(part, lang);
     }
     let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
-    let is_acronym = letters.len() >= 2 && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase());
+    let is_acronym =
+        letters.len() >= 2 && letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase());
     if letters.len() == 1 || is_acronym {
-        return letters.iter().map(|&letter| letter_name_syllables(letter, lang)).sum();
+        return letters
+            .iter()
+            .map(|&letter| letter_name_syllables(letter, lang))
+            .sum();
     }
     let lower = part.to_lowercase();
     match lang {
@@ -155,10 +159,7 @@ fn english_plain(word: &str) -> u32 {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    let chars: Vec<char> = word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
+    let chars: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     if chars.is_empty() {
         return 0;
     }
@@ -232,7 +233,7 @@ fn english_pair_splits(word: &[char], at: usize) -> bool {
         // "million", "opinion".
         ('i', 'o') => {
             !matches!(before, Some('c' | 't' | 's' | 'g' | 'x' | 'n'))
-                && !(before == Some('l') && before_two == Some('l'))
+                && (before != Some('l') || before_two != Some('l'))
         }
         // "medium", "calcium".
         ('i', 'u') => true,
@@ -268,9 +269,15 @@ fn silent_endings(word: &[char], groups: &[(usize, usize)]) -> i64 {
     }
     // Whether the e at `at` is a vowel group by itself (not "ee", "ie", "ue", "oe").
     let lone_e = |at: usize| {
-        word.get(at) == Some(&'e') && groups.iter().any(|&(start, end)| start == at && end == at + 1)
+        word.get(at) == Some(&'e')
+            && groups
+                .iter()
+                .any(|&(start, end)| start == at && end == at + 1)
     };
-    let consonant = |at: usize| word.get(at).is_some_and(|&c| !english_vowel_at(word, at) && c.is_alphabetic());
+    let consonant = |at: usize| {
+        word.get(at)
+            .is_some_and(|&c| !english_vowel_at(word, at) && c.is_alphabetic())
+    };
     let mut silent = 0;
     if len >= 3 && lone_e(len - 1) {
         // "-le" and "-re" after a consonant are a syllable ("table", "little", "acre");
@@ -319,8 +326,13 @@ fn silent_e_before_suffix(word: &[char], groups: &[(usize, usize)]) -> i64 {
             continue;
         }
         let e_at = stem_len - 1;
-        let lone = groups.iter().any(|&(start, end)| start == e_at && end == e_at + 1);
-        let groups_in_stem = groups.iter().filter(|&&(start, _)| start < stem_len).count();
+        let lone = groups
+            .iter()
+            .any(|&(start, end)| start == e_at && end == e_at + 1);
+        let groups_in_stem = groups
+            .iter()
+            .filter(|&&(start, _)| start < stem_len)
+            .count();
         let before = stem.get(e_at - 1).copied();
         let syllabic_le = before == Some('l')
             && stem
@@ -359,7 +371,9 @@ fn spanish_vowel(word: &[char], at: usize) -> Option<SpanishVowel> {
     let next = word.get(at + 1).copied();
     let before = at.checked_sub(1).and_then(|i| word.get(i)).copied();
     match letter {
-        'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú' | 'à' | 'è' | 'ò' => Some(SpanishVowel::Strong),
+        'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú' | 'à' | 'è' | 'ò' => {
+            Some(SpanishVowel::Strong)
+        }
         'i' | 'ï' | 'ü' => Some(SpanishVowel::Weak),
         'u' => {
             let silent = before == Some('q')
@@ -434,10 +448,11 @@ fn count_with_digits(part: &str, lang: Lang) -> u32 {
         let (letters, after) = rest.split_at(letters_end);
         let ordinal = lang == Lang::English
             && matches!(letters.to_lowercase().as_str(), "st" | "nd" | "rd" | "th");
-        let ordinal = ordinal || (lang == Lang::Spanish && matches!(letters, "º" | "ª" | "o" | "a"));
+        let ordinal =
+            ordinal || (lang == Lang::Spanish && matches!(letters, "º" | "ª" | "o" | "a"));
         if letters == "%" {
             total += match lang {
-                Lang::English => 2,  // per-cent
+                Lang::English => 2, // per-cent
                 Lang::Spanish => 4, // por cien-to
             };
         } else if !ordinal {
@@ -466,14 +481,18 @@ fn spoken_number_syllables(number: &str, lang: Lang) -> u32 {
     {
         // "1.5" is "one point five": the digits after the point one by one in English; in
         // Spanish "uno coma cinco", the part after the comma as a number.
-        let whole = whole.parse::<u64>().map_or(0, |n| integer_syllables(n, lang));
+        let whole = whole
+            .parse::<u64>()
+            .map_or(0, |n| integer_syllables(n, lang));
         let fraction = match lang {
             Lang::English => fraction
                 .chars()
                 .filter_map(|c| c.to_digit(10))
                 .map(|d| integer_syllables(u64::from(d), lang))
                 .sum(),
-            Lang::Spanish => fraction.parse::<u64>().map_or(0, |n| integer_syllables(n, lang)),
+            Lang::Spanish => fraction
+                .parse::<u64>()
+                .map_or(0, |n| integer_syllables(n, lang)),
         };
         let mark = match lang {
             Lang::English => 1, // point
@@ -552,14 +571,23 @@ fn english_integer_syllables(value: u64) -> u32 {
     if value < 1_000 {
         let rest = value % 100;
         let hundreds = table(&UNITS, value / 100) + 2; // hun-dred
-        return hundreds + if rest == 0 { 0 } else { english_integer_syllables(rest) };
+        return hundreds
+            + if rest == 0 {
+                0
+            } else {
+                english_integer_syllables(rest)
+            };
     }
     for (scale, scale_syllables) in SCALES {
         if value >= scale {
             let rest = value % scale;
             return english_integer_syllables(value / scale)
                 + scale_syllables
-                + if rest == 0 { 0 } else { english_integer_syllables(rest) };
+                + if rest == 0 {
+                    0
+                } else {
+                    english_integer_syllables(rest)
+                };
         }
     }
     0
@@ -568,17 +596,50 @@ fn english_integer_syllables(value: u64) -> u32 {
 /// A whole number in Spanish words: 10 000 is ["diez", "mil"], 21 ["veintiuno"].
 fn spanish_number_words(value: u64) -> Vec<String> {
     const UNITS: [&str; 20] = [
-        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-        "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+        "cero",
+        "uno",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
         "diecinueve",
     ];
     const TENS: [&str; 10] = [
-        "", "", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta",
+        "",
+        "",
+        "veinte",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+        "setenta",
+        "ochenta",
         "noventa",
     ];
     const HUNDREDS: [&str; 10] = [
-        "", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos",
-        "setecientos", "ochocientos", "novecientos",
+        "",
+        "ciento",
+        "doscientos",
+        "trescientos",
+        "cuatrocientos",
+        "quinientos",
+        "seiscientos",
+        "setecientos",
+        "ochocientos",
+        "novecientos",
     ];
     let word = |table: &[&str], index: u64| {
         usize::try_from(index)
@@ -601,7 +662,7 @@ fn spanish_number_words(value: u64) -> Vec<String> {
         });
     } else if value < 100 {
         words.push(word(&TENS, value / 10));
-        if value % 10 != 0 {
+        if !value.is_multiple_of(10) {
             words.push("y".to_owned());
             words.push(word(&UNITS, value % 10));
         }
@@ -609,7 +670,7 @@ fn spanish_number_words(value: u64) -> Vec<String> {
         words.push("cien".to_owned());
     } else if value < 1_000 {
         words.push(word(&HUNDREDS, value / 100));
-        if value % 100 != 0 {
+        if !value.is_multiple_of(100) {
             words.extend(spanish_number_words(value % 100));
         }
     } else if value < 1_000_000 {
@@ -617,7 +678,7 @@ fn spanish_number_words(value: u64) -> Vec<String> {
             words.extend(spanish_number_words(value / 1_000));
         }
         words.push("mil".to_owned());
-        if value % 1_000 != 0 {
+        if !value.is_multiple_of(1_000) {
             words.extend(spanish_number_words(value % 1_000));
         }
     } else {
@@ -628,7 +689,7 @@ fn spanish_number_words(value: u64) -> Vec<String> {
             words.extend(spanish_number_words(millions));
             words.push("millones".to_owned());
         }
-        if value % 1_000_000 != 0 {
+        if !value.is_multiple_of(1_000_000) {
             words.extend(spanish_number_words(value % 1_000_000));
         }
     }
@@ -990,7 +1051,11 @@ mod tests {
             ENGLISH_GENERAL.len(),
             accuracy * 100.0
         );
-        assert!(accuracy >= 0.9, "accuracy {accuracy}; misses:\n{}", misses.join("\n"));
+        assert!(
+            accuracy >= 0.9,
+            "accuracy {accuracy}; misses:\n{}",
+            misses.join("\n")
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@
 /// Abbreviations whose full stop does not end a sentence (lowercase, without the last `.`).
 const ABBREVIATIONS: &[&str] = &[
     // English
-    "approx", "dr", "drs", "e.g", "etc", "i.e", "jr", "mr", "mrs", "ms", "prof", "sr",
-    "st", "vs", // Spanish
+    "approx", "dr", "drs", "e.g", "etc", "i.e", "jr", "mr", "mrs", "ms", "prof", "sr", "st",
+    "vs", // Spanish
     "aprox", "dra", "dras", "núm", "p.ej", "sra", "sras", "srta", "tel", "ud", "uds",
 ];
 
@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn sentences_end_at_full_stops_questions_and_exclamations() {
-        assert_eq!(shape("You rest. Then you go home! Any questions? Ask us."), [2, 4, 2, 2]);
+        assert_eq!(
+            shape("You rest. Then you go home! Any questions? Ask us."),
+            [2, 4, 2, 2]
+        );
     }
 
     #[test]
@@ -106,28 +109,47 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_end_a_sentence() {
-        assert_eq!(shape("Dr. Smith will see you. Bring a list, e.g. your medicines."), [5, 6]);
+        assert_eq!(
+            shape("Dr. Smith will see you. Bring a list, e.g. your medicines."),
+            [5, 6]
+        );
         assert_eq!(shape("Ask for J. Smith at the desk."), [7]);
         assert_eq!(shape("La Dra. Pérez le verá hoy."), [6]);
     }
 
     #[test]
     fn numbers_are_words_and_decimals_do_not_end_a_sentence() {
-        assert_eq!(shape("About 1 in 10,000 people. It is 1.5 inches long."), [5, 5]);
+        assert_eq!(
+            shape("About 1 in 10,000 people. It is 1.5 inches long."),
+            [5, 5]
+        );
         assert_eq!(words("1 in 10,000"), ["1", "in", "10,000"]);
     }
 
     #[test]
     fn a_list_marker_is_not_a_word() {
-        assert_eq!(shape("1. You arrive. You check in at the hospital."), [2, 6]);
+        assert_eq!(
+            shape("1. You arrive. You check in at the hospital."),
+            [2, 6]
+        );
         assert_eq!(words("2) Sleep"), ["Sleep"]);
     }
 
     #[test]
     fn punctuation_and_dashes_are_not_words() {
-        assert_eq!(words("Small cuts — less pain, and a small-cut scar."), [
-            "Small", "cuts", "less", "pain,", "and", "a", "small-cut", "scar."
-        ]);
+        assert_eq!(
+            words("Small cuts — less pain, and a small-cut scar."),
+            [
+                "Small",
+                "cuts",
+                "less",
+                "pain,",
+                "and",
+                "a",
+                "small-cut",
+                "scar."
+            ]
+        );
         assert_eq!(words("surgery—and rest"), ["surgery", "and", "rest"]);
         assert_eq!(shape("It helps (a lot.) Then rest..."), [4, 2]);
         assert!(sentences(" ... ").is_empty());
@@ -135,6 +157,9 @@ mod tests {
 
     #[test]
     fn spanish_questions_and_exclamations_end_sentences() {
-        assert_eq!(shape("¿Qué es la cirugía? ¡Es sencilla! Le ayudamos."), [4, 2, 2]);
+        assert_eq!(
+            shape("¿Qué es la cirugía? ¡Es sencilla! Le ayudamos."),
+            [4, 2, 2]
+        );
     }
 }
