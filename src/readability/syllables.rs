@@ -383,8 +383,8 @@ fn spanish_vowel(word: &[char], at: usize) -> Option<SpanishVowel> {
         'y' => {
             let at_end = next.is_none();
             let between_consonants = at > 0
-                && before.is_some_and(|c| spanish_vowel_letter(c).is_none())
-                && next.is_some_and(|c| spanish_vowel_letter(c).is_none());
+                && before.is_some_and(|c| !is_spanish_vowel_letter(c))
+                && next.is_some_and(|c| !is_spanish_vowel_letter(c));
             (at_end || between_consonants).then_some(SpanishVowel::Weak)
         }
         _ => None,
@@ -392,12 +392,11 @@ fn spanish_vowel(word: &[char], at: usize) -> Option<SpanishVowel> {
 }
 
 /// Whether a letter is a vowel letter at all (for y's neighbours).
-fn spanish_vowel_letter(letter: char) -> Option<()> {
+fn is_spanish_vowel_letter(letter: char) -> bool {
     matches!(
         letter,
         'a' | 'e' | 'i' | 'o' | 'u' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ü' | 'y'
     )
-    .then_some(())
 }
 
 /// A lowercase Spanish word without digits or hyphens: each run of vowels is one syllable,
@@ -453,7 +452,7 @@ fn count_with_digits(part: &str, lang: Lang) -> u32 {
         if letters == "%" {
             total += match lang {
                 Lang::English => 2, // per-cent
-                Lang::Spanish => 4, // por cien-to
+                Lang::Spanish => 3, // por cien-to
             };
         } else if !ordinal {
             total += count_part(letters, lang);
@@ -901,6 +900,7 @@ mod tests {
         ("10.000", 2),
         ("21", 3),
         ("100", 1),
+        ("50%", 6),
     ];
 
     /// Every miss, as "word: counted, expected", and the share right.
