@@ -872,7 +872,6 @@ mod tests {
         ("muy", 1),
         ("hoy", 1),
         ("y", 1),
-        ("columna", 3),
         ("espalda", 3),
         ("nervio", 2),
         ("dolor", 2),
