@@ -12,6 +12,7 @@ use crate::app::KioskApp;
 use crate::config::{KioskConfig, default_config_path};
 use crate::content::model::Target;
 use crate::content::{ContentErrors, ContentPaths, load_deck};
+use crate::readability::ReadabilityReport;
 use crate::render::{RenderApp, RenderReport};
 use crate::stats::{Report, StatsError, default_stats_path, read_records};
 use crate::theme::Theme;
@@ -41,6 +42,11 @@ enum Command {
         dir: Option<PathBuf>,
         #[command(flatten)]
         assets: AssetsArg,
+        /// Also print a reading grade for every page (Flesch-Kincaid for English,
+        /// Fernández-Huerta for Spanish); pages over grade 8 get a warning. Warnings do not
+        /// change the exit code.
+        #[arg(long)]
+        readability: bool,
     },
     /// Save a PNG of the home screen and of every page, named by page id (needs a display).
     Render {
@@ -158,7 +164,11 @@ pub fn main() -> ExitCode {
     log_panics();
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check { dir, assets }) => Ok(check(&content_paths(dir, assets.assets))),
+        Some(Command::Check {
+            dir,
+            assets,
+            readability,
+        }) => Ok(check(&content_paths(dir, assets.assets), readability)),
         Some(Command::Render {
             content,
             out,
@@ -283,7 +293,9 @@ fn content_paths(content: Option<PathBuf>, assets: Option<PathBuf>) -> ContentPa
     paths
 }
 
-fn check(paths: &ContentPaths) -> ExitCode {
+/// `check`: lists the content's problems, or says it is ready; with `readability`, then
+/// prints every page's reading grade.
+fn check(paths: &ContentPaths, readability: bool) -> ExitCode {
     match load_deck(paths) {
         Ok(deck) => {
             println!(
@@ -292,6 +304,10 @@ fn check(paths: &ContentPaths) -> ExitCode {
                 deck.topic_count(),
                 deck.page_count()
             );
+            if readability {
+                println!();
+                print!("{}", ReadabilityReport::for_deck(&deck).text());
+            }
             ExitCode::SUCCESS
         }
         Err(ContentErrors(diagnostics)) => {
