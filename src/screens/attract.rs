@@ -108,10 +108,14 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                 }
                 ui.add_space(sizes.block_spacing_pt);
                 // A touch anywhere starts a visit (the diagram's parts too); only the language
-                // buttons, added after it, are on top of it. Screen readers start with those
-                // buttons, so this area is not announced.
+                // buttons, added after it, are on top of it. Screen readers announce it as a
+                // button with the invitation's words.
                 let anywhere =
                     ui.interact(whole, ui.scope_id().with("attract_touch"), Sense::click());
+                let invitation = &screen.language.interface.attract_touch;
+                anywhere.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, invitation)
+                });
                 if anywhere.clicked() {
                     command = Some(Command::Home);
                 }

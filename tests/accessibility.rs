@@ -1,0 +1,123 @@
+//! Screen readers and fingers, on every screen in every language: every control (button,
+//! choice, switch, hotspot) and every figure has a role and a label in the accessibility tree,
+//! and every control is at least 64 x 64 points on a 1920 x 1080 screen.
+
+mod common;
+
+use egui::accesskit::{Action, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use patient_kiosk::app::Command;
+use patient_kiosk::{KioskApp, Theme};
+
+/// What one screen showed: controls and figures seen, and the smallest control.
+#[derive(Default)]
+struct Walk {
+    controls: usize,
+    figures: usize,
+    /// The smallest side of any control, with its label and screen.
+    smallest: Option<(f32, String)>,
+    problems: Vec<String>,
+}
+
+impl Walk {
+    fn check<State>(&mut self, harness: &Harness<'_, State>, screen: &str) {
+        // Scroll bars are egui's own, for a mouse; fingers drag the page itself.
+        for node in harness.query_all_by(|node| {
+            (node.data().supports_action(Action::Click) || node.role() == Role::Image)
+                && node.role() != Role::ScrollBar
+        }) {
+            let data = node.accesskit_node();
+            let role = data.role();
+            let label = data.label().unwrap_or_default();
+            if label.trim().is_empty() {
+                self.problems.push(format!(
+                    "{screen}: a {role:?} without a label at {:?}",
+                    node.rect()
+                ));
+            }
+            if role == Role::Image {
+                self.figures += 1;
+                continue;
+            }
+            if matches!(role, Role::Unknown | Role::GenericContainer) {
+                self.problems.push(format!(
+                    "{screen}: control {label:?} has no role ({role:?})"
+                ));
+            }
+            self.controls += 1;
+            let size = node.rect().size();
+            let side = size.x.min(size.y);
+            if self
+                .smallest
+                .as_ref()
+                .is_none_or(|(smallest, _)| side < *smallest)
+            {
+                self.smallest = Some((side, format!("{label:?} ({role:?}) on {screen}")));
+            }
+            if side < 64.0 {
+                self.problems.push(format!(
+                    "{screen}: control {label:?} is only {size:?} points"
+                ));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_control_and_figure_is_labelled_and_every_control_is_big_enough() {
+    let deck = common::bundled_deck();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_idle_timing(1e9, 15.0);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let mut walk = Walk::default();
+    walk.check(&harness, "attract");
+    let mut screens = 1;
+    for (index, language) in deck.languages.iter().enumerate() {
+        harness.state_mut().apply(Command::Home);
+        harness.state_mut().apply(Command::ChooseLanguage(index));
+        harness.run();
+        walk.check(&harness, &format!("home ({})", language.code));
+        for (at, page) in language.pages() {
+            harness.state_mut().apply(Command::Open(at));
+            harness.run();
+            walk.check(&harness, &format!("{} ({})", page.id, language.code));
+            screens += 1;
+        }
+    }
+    assert!(walk.problems.is_empty(), "{:#?}", walk.problems);
+    let (smallest, which) = walk.smallest.unwrap_or((0.0, String::new()));
+    println!(
+        "{screens} screens: {} controls and {} figures, all labelled; smallest control side \
+         {smallest} points: {which}",
+        walk.controls, walk.figures
+    );
+    assert!(
+        walk.controls > 500 && walk.figures > 20,
+        "the walk saw the screens"
+    );
+}
+
+#[test]
+fn the_walk_fails_on_an_unlabelled_or_small_control() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(400.0, 300.0))
+        // kittest's own check would stop at the unlabelled button first.
+        .with_accessibility_check(false)
+        .build_ui(|ui| {
+            let (_, unlabelled) =
+                ui.allocate_exact_size(egui::vec2(80.0, 80.0), egui::Sense::click());
+            unlabelled.widget_info(|| egui::WidgetInfo::new(Role::Button));
+            let (_, small) = ui.allocate_exact_size(egui::vec2(40.0, 80.0), egui::Sense::click());
+            small.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, "Small"));
+        });
+    harness.run();
+    let mut walk = Walk::default();
+    walk.check(&harness, "test");
+    assert_eq!(walk.problems.len(), 2, "{:?}", walk.problems);
+    assert!(walk.problems[0].contains("without a label"));
+    assert!(walk.problems[1].contains("\"Small\" is only"));
+}
