@@ -87,6 +87,19 @@ fn every_control_and_figure_is_labelled_and_every_control_is_big_enough() {
             walk.check(&harness, &format!("{} ({})", page.id, language.code));
             screens += 1;
         }
+        for (topic_index, topic) in language.topics.iter().enumerate() {
+            harness.state_mut().apply(Command::OpenQuiz(topic_index));
+            for question in &topic.quiz {
+                harness.state_mut().apply(Command::Answer(0));
+                harness.run();
+                walk.check(
+                    &harness,
+                    &format!("{} quiz {} ({})", topic.id, question.id, language.code),
+                );
+                harness.state_mut().apply(Command::Next);
+                screens += 1;
+            }
+        }
     }
     assert!(walk.problems.is_empty(), "{:#?}", walk.problems);
     let (smallest, which) = walk.smallest.unwrap_or((0.0, String::new()));

@@ -467,3 +467,93 @@ fn an_interface_word_missing_in_a_language_is_named() {
         "{d:?}"
     );
 }
+
+/// A quiz of three questions for the fixture's topic `alpha`, inserted before its end.
+fn with_quiz(f: &Fixture, file: &str, right_of_second: usize) {
+    let quiz = format!(
+        r#"    quiz: [
+        Question(id: "a", ask: "One?", answers: ["Yes", "No"], right: 0, explain: "Yes.", page: "alpha-1"),
+        Question(id: "b", ask: "Two?", answers: ["Yes", "No"], right: {right_of_second}, explain: "No.", page: "alpha-1"),
+        Question(id: "c", ask: "Three?", answers: ["Yes", "No", "Maybe"], right: 2, explain: "Maybe.", page: "beta-1"),
+    ],
+)"#
+    );
+    let text = std::fs::read_to_string(f.path(file)).expect("read");
+    let end = text.rfind(')').expect("the topic ends");
+    f.write(file, format!("{}{quiz}\n", &text[..end]));
+}
+
+#[test]
+fn a_valid_quiz_loads() {
+    let f = Fixture::with_spanish();
+    with_quiz(&f, "content/en/topics/alpha.ron", 1);
+    with_quiz(&f, "content/es/topics/alpha.ron", 1);
+    let deck = load_deck(&f.paths()).expect("valid");
+    assert_eq!(deck.language(1).topics[0].quiz.len(), 3);
+}
+
+#[test]
+fn a_right_answer_out_of_range_is_named_at_its_question() {
+    let f = Fixture::new();
+    with_quiz(&f, "content/en/topics/alpha.ron", 2);
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        17,
+        22,
+        &[
+            "The question \"b\" says answer 2 is right",
+            "only 2 answers",
+        ],
+    );
+}
+
+#[test]
+fn a_quiz_that_differs_between_languages_is_named() {
+    let f = Fixture::with_spanish();
+    with_quiz(&f, "content/en/topics/alpha.ron", 1);
+    with_quiz(&f, "content/es/topics/alpha.ron", 0);
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "es/topics/alpha.ron",
+        15,
+        5,
+        &[
+            "Question 2 of the quiz is \"b\" with 2 answers, answer 1 right",
+            "answer 2 right",
+        ],
+    );
+}
+
+#[test]
+fn a_quiz_of_two_questions_or_one_pointing_nowhere_is_refused() {
+    let f = Fixture::new();
+    with_quiz(&f, "content/en/topics/alpha.ron", 1);
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "        Question(id: \"a\", ask: \"One?\", answers: [\"Yes\", \"No\"], right: 0, explain: \"Yes.\", page: \"alpha-1\"),\n",
+        "",
+    );
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "page: \"beta-1\"",
+        "page: \"gamma-1\"",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        15,
+        5,
+        &["The quiz has 2 questions", "3 to 5"],
+    );
+    assert_diagnostic(
+        &d,
+        "en/topics/alpha.ron",
+        17,
+        22,
+        &["points to the page \"gamma-1\", which does not exist"],
+    );
+}

@@ -19,6 +19,18 @@ const SIZES: [(&str, Vec2); 3] = [
 ];
 
 fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_height: f32) {
+    check_scrolled_screen(harness, size, what, bar_height, false);
+}
+
+/// Like [`check_screen`]; when `scrolled`, content may have scrolled under the top bars, where
+/// it is clipped, so only the text between the bars and what sticks out sideways are checked.
+fn check_scrolled_screen(
+    harness: &Harness<'_, KioskApp>,
+    size: Vec2,
+    what: &str,
+    bar_height: f32,
+    scrolled: bool,
+) {
     let screen = Rect::from_min_size(egui::Pos2::ZERO, size).expand(0.5);
     let mut shown: Vec<(String, Role, Rect)> = Vec::new();
     for node in
@@ -72,15 +84,23 @@ fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_hei
             );
         }
     }
-    // Text never runs into other text (a table row too short for its cells would).
+    // Text never runs into other text (a table row too short for its cells would). Text that
+    // scrolled under a bar is clipped there, so text between the bars is compared only with
+    // text between the bars, and the bars' own text with the bars' own text.
+    let between_bars =
+        |rect: &Rect| rect.top() >= bar_height && rect.bottom() <= size.y - bar_height;
     let labels: Vec<&(String, Role, Rect)> = shown
         .iter()
-        .filter(|(_, role, _)| *role == Role::Label)
+        .filter(|(_, role, rect)| {
+            *role == Role::Label
+                && (between_bars(rect) || (!scrolled && rect.bottom() <= bar_height))
+        })
         .collect();
     for (i, a) in labels.iter().enumerate() {
         for b in &labels[i + 1..] {
             assert!(
-                !a.2.shrink(1.0).intersects(b.2.shrink(1.0)),
+                between_bars(&a.2) != between_bars(&b.2)
+                    || !a.2.shrink(1.0).intersects(b.2.shrink(1.0)),
                 "{what}: text {:?} runs into {:?}",
                 a.0,
                 b.0
@@ -89,7 +109,7 @@ fn check_screen(harness: &Harness<'_, KioskApp>, size: Vec2, what: &str, bar_hei
     }
     let in_top_bar: Vec<&(String, Role, Rect)> = shown
         .iter()
-        .filter(|(_, _, rect)| rect.bottom() <= bar_height)
+        .filter(|(_, _, rect)| !scrolled && rect.bottom() <= bar_height)
         .collect();
     for (i, a) in in_top_bar.iter().enumerate() {
         for b in &in_top_bar[i + 1..] {
@@ -141,6 +161,22 @@ fn every_page_fits_every_screen_in_every_language_and_text_size() {
                     check_screen(&harness, size, &what, bar_height(&harness));
                     screens += 1;
                 }
+                // Every quiz question, answered so its feedback shows too.
+                for (index, topic) in language.topics.iter().enumerate() {
+                    harness.state_mut().apply(Command::OpenQuiz(index));
+                    for question in &topic.quiz {
+                        harness.run();
+                        let what = format!("{} quiz {}, {setting}", topic.id, question.id);
+                        check_screen(&harness, size, &what, bar_height(&harness));
+                        // Answered: the feedback scrolls into view.
+                        harness.state_mut().apply(Command::Answer(0));
+                        harness.run();
+                        check_scrolled_screen(&harness, size, &what, bar_height(&harness), true);
+                        harness.state_mut().apply(Command::Next);
+                        screens += 1;
+                    }
+                }
+                harness.state_mut().apply(Command::StartOver);
             }
         }
     }

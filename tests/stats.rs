@@ -39,6 +39,8 @@ fn record(hour: &str, language: &str, secs: u32, pages: &[(&str, u32, u32)]) -> 
             .collect(),
         hotspot_taps: 2,
         steps_completed: 1,
+        quiz_right: 0,
+        quiz_wrong: 0,
     }
 }
 

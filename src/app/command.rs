@@ -18,6 +18,10 @@ pub enum Command {
     SetHighContrast(bool),
     /// Show a page.
     Open(PageRef),
+    /// Show the first question of a topic's quiz (by topic index).
+    OpenQuiz(usize),
+    /// Answer the quiz question showing with the answer at this index.
+    Answer(usize),
     /// The next page, or the next topic after a topic's last page.
     Next,
     /// The previous page, or home from a topic's first page.

@@ -329,6 +329,13 @@ impl KioskApp {
                         self.session.scroll_to_top,
                         at,
                     ),
+                    Screen::Quiz { topic, question } => screens::quiz_ui(
+                        ui,
+                        &mut screen,
+                        self.session.scroll_to_top,
+                        (topic, question),
+                        self.session.quiz_answers.get(&(topic, question)).copied(),
+                    ),
                 };
                 self.session.scroll_to_top = false;
                 self.session.reveal_explanation = false;
@@ -463,6 +470,21 @@ impl KioskApp {
                 }
                 Command::Home
             }
+            Command::Answer(answer) => {
+                if let Screen::Quiz { topic, question } = self.session.screen
+                    && let Some(asked) = language_of(deck, &self.session)
+                        .topics
+                        .get(topic)
+                        .and_then(|t| t.quiz.get(question))
+                    && answer < asked.answers.len()
+                    && !self.session.quiz_answers.contains_key(&(topic, question))
+                {
+                    self.session.quiz_answers.insert((topic, question), answer);
+                    self.usage.quiz_answered(answer == asked.right);
+                    self.session.reveal_explanation = true;
+                }
+                return;
+            }
             Command::SetTextSize(size) => {
                 self.session.text_size = size;
                 return;
@@ -480,20 +502,37 @@ impl KioskApp {
                 Some(_) => Screen::Page(at),
                 None => self.session.screen,
             },
+            (Command::OpenQuiz(topic), _) => match language.topics.get(topic) {
+                Some(found) if !found.quiz.is_empty() => Screen::Quiz { topic, question: 0 },
+                _ => self.session.screen,
+            },
             (Command::Next, Screen::Page(at)) => {
-                let pages = language.topics.get(at.topic).map_or(0, |t| t.pages.len());
+                let topic = language.topics.get(at.topic);
+                let pages = topic.map_or(0, |t| t.pages.len());
                 if at.page + 1 < pages {
                     Screen::Page(PageRef {
                         page: at.page + 1,
                         ..at
                     })
-                } else if at.topic + 1 < language.topics.len() {
-                    Screen::Page(PageRef {
-                        topic: at.topic + 1,
-                        page: 0,
-                    })
+                } else if topic.is_some_and(|t| !t.quiz.is_empty()) {
+                    // A topic with a quiz ends with it.
+                    Screen::Quiz {
+                        topic: at.topic,
+                        question: 0,
+                    }
                 } else {
-                    Screen::Home
+                    first_page_after(language, at.topic)
+                }
+            }
+            (Command::Next, Screen::Quiz { topic, question }) => {
+                let questions = language.topics.get(topic).map_or(0, |t| t.quiz.len());
+                if question + 1 < questions {
+                    Screen::Quiz {
+                        topic,
+                        question: question + 1,
+                    }
+                } else {
+                    first_page_after(language, topic)
                 }
             }
             (Command::Back, Screen::Page(at)) if at.page > 0 => Screen::Page(PageRef {
@@ -501,6 +540,17 @@ impl KioskApp {
                 ..at
             }),
             (Command::Back, Screen::Page(_)) => Screen::Home,
+            (Command::Back, Screen::Quiz { topic, question }) if question > 0 => Screen::Quiz {
+                topic,
+                question: question - 1,
+            },
+            (Command::Back, Screen::Quiz { topic, .. }) => {
+                let pages = language.topics.get(topic).map_or(0, |t| t.pages.len());
+                Screen::Page(PageRef {
+                    topic,
+                    page: pages.saturating_sub(1),
+                })
+            }
             (Command::Next | Command::Back, screen @ (Screen::Home | Screen::Attract)) => screen,
             (
                 Command::ToggleHotspot { .. }
@@ -512,6 +562,7 @@ impl KioskApp {
                 | Command::StepDiagram { .. }
                 | Command::SetTextSize(_)
                 | Command::SetHighContrast(_)
+                | Command::Answer(_)
                 | Command::Staff(_),
                 screen,
             ) => screen,
@@ -522,7 +573,7 @@ impl KioskApp {
             }
             let page_id = match next_screen {
                 Screen::Page(at) => language.page(at).map(|page| page.id.as_str()),
-                Screen::Home | Screen::Attract => None,
+                Screen::Home | Screen::Attract | Screen::Quiz { .. } => None,
             };
             self.usage.screen_shown(page_id, self.now_secs);
             self.session.screen = next_screen;
@@ -531,6 +582,23 @@ impl KioskApp {
             self.session.diagram_steps.clear();
         }
     }
+}
+
+/// The first page of the topic after `topic`, or home after the last topic.
+fn first_page_after(language: &crate::content::Language, topic: usize) -> Screen {
+    if topic + 1 < language.topics.len() {
+        Screen::Page(PageRef {
+            topic: topic + 1,
+            page: 0,
+        })
+    } else {
+        Screen::Home
+    }
+}
+
+/// The language the session shows.
+fn language_of<'a>(deck: &'a Deck, session: &Session) -> &'a crate::content::Language {
+    deck.language(session.language.unwrap_or(deck.default_language))
 }
 
 impl eframe::App for KioskApp {

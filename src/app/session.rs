@@ -17,6 +17,13 @@ pub enum Screen {
     Home,
     /// One page of a topic.
     Page(PageRef),
+    /// A question of a topic's quiz.
+    Quiz {
+        /// The topic's index.
+        topic: usize,
+        /// The question's index.
+        question: usize,
+    },
 }
 
 /// One patient's visit.
@@ -42,6 +49,8 @@ pub struct Session {
     pub reveal_diagram: Option<String>,
     /// The step each walk-through diagram on the page is at, by diagram id (absent: step 1).
     pub diagram_steps: BTreeMap<String, usize>,
+    /// The patient's first answer to each quiz question, by (topic, question) index.
+    pub quiz_answers: BTreeMap<(usize, usize), usize>,
     /// The PIN pad or staff menu over the kiosk, if open. A reset closes it too, so a menu
     /// left open is never handed to the next patient.
     pub staff: Option<StaffPanel>,

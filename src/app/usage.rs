@@ -66,6 +66,13 @@ impl UsageRecorder {
         }
     }
 
+    /// A quiz question was answered for the first time, right or not.
+    pub fn quiz_answered(&mut self, right: bool) {
+        if let Some(visit) = &mut self.visit {
+            visit.quiz_answered(right);
+        }
+    }
+
     /// The visit ended at `end_secs` (its last touch): it is saved, if it was running.
     pub fn visit_ended(&mut self, end_secs: f64) {
         let Some(visit) = self.visit.take() else {

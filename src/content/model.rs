@@ -121,6 +121,27 @@ pub struct Interface {
     /// The button that switches the high-contrast look on and off.
     pub high_contrast: String,
 
+    /// Heading of a topic's quiz.
+    pub quiz_title: String,
+
+    /// Progress in a quiz, with `{question}` and `{total}` in it.
+    pub question_of: String,
+
+    /// After a right answer.
+    pub quiz_right: String,
+
+    /// After a wrong answer: kind, then the right answer follows.
+    pub quiz_wrong: String,
+
+    /// Goes to the page the answer comes from.
+    pub quiz_show_page: String,
+
+    /// Goes on to the next question.
+    pub quiz_next: String,
+
+    /// After the last question: on to the next topic.
+    pub quiz_done: String,
+
     /// The PIN pad and the staff menu.
     pub staff: StaffText,
 }
@@ -257,6 +278,28 @@ pub struct Topic {
 
     /// The pages, read one at a time in this order.
     pub pages: Vec<Page>,
+
+    /// "Check what you learned": 3 to 5 questions after the topic's last page, or none.
+    #[serde(default)]
+    pub quiz: Vec<Question>,
+}
+
+/// One question of a topic's quiz, with big answer buttons and kind feedback.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Unique within the topic; the same in every language.
+    pub id: String,
+    /// The question.
+    pub ask: String,
+    /// 2 to 4 short answers, shown in this order.
+    pub answers: Vec<String>,
+    /// Which answer is right, counting from 0.
+    pub right: usize,
+    /// Shown after any answer: why the right answer is right, in a sentence or two.
+    pub explain: String,
+    /// The page (by id) that says so; the patient can go and read it.
+    pub page: String,
 }
 
 /// One screen of a topic.

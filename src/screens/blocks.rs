@@ -3,6 +3,7 @@
 use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
 
 use super::ScreenContext;
+use super::text::text_ui;
 use crate::app::Command;
 use crate::content::diagram::Diagram;
 use crate::content::model::{Block, FigureSource, Link};
@@ -45,22 +46,6 @@ pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> O
 }
 
 /// A wrapped line of text in the body or bold font.
-fn text_ui(ui: &mut Ui, theme: &Theme, text: &str, size_pt: f32, bold: bool) {
-    let font = if bold {
-        bold_font(size_pt)
-    } else {
-        FontId::proportional(size_pt)
-    };
-    ui.add(
-        Label::new(
-            RichText::new(text)
-                .font(font)
-                .color(theme.colors.text.color32()),
-        )
-        .wrap(),
-    );
-}
-
 fn muted_ui(ui: &mut Ui, theme: &Theme, text: &str) {
     ui.add(
         Label::new(

@@ -6,8 +6,10 @@ mod content_errors;
 mod home;
 mod layout;
 mod page;
+mod quiz;
 mod staff;
 mod still_there;
+mod text;
 mod tool_bar;
 
 use tool_bar::tool_bar_ui;
@@ -16,6 +18,7 @@ pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
 pub use home::home_ui;
 pub use page::page_ui;
+pub use quiz::quiz_ui;
 pub use staff::{StaffInfo, staff_ui};
 pub use still_there::still_there_ui;
 

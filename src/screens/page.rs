@@ -21,7 +21,6 @@ pub fn page_ui(
 ) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
-    let colors = &theme.colors;
     let language = screen.language;
     let interface = &language.interface;
     let (Some(topic), Some(page)) = (language.topics.get(at.topic), language.page(at)) else {
@@ -29,48 +28,23 @@ pub fn page_ui(
     };
     let mut command = None;
 
-    bar_ui(ui, theme, Panel::top("page_top_bar"), |ui| {
-        let home = BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
-        if ui.add(home).clicked() {
-            command = Some(Command::Home);
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.add(Label::new(
-                RichText::new(language.page_of(at))
-                    .size(sizes.small_pt)
-                    .color(colors.text_muted.color32()),
-            ));
-            ui.add(ProgressDots::new(theme, at.page, topic.pages.len()));
-            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                ui.add(
-                    Label::new(
-                        RichText::new(&topic.title)
-                            .font(bold_font(sizes.body_pt))
-                            .color(colors.text.color32()),
-                    )
-                    .truncate(),
-                );
-            });
-        });
-    });
+    if topic_bar_ui(
+        ui,
+        screen,
+        &topic.title,
+        &language.page_of(at),
+        (at.page, topic.pages.len()),
+    ) {
+        command = Some(Command::Home);
+    }
 
     if let Some(asked) = super::tool_bar_ui(ui, screen) {
         command = Some(asked);
     }
 
-    bar_ui(ui, theme, Panel::bottom("page_bottom_bar"), |ui| {
-        let back = BigButton::new(theme, &interface.back, ButtonKind::Secondary).icon(Icon::Back);
-        if ui.add(back).clicked() {
-            command = Some(Command::Back);
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let next =
-                BigButton::new(theme, &interface.next, ButtonKind::Primary).icon_after(Icon::Next);
-            if ui.add(next).clicked() {
-                command = Some(Command::Next);
-            }
-        });
-    });
+    if let Some(asked) = back_next_bar_ui(ui, screen, &interface.next) {
+        command = Some(asked);
+    }
 
     scroll_column_ui(
         ui,
@@ -79,14 +53,7 @@ pub fn page_ui(
         sizes.content_max_width_pt,
         scroll_to_top,
         |ui| {
-            ui.add(
-                Label::new(
-                    RichText::new(&page.title)
-                        .font(bold_font(sizes.title_pt))
-                        .color(colors.text.color32()),
-                )
-                .wrap(),
-            );
+            super::text::title_ui(ui, theme, &page.title);
             for block in &page.blocks {
                 if let Some(asked) = block_ui(ui, screen, block) {
                     command = Some(asked);
@@ -106,12 +73,87 @@ pub fn page_ui(
     command
 }
 
+/// The bar at the top of a page or quiz: Home, the topic's title, dots for `(at, of)` and the
+/// progress in words. Returns whether Home was tapped.
+pub(super) fn topic_bar_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    title: &str,
+    progress: &str,
+    (at, of): (usize, usize),
+) -> bool {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    let interface = &screen.language.interface;
+    bar_ui(ui, theme, Panel::top("page_top_bar"), |ui| {
+        let home = BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
+        let tapped = ui.add(home).clicked();
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add(Label::new(
+                RichText::new(progress)
+                    .size(sizes.small_pt)
+                    .color(colors.text_muted.color32()),
+            ));
+            ui.add(ProgressDots::new(theme, at, of));
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                ui.add(
+                    Label::new(
+                        RichText::new(title)
+                            .font(bold_font(sizes.body_pt))
+                            .color(colors.text.color32()),
+                    )
+                    .truncate(),
+                );
+            });
+        });
+        tapped
+    })
+}
+
+/// The bar at the bottom of a page or quiz: Back, and `next` (the words differ in a quiz).
+pub(super) fn back_next_bar_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    next: &str,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let interface = &screen.language.interface;
+    let mut command = None;
+    bar_ui(ui, theme, Panel::bottom("page_bottom_bar"), |ui| {
+        let back = BigButton::new(theme, &interface.back, ButtonKind::Secondary).icon(Icon::Back);
+        if ui.add(back).clicked() {
+            command = Some(Command::Back);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let next = BigButton::new(theme, next, ButtonKind::Primary).icon_after(Icon::Next);
+            if ui.add(next).clicked() {
+                command = Some(Command::Next);
+            }
+        });
+    });
+    command
+}
+
 /// At a topic's end: the next topic as a tile, or a way back to all topics after the last.
 fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let language = screen.language;
     ui.add_space(sizes.block_spacing_pt);
+    if language
+        .topics
+        .get(at.topic)
+        .is_some_and(|t| !t.quiz.is_empty())
+    {
+        // A topic with a quiz ends with it; the next topic comes after.
+        let quiz = BigButton::new(theme, &language.interface.quiz_title, ButtonKind::Primary)
+            .icon_after(Icon::Next);
+        return ui
+            .add(quiz)
+            .clicked()
+            .then_some(Command::OpenQuiz(at.topic));
+    }
     ui.add(Label::new(
         RichText::new(&language.interface.up_next)
             .font(bold_font(sizes.heading_pt))

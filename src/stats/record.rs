@@ -20,6 +20,12 @@ pub struct VisitRecord {
     pub hotspot_taps: u32,
     /// Diagram steps completed.
     pub steps_completed: u32,
+    /// Quiz questions answered right at the first try (absent in older lines: 0).
+    #[serde(default)]
+    pub quiz_right: u32,
+    /// Quiz questions answered wrong at the first try (absent in older lines: 0).
+    #[serde(default)]
+    pub quiz_wrong: u32,
 }
 
 /// The views of one page during a visit.
@@ -82,6 +88,8 @@ mod tests {
             ],
             hotspot_taps: 3,
             steps_completed: 1,
+            quiz_right: 0,
+            quiz_wrong: 0,
         }
     }
 

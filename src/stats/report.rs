@@ -351,6 +351,8 @@ mod tests {
                 .collect(),
             hotspot_taps: 1,
             steps_completed: 2,
+            quiz_right: 0,
+            quiz_wrong: 0,
         }
     }
 

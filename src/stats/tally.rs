@@ -15,6 +15,8 @@ pub struct VisitTally {
     current: Option<(usize, f64)>,
     hotspot_taps: u32,
     steps_completed: u32,
+    quiz_right: u32,
+    quiz_wrong: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -36,6 +38,8 @@ impl VisitTally {
             current: None,
             hotspot_taps: 0,
             steps_completed: 0,
+            quiz_right: 0,
+            quiz_wrong: 0,
         }
     }
 
@@ -92,6 +96,16 @@ impl VisitTally {
         &self.language
     }
 
+    /// A quiz question was answered (the first answer counts).
+    pub fn quiz_answered(&mut self, right: bool) {
+        let count = if right {
+            &mut self.quiz_right
+        } else {
+            &mut self.quiz_wrong
+        };
+        *count = count.saturating_add(1);
+    }
+
     /// Ends the visit at `now_secs` (closing the time on the page shown) and gives its record,
     /// seconds rounded to whole ones.
     pub fn finish(mut self, now_secs: f64) -> VisitRecord {
@@ -111,6 +125,8 @@ impl VisitTally {
                 .collect(),
             hotspot_taps: self.hotspot_taps,
             steps_completed: self.steps_completed,
+            quiz_right: self.quiz_right,
+            quiz_wrong: self.quiz_wrong,
         }
     }
 

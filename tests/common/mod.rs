@@ -66,6 +66,13 @@ pub const INTERFACE: &str = r#"Interface(
     text_large: "Large text",
     text_extra_large: "Extra large text",
     high_contrast: "High contrast",
+    quiz_title: "Quiz",
+    question_of: "Question {question} of {total}",
+    quiz_right: "Right!",
+    quiz_wrong: "Good try:",
+    quiz_show_page: "Read again",
+    quiz_next: "Next question",
+    quiz_done: "Done",
     staff: (
         pin_title: "Staff",
         pin_prompt: "PIN?",

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 mod diagrams;
 mod parity;
+mod quiz;
 
 use super::deck::{Deck, Language, images_path};
 use super::diagram::{Diagram, DiagramText};
@@ -525,6 +526,7 @@ impl Loader<'_> {
         let topic_ids: HashSet<&str> = topic_files.keys().copied().collect();
         for topic in &language.topics {
             self.check_topic(deck, topic, &topic_ids, &page_ids);
+            self.check_quiz(topic, &page_ids);
         }
     }
 
@@ -552,6 +554,13 @@ impl Loader<'_> {
             text_large,
             text_extra_large,
             high_contrast,
+            quiz_title,
+            question_of,
+            quiz_right,
+            quiz_wrong,
+            quiz_show_page,
+            quiz_next,
+            quiz_done,
             staff,
         } = &interface.value;
         let fields = [
@@ -577,6 +586,13 @@ impl Loader<'_> {
             ("text_large", text_large),
             ("text_extra_large", text_extra_large),
             ("high_contrast", high_contrast),
+            ("quiz_title", quiz_title),
+            ("question_of", question_of),
+            ("quiz_right", quiz_right),
+            ("quiz_wrong", quiz_wrong),
+            ("quiz_show_page", quiz_show_page),
+            ("quiz_next", quiz_next),
+            ("quiz_done", quiz_done),
         ];
         for (key, value) in fields.into_iter().chain(staff.fields()) {
             if value.trim().is_empty() {
@@ -591,6 +607,18 @@ impl Loader<'_> {
             ("page_of", page_of, "{total}", "Page {page} of {total}"),
             ("step_of", step_of, "{step}", "Step {step} of {total}"),
             ("step_of", step_of, "{total}", "Step {step} of {total}"),
+            (
+                "question_of",
+                question_of,
+                "{question}",
+                "Question {question} of {total}",
+            ),
+            (
+                "question_of",
+                question_of,
+                "{total}",
+                "Question {question} of {total}",
+            ),
             (
                 "still_there_countdown",
                 still_there_countdown,

@@ -74,6 +74,24 @@ impl Loader<'_> {
                 ),
             ));
         }
+        let questions: Vec<String> = topic.value.quiz.iter().map(question_shape).collect();
+        let model_questions: Vec<String> = model.value.quiz.iter().map(question_shape).collect();
+        let longest = questions.len().max(model_questions.len());
+        if let Some(index) =
+            (0..longest).find(|&index| questions.get(index) != model_questions.get(index))
+        {
+            let absent = || "nothing".to_owned();
+            self.error(topic.file.diagnostic_at_key(
+                "quiz",
+                format!(
+                    "Question {} of the quiz is {} here but {} in {model_path}. Every language \
+                     needs the same questions, answers and right answers.",
+                    index + 1,
+                    questions.get(index).cloned().unwrap_or_else(absent),
+                    model_questions.get(index).cloned().unwrap_or_else(absent),
+                ),
+            ));
+        }
         for page in &topic.value.pages {
             let Some(model_page) = model.value.pages.iter().find(|p| p.id == page.id) else {
                 continue;
@@ -99,6 +117,18 @@ impl Loader<'_> {
             self.error(topic.file.diagnostic_at_value("id", &page.id, 0, message));
         }
     }
+}
+
+/// What must be the same in every language about a quiz question: its id, how many answers,
+/// which is right, and the page it points to.
+fn question_shape(question: &crate::content::model::Question) -> String {
+    format!(
+        "\"{}\" with {} answers, answer {} right, from the page \"{}\"",
+        question.id,
+        question.answers.len(),
+        question.right + 1,
+        question.page
+    )
 }
 
 /// What must be the same in every language about a block: its kind and everything that is not
