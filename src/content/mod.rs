@@ -9,6 +9,7 @@ mod diagnostic;
 pub mod diagram;
 mod load;
 pub mod model;
+mod qr;
 pub mod ron_error;
 mod source_file;
 pub mod synthetic;
@@ -17,5 +18,8 @@ mod watch;
 pub use deck::{Deck, Language, PageRef};
 pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck};
+pub use qr::{
+    QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, QrCodeError, QrModules, qr_payload,
+};
 pub use source_file::SourceFile;
 pub use watch::{ContentWatcher, WatchError};

@@ -88,7 +88,7 @@ pub fn page_ui(
                 .wrap(),
             );
             for block in &page.blocks {
-                if let Some(asked) = block_ui(ui, screen, block) {
+                if let Some(asked) = block_ui(ui, screen, page, block) {
                     command = Some(asked);
                 }
             }
