@@ -18,8 +18,6 @@ mod watch;
 pub use deck::{Deck, Language, PageRef};
 pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck};
-pub use qr::{
-    QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, QrCodeError, QrModules, qr_payload,
-};
+pub use qr::{QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, QrCodeError, QrModules, qr_payload};
 pub use source_file::SourceFile;
 pub use watch::{ContentWatcher, WatchError};

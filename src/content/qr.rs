@@ -58,7 +58,11 @@ pub(crate) fn page_payload(
         }
     }
     lines.push(String::new());
-    lines.push(format!("{}, {}", clinic.name.trim(), clinic.department.trim()));
+    lines.push(format!(
+        "{}, {}",
+        clinic.name.trim(),
+        clinic.department.trim()
+    ));
     for (id, number) in phones {
         let label = clinic.phone_labels.get(id).map_or("", |label| label.trim());
         lines.push(if label.is_empty() {
