@@ -385,6 +385,14 @@ pub enum Block {
 
     /// Big buttons that go to another topic or page.
     GoTo(Vec<Link>),
+
+    /// A QR code a patient can scan with a phone to keep the page: it holds the page title,
+    /// every list item on the page and the clinic's phone numbers (see
+    /// [`crate::content::qr_payload`]). The page needs a `Bullets` list.
+    QrCode {
+        /// The line under the code that says what it is for.
+        caption: String,
+    },
 }
 
 /// What a [`Block::Figure`] shows.

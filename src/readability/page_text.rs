@@ -8,7 +8,7 @@ use crate::content::model::{Block, FigureSource, Page};
 ///
 /// - the page title; every heading, paragraph and list item;
 /// - a key fact's title and text; a figure's alt text and caption; a contact card's title
-///   and note; every link button's label;
+///   and note; every link button's label; a QR code's caption;
 /// - a table's caption, its column headings as one piece, and each row as one piece, its
 ///   cells joined. A cell alone is a fragment of a word or three ("1 to 2 days"); counted as
 ///   a sentence each, a table would look far easier than it is to read;
@@ -16,8 +16,8 @@ use crate::content::model::{Block, FigureSource, Page};
 ///   caption, in this language.
 ///
 /// Left out: a diagram's labels (one- or two-word tags on the drawing), the phone numbers
-/// and their labels on a contact card, and the topic's title and the buttons, which are the
-/// same on every page.
+/// and their labels on a contact card, what a QR code holds (the page's own words again), and
+/// the topic's title and the buttons, which are the same on every page.
 pub fn page_pieces(page: &Page, language: &Language) -> Vec<String> {
     let mut pieces = vec![page.title.clone()];
     for block in &page.blocks {
@@ -55,6 +55,7 @@ pub fn page_pieces(page: &Page, language: &Language) -> Vec<String> {
                 pieces.extend(note.iter().cloned());
             }
             Block::GoTo(links) => pieces.extend(links.iter().map(|link| link.label.clone())),
+            Block::QrCode { caption } => pieces.push(caption.clone()),
         }
     }
     pieces.retain(|piece| !piece.trim().is_empty());

@@ -6,13 +6,19 @@ use super::ScreenContext;
 use super::text::text_ui;
 use crate::app::Command;
 use crate::content::diagram::Diagram;
-use crate::content::model::{Block, FigureSource, Link};
+use crate::content::model::{Block, FigureSource, Link, Page};
+use crate::content::qr_payload;
 use crate::diagram::{DiagramView, HotspotTap, step_controls_ui};
 use crate::theme::{Theme, bold_font};
-use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent};
+use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent, QrCodeView};
 
-/// Draws `block`; returns a command if one of its buttons was tapped.
-pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> Option<Command> {
+/// Draws `block` of `page`; returns a command if one of its buttons was tapped.
+pub fn block_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    page: &Page,
+    block: &Block,
+) -> Option<Command> {
     let theme = screen.theme;
     match block {
         Block::Heading(text) => {
@@ -41,6 +47,7 @@ pub fn block_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, block: &Block) -> O
             note,
         } => contact_ui(ui, screen, title, phones, note.as_deref()),
         Block::GoTo(links) => return links_ui(ui, screen, links),
+        Block::QrCode { caption } => qr_code_ui(ui, screen, page, caption),
     }
     None
 }
@@ -375,4 +382,15 @@ fn links_ui(ui: &mut Ui, screen: &ScreenContext<'_>, links: &[Link]) -> Option<C
         }
     });
     command
+}
+
+/// A QR code of the page's list and the clinic's phone numbers, centred, its caption under it.
+fn qr_code_ui(ui: &mut Ui, screen: &ScreenContext<'_>, page: &Page, caption: &str) {
+    let theme = screen.theme;
+    let payload = qr_payload(page, screen.language, &screen.deck.phones);
+    ui.vertical_centered(|ui| {
+        ui.spacing_mut().item_spacing.y = theme.sizes.item_spacing_pt;
+        ui.add(QrCodeView::new(theme, &payload, caption));
+        text_ui(ui, theme, caption, theme.sizes.body_pt, false);
+    });
 }

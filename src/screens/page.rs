@@ -55,7 +55,7 @@ pub fn page_ui(
         |ui| {
             super::text::title_ui(ui, theme, &page.title);
             for block in &page.blocks {
-                if let Some(asked) = block_ui(ui, screen, block) {
+                if let Some(asked) = block_ui(ui, screen, page, block) {
                     command = Some(asked);
                 }
             }

@@ -91,6 +91,8 @@ pub struct Colors {
     pub table_stripe: Rgb,
     pub placeholder: Rgb,
     pub error: Rgb,
+    pub qr_dark: Rgb,
+    pub qr_light: Rgb,
 }
 
 /// Size, spacing and timing tokens, in logical points unless the name says otherwise.
@@ -124,6 +126,8 @@ pub struct Sizes {
     pub item_spacing_pt: f32,
     pub card_padding_pt: f32,
     pub figure_height_pt: f32,
+    /// The largest side of a QR code with its quiet zone (modules snap to whole pixels).
+    pub qr_side_pt: f32,
     pub texture_max_side_px: u32,
     pub swipe_min_pt: f32,
     /// How long layers take to fade and slide when a diagram moves to another step.

@@ -4,10 +4,12 @@ mod big_button;
 mod figure;
 mod icon;
 mod progress_dots;
+mod qr_code;
 mod topic_tile;
 
 pub use big_button::{BigButton, ButtonKind};
 pub use figure::{Figure, FigureContent};
 pub use icon::Icon;
 pub use progress_dots::ProgressDots;
+pub use qr_code::{QrCodeView, cached_modules};
 pub use topic_tile::TopicTile;

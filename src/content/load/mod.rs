@@ -12,9 +12,9 @@ mod quiz;
 
 use super::deck::{Deck, Language, images_path};
 use super::diagram::{Diagram, DiagramText};
-use super::model::{Block, ClinicText, DeckFile, FigureSource, Interface, Target, Topic};
+use super::model::{Block, ClinicText, DeckFile, FigureSource, Interface, Page, Target, Topic};
 use super::source_file::{SourceFile, diagnostic};
-use super::{ContentErrors, Diagnostic, ron_error};
+use super::{ContentErrors, Diagnostic, QrModules, qr, ron_error};
 
 /// Content files larger than this are refused rather than read: no real content comes close.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -524,8 +524,9 @@ impl Loader<'_> {
             }
         }
         let topic_ids: HashSet<&str> = topic_files.keys().copied().collect();
+        let clinic = language.clinic.as_ref().map(|clinic| &clinic.value);
         for topic in &language.topics {
-            self.check_topic(deck, topic, &topic_ids, &page_ids);
+            self.check_topic(deck, clinic, topic, &topic_ids, &page_ids);
             self.check_quiz(topic, &page_ids);
         }
     }
@@ -709,6 +710,7 @@ impl Loader<'_> {
     fn check_topic(
         &mut self,
         deck: &Parsed<DeckFile>,
+        clinic: Option<&ClinicText>,
         topic: &Parsed<Topic>,
         topic_ids: &HashSet<&str>,
         page_ids: &HashSet<&str>,
@@ -769,6 +771,7 @@ impl Loader<'_> {
                     ));
                 }
             }
+            problems.extend(qr_code_problems(page, clinic, &deck.value.phones));
             for problem in problems {
                 self.error(at_page(problem));
             }
@@ -889,8 +892,44 @@ fn block_problem(block: &Block, phones: &BTreeMap<String, String>) -> Option<Str
         Block::GoTo(links) if links.iter().any(|link| blank(&link.label)) => {
             Some("a button has no label.".to_owned())
         }
+        Block::QrCode { caption } if blank(caption) => Some(
+            "the caption is empty. Say what the code is for, like \"Scan to keep this list.\""
+                .to_owned(),
+        ),
         _ => None,
     }
+}
+
+/// What keeps the QR code blocks of a page from working: no list for them to hold, or more
+/// text than a QR code can hold. The size is only checked with the clinic's words, which a
+/// broken `clinic.ron` (reported on its own) does not give.
+fn qr_code_problems(
+    page: &Page,
+    clinic: Option<&ClinicText>,
+    phones: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let Some(index) = page
+        .blocks
+        .iter()
+        .position(|block| matches!(block, Block::QrCode { .. }))
+    else {
+        return Vec::new();
+    };
+    let at = format!("In the page \"{}\", block {} (QrCode)", page.id, index + 1);
+    let mut problems = Vec::new();
+    if !qr::page_has_bullets(page) {
+        problems.push(format!(
+            "{at}: the page has no Bullets list for the code to hold. Add the questions or \
+             steps as Bullets([...])."
+        ));
+    }
+    if let Some(clinic) = clinic {
+        let payload = qr::page_payload(page, clinic, phones);
+        if let Err(error) = QrModules::encode(&payload) {
+            problems.push(format!("{at}: {error}"));
+        }
+    }
+    problems
 }
 
 /// The name an editor writes for a block.
@@ -904,6 +943,7 @@ fn block_kind(block: &Block) -> &'static str {
         Block::Figure { .. } => "Figure",
         Block::Contact { .. } => "Contact",
         Block::GoTo(_) => "GoTo",
+        Block::QrCode { .. } => "QrCode",
     }
 }
 

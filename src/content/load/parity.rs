@@ -183,5 +183,6 @@ fn block_shape(block: &Block) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        Block::QrCode { .. } => "a QrCode".to_owned(),
     }
 }
