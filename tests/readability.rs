@@ -3,25 +3,20 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use patient_kiosk::load_deck;
 use patient_kiosk::readability::{Formula, ReadabilityReport, TARGET_AVERAGE_GRADE, WARN_GRADE};
-
-const BIN: &str = env!("CARGO_BIN_EXE_patient-kiosk");
 
 /// A paragraph no patient should have to read.
 const LEGAL_SENTENCE: &str = "Notwithstanding any provision hereinbefore enumerated, the undersigned acknowledges that perioperative complications, including but not limited to hemorrhage, nosocomial infection, thromboembolic phenomena and neurological deterioration, may necessitate additional interventions whose associated expenditures shall remain the responsibility of the beneficiary.";
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    common::run_bin(args)
 }
 
 fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    common::stdout(output)
 }
 
 #[test]

@@ -380,3 +380,16 @@ impl Fixture {
         fixture
     }
 }
+
+/// Runs the `patient-kiosk` binary with `args`, as a person at a terminal would.
+pub fn run_bin(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a run printed to stdout.
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
