@@ -18,18 +18,9 @@ fn kiosk_mid_visit() -> Harness<'static, KioskApp> {
     let deck = common::bundled_deck();
     let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
     app.set_idle_timing(IDLE_SECS, COUNTDOWN_SECS);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_step_dt(1.0)
-        .with_max_steps(10)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    let mut harness = common::second_steps(app, egui::vec2(1920.0, 1080.0));
     harness.run();
-    let at = deck
-        .language(0)
-        .pages()
-        .find(|(_, page)| page.diagram_ids().any(|id| id == "endoscope"))
-        .map(|(at, _)| at)
-        .expect("the endoscope page");
+    let at = common::page_with_diagram(&deck, "endoscope");
     // As a patient's taps would: each command is followed by a touch on the screen.
     for command in [
         Command::Open(at),

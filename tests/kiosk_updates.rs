@@ -16,11 +16,7 @@ const IDLE_SECS: f64 = 60.0;
 const COUNTDOWN_SECS: f64 = 15.0;
 
 fn harness_for(app: KioskApp) -> Harness<'static, KioskApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_step_dt(1.0)
-        .with_max_steps(10)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    let mut harness = common::second_steps(app, egui::vec2(1920.0, 1080.0));
     harness.run();
     harness
 }
@@ -63,11 +59,11 @@ fn a_visit_is_counted_from_the_first_touch_to_the_last_and_saved_at_the_reset() 
     let dir = tempfile::tempdir().expect("temp dir");
     let stats_path = dir.path().join("data/visits.ron");
     let deck = common::bundled_deck();
-    let (endoscope_at, endoscope_id) = deck
+    let endoscope_at = common::page_with_diagram(&deck, "endoscope");
+    let endoscope_id = deck
         .language(0)
-        .pages()
-        .find(|(_, page)| page.diagram_ids().any(|id| id == "endoscope"))
-        .map(|(at, page)| (at, page.id.clone()))
+        .page(endoscope_at)
+        .map(|page| page.id.clone())
         .expect("the endoscope page");
     let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
     app.set_idle_timing(IDLE_SECS, COUNTDOWN_SECS);

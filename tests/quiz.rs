@@ -25,11 +25,7 @@ fn kiosk(stats: Option<&std::path::Path>) -> Harness<'static, KioskApp> {
             Box::new(FixedClock::new("2026-11-24T10")),
         ));
     }
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_step_dt(1.0)
-        .with_max_steps(10)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    let mut harness = common::second_steps(app, egui::vec2(1920.0, 1080.0));
     harness.run();
     common::tap(&mut harness, egui::pos2(960.0, 540.0));
     harness.run();

@@ -13,19 +13,10 @@ use patient_kiosk::{KioskApp, Theme};
 /// The kiosk on the endoscope page, in English at normal size.
 fn kiosk_on_a_page() -> (Harness<'static, KioskApp>, patient_kiosk::content::PageRef) {
     let deck = common::bundled_deck();
-    let at = deck
-        .language(0)
-        .pages()
-        .find(|(_, page)| page.diagram_ids().any(|id| id == "endoscope"))
-        .map(|(at, _)| at)
-        .expect("the endoscope page");
+    let at = common::page_with_diagram(&deck, "endoscope");
     let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
     app.set_idle_timing(60.0, 15.0);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1080.0, 1920.0))
-        .with_step_dt(1.0)
-        .with_max_steps(10)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    let mut harness = common::second_steps(app, egui::vec2(1080.0, 1920.0));
     harness.state_mut().apply(Command::Home);
     harness.state_mut().apply(Command::Open(at));
     harness.run();

@@ -393,3 +393,22 @@ pub fn run_bin(args: &[&str]) -> std::process::Output {
 pub fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// A harness on `app` at `size`, where each frame is a whole second of simulated time (so
+/// idle timeouts pass in a few dozen frames).
+pub fn second_steps(app: KioskApp, size: egui::Vec2) -> Harness<'static, KioskApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0)
+        .with_max_steps(10)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app)
+}
+
+/// The page (of the default language) that shows the diagram `id`.
+pub fn page_with_diagram(deck: &Deck, id: &str) -> patient_kiosk::content::PageRef {
+    deck.language(deck.default_language)
+        .pages()
+        .find(|(_, page)| page.diagram_ids().any(|shown| shown == id))
+        .map(|(at, _)| at)
+        .unwrap_or_else(|| panic!("no page shows the diagram {id:?}"))
+}
