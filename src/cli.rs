@@ -130,6 +130,11 @@ struct RunArgs {
     /// Which renderer draws the window.
     #[arg(long, value_enum, default_value_t)]
     renderer: RendererChoice,
+    /// Consultation mode, for clinicians: no attract screen, a long idle time
+    /// (`consult_idle_timeout_secs` in the settings), a mark on screen, and an index of every
+    /// topic, page and diagram with a search box.
+    #[arg(long)]
+    consult: bool,
     /// Show content changes at once, keeping the page (for content editors). Without it, valid
     /// new content waits for the next patient.
     #[arg(long)]
@@ -340,7 +345,13 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     let locked = args.kiosk || config.kiosk;
     let mut app = load_app(&paths);
     app.set_locked(locked);
+    let consult_idle_secs = f64::from(config.consult_idle_timeout_secs);
+    let countdown_secs = f64::from(config.countdown_secs);
     app.set_settings(config, config_path);
+    if args.consult {
+        app.set_consult(true);
+        app.set_idle_timing(consult_idle_secs, countdown_secs);
+    }
     app.set_content_paths(paths);
     let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);
     if stats_file.is_none() {

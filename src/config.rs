@@ -49,6 +49,9 @@ pub struct KioskConfig {
     pub idle_timeout_secs: u32,
     /// Seconds that question counts down before the kiosk starts over (`15`).
     pub countdown_secs: u32,
+    /// Consultation mode's idle time, in seconds, before it starts over (`1800`): long, since a
+    /// clinician talks more than they touch.
+    pub consult_idle_timeout_secs: u32,
     /// The staff PIN as an argon2 hash, set by `patient-kiosk set-pin` (`None`: no PIN, so a
     /// locked kiosk's staff menu cannot be opened).
     pub staff_pin_hash: Option<String>,
@@ -60,6 +63,7 @@ impl Default for KioskConfig {
             kiosk: false,
             idle_timeout_secs: 60,
             countdown_secs: 15,
+            consult_idle_timeout_secs: 1800,
             staff_pin_hash: None,
         }
     }
@@ -102,12 +106,15 @@ impl KioskConfig {
              idle_timeout_secs: {idle},\n    \
              // Seconds that question counts down before the kiosk starts over.\n    \
              countdown_secs: {countdown},\n    \
+             // Consultation mode (--consult): seconds without a touch before it starts over.\n    \
+             consult_idle_timeout_secs: {consult},\n    \
              // The staff PIN, only as an argon2 hash: set it with `patient-kiosk set-pin`.\n    \
              staff_pin_hash: {pin},\n\
              )\n",
             kiosk = self.kiosk,
             idle = self.idle_timeout_secs,
             countdown = self.countdown_secs,
+            consult = self.consult_idle_timeout_secs,
         )
     }
 
@@ -190,6 +197,7 @@ mod tests {
                 kiosk: true,
                 idle_timeout_secs: 90,
                 countdown_secs: 15,
+                consult_idle_timeout_secs: 1800,
                 staff_pin_hash: None,
             }
         );
@@ -203,6 +211,7 @@ mod tests {
             kiosk: true,
             idle_timeout_secs: 90,
             countdown_secs: 10,
+            consult_idle_timeout_secs: 1800,
             staff_pin_hash: Some("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA\"x".to_owned()),
         };
         config.save(&path).expect("saved");

@@ -18,6 +18,19 @@ pub enum Command {
     SetHighContrast(bool),
     /// Show a page.
     Open(PageRef),
+    /// Show the index of every topic, page and diagram (consultation mode).
+    OpenIndex,
+    /// The index's search box now holds these words.
+    Search(String),
+    /// Show a page with one of its diagrams in view at a step (counting from 0).
+    OpenDiagramStep {
+        /// The page.
+        at: PageRef,
+        /// The diagram's id.
+        diagram: String,
+        /// The step.
+        step: usize,
+    },
     /// Show the first question of a topic's quiz (by topic index).
     OpenQuiz(usize),
     /// Answer the quiz question showing with the answer at this index.

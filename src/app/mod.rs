@@ -70,6 +70,8 @@ pub struct KioskApp {
     update_problems: Option<ContentErrors>,
     /// Content editors' mode: new content replaces the old at once.
     swap_at_once: bool,
+    /// Consultation mode: no attract screen, an index to jump anywhere, and a mark on screen.
+    consult: bool,
     /// Staff chose to leave the kiosk: the window closes.
     exiting: bool,
     /// egui's input time of the frame being drawn.
@@ -106,6 +108,7 @@ impl KioskApp {
             pending_deck: None,
             update_problems: None,
             swap_at_once: false,
+            consult: false,
             exiting: false,
             now_secs: 0.0,
             usage: UsageRecorder::default(),
@@ -157,6 +160,13 @@ impl KioskApp {
     /// editors, `--watch`), instead of waiting for the next patient.
     pub fn set_swap_at_once(&mut self, at_once: bool) {
         self.swap_at_once = at_once;
+    }
+
+    /// Consultation mode for clinicians: the kiosk opens on the home screen (never the attract
+    /// screen), shows a mark that says so, and offers the index of every topic, page and
+    /// diagram. Its visits are not counted in the usage statistics.
+    pub fn set_consult(&mut self, consult: bool) {
+        self.consult = consult;
     }
 
     /// Whether staff chose to leave the kiosk.
@@ -282,6 +292,10 @@ impl KioskApp {
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
         self.now_secs = ui.input(|input| input.time);
+        if self.consult && self.session.screen == Screen::Attract {
+            // No invitation to touch in a consultation: straight to the topics.
+            self.apply(Command::Home);
+        }
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);
         }
@@ -312,6 +326,7 @@ impl KioskApp {
                     reveal_explanation: self.session.reveal_explanation,
                     reveal_diagram: self.session.reveal_diagram.take(),
                     diagram_steps: &self.session.diagram_steps,
+                    consult: self.consult,
                     text_size: self.session.text_size,
                     high_contrast: self.session.high_contrast,
                     step_swipe_zones: Vec::new(),
@@ -322,6 +337,12 @@ impl KioskApp {
                         screens::attract_ui(ui, &mut screen, now_secs)
                     }
                     Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),
+                    Screen::Index => screens::index_ui(
+                        ui,
+                        &mut screen,
+                        self.session.scroll_to_top,
+                        &self.session.index_query,
+                    ),
                     Screen::Page(at) => screens::page_ui(
                         ui,
                         &mut screen,
@@ -398,6 +419,16 @@ impl KioskApp {
 
     /// Carries out a command.
     pub fn apply(&mut self, command: Command) {
+        if let Command::OpenDiagramStep { at, diagram, step } = command {
+            // The page first (a new page forgets every step), then the step, in view.
+            self.apply(Command::Open(at));
+            let last = deck_diagram_last_step(&self.content, &diagram);
+            self.session
+                .diagram_steps
+                .insert(diagram.clone(), step.min(last));
+            self.session.reveal_diagram = Some(diagram);
+            return;
+        }
         let Content::Ready(deck) = &self.content else {
             return;
         };
@@ -485,6 +516,10 @@ impl KioskApp {
                 }
                 return;
             }
+            Command::Search(words) => {
+                self.session.index_query = words;
+                return;
+            }
             Command::SetTextSize(size) => {
                 self.session.text_size = size;
                 return;
@@ -502,6 +537,7 @@ impl KioskApp {
                 Some(_) => Screen::Page(at),
                 None => self.session.screen,
             },
+            (Command::OpenIndex, _) if self.consult => Screen::Index,
             (Command::OpenQuiz(topic), _) => match language.topics.get(topic) {
                 Some(found) if !found.quiz.is_empty() => Screen::Quiz { topic, question: 0 },
                 _ => self.session.screen,
@@ -551,7 +587,10 @@ impl KioskApp {
                     page: pages.saturating_sub(1),
                 })
             }
-            (Command::Next | Command::Back, screen @ (Screen::Home | Screen::Attract)) => screen,
+            (
+                Command::Next | Command::Back,
+                screen @ (Screen::Home | Screen::Attract | Screen::Index),
+            ) => screen,
             (
                 Command::ToggleHotspot { .. }
                 | Command::CloseHotspot
@@ -563,17 +602,20 @@ impl KioskApp {
                 | Command::SetTextSize(_)
                 | Command::SetHighContrast(_)
                 | Command::Answer(_)
+                | Command::OpenIndex
+                | Command::Search(_)
+                | Command::OpenDiagramStep { .. }
                 | Command::Staff(_),
                 screen,
             ) => screen,
         };
         if next_screen != self.session.screen {
-            if self.session.screen == Screen::Attract {
+            if self.session.screen == Screen::Attract && !self.consult {
                 self.usage.visit_started(&language.code, self.now_secs);
             }
             let page_id = match next_screen {
                 Screen::Page(at) => language.page(at).map(|page| page.id.as_str()),
-                Screen::Home | Screen::Attract | Screen::Quiz { .. } => None,
+                Screen::Home | Screen::Attract | Screen::Index | Screen::Quiz { .. } => None,
             };
             self.usage.screen_shown(page_id, self.now_secs);
             self.session.screen = next_screen;
@@ -581,6 +623,14 @@ impl KioskApp {
             self.session.open_hotspot = None;
             self.session.diagram_steps.clear();
         }
+    }
+}
+
+/// The last step of the diagram `id` in `content`, counting from 0 (0 without steps).
+fn deck_diagram_last_step(content: &Content, id: &str) -> usize {
+    match content {
+        Content::Ready(deck) => deck.diagrams.get(id).map_or(0, Diagram::last_step),
+        Content::Broken(_) => 0,
     }
 }
 

@@ -17,6 +17,8 @@ pub enum Screen {
     Home,
     /// One page of a topic.
     Page(PageRef),
+    /// Consultation mode's index of every topic, page and diagram, with a search box.
+    Index,
     /// A question of a topic's quiz.
     Quiz {
         /// The topic's index.
@@ -49,6 +51,8 @@ pub struct Session {
     pub reveal_diagram: Option<String>,
     /// The step each walk-through diagram on the page is at, by diagram id (absent: step 1).
     pub diagram_steps: BTreeMap<String, usize>,
+    /// The words typed in the index's search box.
+    pub index_query: String,
     /// The patient's first answer to each quiz question, by (topic, question) index.
     pub quiz_answers: BTreeMap<(usize, usize), usize>,
     /// The PIN pad or staff menu over the kiosk, if open. A reset closes it too, so a menu

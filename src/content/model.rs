@@ -142,6 +142,21 @@ pub struct Interface {
     /// After the last question: on to the next topic.
     pub quiz_done: String,
 
+    /// The mark that shows consultation mode (for clinicians).
+    pub consult_mark: String,
+
+    /// The button and title of the index of every topic, page and picture.
+    pub index: String,
+
+    /// What the index's search box says while it is empty.
+    pub search: String,
+
+    /// When the index's search finds nothing.
+    pub no_results: String,
+
+    /// A button that opens a diagram at one step, with `{step}` in it.
+    pub step_n: String,
+
     /// The PIN pad and the staff menu.
     pub staff: StaffText,
 }

@@ -4,6 +4,7 @@ mod attract;
 mod blocks;
 mod content_errors;
 mod home;
+mod index;
 mod layout;
 mod page;
 mod quiz;
@@ -17,6 +18,7 @@ use tool_bar::tool_bar_ui;
 pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
 pub use home::home_ui;
+pub use index::index_ui;
 pub use page::page_ui;
 pub use quiz::quiz_ui;
 pub use staff::{StaffInfo, staff_ui};
@@ -50,6 +52,8 @@ pub struct ScreenContext<'a> {
     pub reveal_diagram: Option<String>,
     /// The step of each walk-through diagram, by diagram id (absent: the first step).
     pub diagram_steps: &'a std::collections::BTreeMap<String, usize>,
+    /// Consultation mode: a mark on screen, and the index in the tool bar.
+    pub consult: bool,
     /// The text size the patient chose.
     pub text_size: crate::theme::TextSize,
     /// Whether the patient chose the high-contrast look.

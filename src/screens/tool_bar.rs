@@ -23,6 +23,28 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
         Panel::top("tool_bar"),
         sizes.tool_bar_height_pt,
         |ui| {
+            if screen.consult {
+                // Clinicians see where they are, and can jump to anything.
+                egui::Frame::new()
+                    .fill(theme.colors.key_fact.color32())
+                    .stroke(egui::Stroke::new(
+                        sizes.accent_stroke_pt,
+                        theme.colors.key_fact_border.color32(),
+                    ))
+                    .corner_radius(sizes.corner_radius_pt)
+                    .inner_margin(egui::Margin::same(sizes.item_spacing_pt as i8))
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(
+                            egui::RichText::new(&interface.consult_mark)
+                                .font(crate::theme::bold_font(sizes.body_pt))
+                                .color(theme.colors.text.color32()),
+                        ));
+                    });
+                let index = BigButton::new(theme, &interface.index, ButtonKind::Primary);
+                if ui.add(index).clicked() {
+                    command = Some(Command::OpenIndex);
+                }
+            }
             for (index, language) in screen.deck.languages.iter().enumerate() {
                 if language.code == screen.language.code {
                     continue;

@@ -73,6 +73,11 @@ pub const INTERFACE: &str = r#"Interface(
     quiz_show_page: "Read again",
     quiz_next: "Next question",
     quiz_done: "Done",
+    consult_mark: "Consult",
+    index: "Index",
+    search: "Search",
+    no_results: "Nothing.",
+    step_n: "Step {step}",
     staff: (
         pin_title: "Staff",
         pin_prompt: "PIN?",

@@ -562,6 +562,11 @@ impl Loader<'_> {
             quiz_show_page,
             quiz_next,
             quiz_done,
+            consult_mark,
+            index,
+            search,
+            no_results,
+            step_n,
             staff,
         } = &interface.value;
         let fields = [
@@ -594,6 +599,11 @@ impl Loader<'_> {
             ("quiz_show_page", quiz_show_page),
             ("quiz_next", quiz_next),
             ("quiz_done", quiz_done),
+            ("consult_mark", consult_mark),
+            ("index", index),
+            ("search", search),
+            ("no_results", no_results),
+            ("step_n", step_n),
         ];
         for (key, value) in fields.into_iter().chain(staff.fields()) {
             if value.trim().is_empty() {
@@ -608,6 +618,7 @@ impl Loader<'_> {
             ("page_of", page_of, "{total}", "Page {page} of {total}"),
             ("step_of", step_of, "{step}", "Step {step} of {total}"),
             ("step_of", step_of, "{total}", "Step {step} of {total}"),
+            ("step_n", step_n, "{step}", "Step {step}"),
             (
                 "question_of",
                 question_of,

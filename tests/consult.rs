@@ -1,0 +1,123 @@
+//! Consultation mode for clinicians: no attract screen, a mark on screen, and an index that
+//! reaches every page and can open a diagram at any step, with a search box that filters it.
+
+mod common;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, Screen};
+use patient_kiosk::{KioskApp, Theme};
+
+fn consult() -> Harness<'static, KioskApp> {
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_consult(true);
+    app.set_idle_timing(1800.0, 15.0);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn search(harness: &mut Harness<'_, KioskApp>, words: &str) {
+    harness.state_mut().apply(Command::Search(words.to_owned()));
+    harness.run();
+}
+
+#[test]
+fn consultation_opens_on_the_topics_with_its_mark_and_no_attract_screen() {
+    let mut harness = consult();
+    assert_eq!(harness.state().session().screen, Screen::Home);
+    assert!(harness.query_by_label("Consultation mode").is_some());
+    // A reset in consultation mode comes back to the topics, not the invitation.
+    harness.state_mut().apply(Command::StartOver);
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Home);
+    harness
+        .get_by_role_and_label(Role::Button, "All topics and pictures")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Index);
+}
+
+#[test]
+fn the_index_reaches_every_page_by_searching_its_title() {
+    let deck = common::bundled_deck();
+    let mut harness = consult();
+    harness.state_mut().apply(Command::OpenIndex);
+    harness.run();
+    for (at, page) in deck.language(0).pages() {
+        search(&mut harness, &page.title);
+        // Several pages may match; a clinician scrolls to the one they want.
+        harness
+            .get_by_role_and_label(Role::Button, &page.title)
+            .scroll_to_me();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, &page.title)
+            .click();
+        harness.run();
+        assert_eq!(
+            harness.state().session().screen,
+            Screen::Page(at),
+            "{}",
+            page.id
+        );
+        harness.state_mut().apply(Command::OpenIndex);
+        harness.run();
+    }
+}
+
+#[test]
+fn searching_keeps_only_pages_with_every_word_and_says_when_nothing_matches() {
+    let mut harness = consult();
+    harness.state_mut().apply(Command::OpenIndex);
+    harness.run();
+    let before = harness.query_all_by_role(Role::Button).count();
+    search(&mut harness, "dime camera");
+    assert!(harness.query_by_label("The endoscope").is_some());
+    assert!(harness.query_by_label("Every surgery has risks").is_none());
+    assert!(harness.query_all_by_role(Role::Button).count() < before);
+    search(&mut harness, "zebra");
+    assert!(
+        harness
+            .query_by_label("Nothing matches. Try another word.")
+            .is_some()
+    );
+}
+
+#[test]
+fn typing_in_the_search_box_filters() {
+    let mut harness = consult();
+    harness.state_mut().apply(Command::OpenIndex);
+    harness.run();
+    let field = harness.get_by_role(Role::TextInput);
+    field.click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("dime");
+    harness.run();
+    assert_eq!(harness.state().session().index_query, "dime");
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(harness.state().session().index_query, "dim");
+}
+
+#[test]
+fn a_diagram_opens_at_a_chosen_step() {
+    let deck = common::bundled_deck();
+    let at = common::page_with_diagram(&deck, "surgery-day-steps");
+    let mut harness = consult();
+    harness.state_mut().apply(Command::OpenIndex);
+    harness.run();
+    search(&mut harness, "step by step");
+    harness
+        .get_by_role_and_label(Role::Button, "Step 4")
+        .click();
+    harness.run();
+    let session = harness.state().session();
+    assert_eq!(session.screen, Screen::Page(at));
+    assert_eq!(session.diagram_steps.get("surgery-day-steps"), Some(&3));
+    assert!(harness.query_by_label("Step 4 of 6").is_some());
+}
