@@ -345,13 +345,8 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     let locked = args.kiosk || config.kiosk;
     let mut app = load_app(&paths);
     app.set_locked(locked);
-    let consult_idle_secs = f64::from(config.consult_idle_timeout_secs);
-    let countdown_secs = f64::from(config.countdown_secs);
     app.set_settings(config, config_path);
-    if args.consult {
-        app.set_consult(true);
-        app.set_idle_timing(consult_idle_secs, countdown_secs);
-    }
+    app.set_consult(args.consult);
     app.set_content_paths(paths);
     let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);
     if stats_file.is_none() {

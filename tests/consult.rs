@@ -13,7 +13,6 @@ use patient_kiosk::{KioskApp, Theme};
 fn consult() -> Harness<'static, KioskApp> {
     let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
     app.set_consult(true);
-    app.set_idle_timing(1800.0, 15.0);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
@@ -120,4 +119,55 @@ fn a_diagram_opens_at_a_chosen_step() {
     assert_eq!(session.screen, Screen::Page(at));
     assert_eq!(session.diagram_steps.get("surgery-day-steps"), Some(&3));
     assert!(harness.query_by_label("Step 4 of 6").is_some());
+}
+
+#[test]
+fn staff_switch_consultation_mode_on_and_off_with_a_fresh_start() {
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_idle_timing(60.0, 15.0);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(1.0)
+        .with_max_steps(10)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Attract);
+    // An ordinary window without a PIN opens the staff menu at once.
+    harness
+        .state_mut()
+        .apply(Command::Staff(patient_kiosk::app::StaffCommand::OpenPinPad));
+    for _ in 0..3 {
+        harness.step();
+    }
+    press_in_menu(&mut harness, "Start consultation mode");
+    assert!(harness.state().session().staff.is_none(), "a fresh start");
+    assert_eq!(harness.state().session().screen, Screen::Home);
+    assert!(harness.query_by_label("Consultation mode").is_some());
+    // The consultation's long idle time: nothing asks after the patient kiosk's minute.
+    harness.state_mut().apply(Command::OpenIndex);
+    for _ in 0..120 {
+        harness.step();
+    }
+    assert!(harness.query_by_label("Are you still there?").is_none());
+    assert_eq!(harness.state().session().screen, Screen::Index);
+
+    harness
+        .state_mut()
+        .apply(Command::Staff(patient_kiosk::app::StaffCommand::OpenPinPad));
+    for _ in 0..3 {
+        harness.step();
+    }
+    press_in_menu(&mut harness, "Back to patient mode");
+    assert_eq!(harness.state().session().screen, Screen::Attract);
+    assert!(harness.query_by_label("Consultation mode").is_none());
+}
+
+/// Taps a button of the staff menu, scrolling the menu to it first (at large sizes it scrolls).
+fn press_in_menu(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness
+        .get_by_role_and_label(Role::Button, label)
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
 }

@@ -87,6 +87,8 @@ pub enum StaffCommand {
         /// Longer or shorter.
         longer: bool,
     },
+    /// Switch consultation mode on or off (a fresh start either way).
+    Consult(bool),
     /// Close the kiosk.
     Exit,
     /// Close the staff menu and start afresh for the next patient.

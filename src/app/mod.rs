@@ -164,9 +164,19 @@ impl KioskApp {
 
     /// Consultation mode for clinicians: the kiosk opens on the home screen (never the attract
     /// screen), shows a mark that says so, and offers the index of every topic, page and
-    /// diagram. Its visits are not counted in the usage statistics.
+    /// diagram. Its visits are not counted in the usage statistics. Its idle time is the
+    /// settings' `consult_idle_timeout_secs` (call after [`Self::set_settings`]).
     pub fn set_consult(&mut self, consult: bool) {
         self.consult = consult;
+        let idle_secs = if consult {
+            self.settings.consult_idle_timeout_secs
+        } else {
+            self.settings.idle_timeout_secs
+        };
+        self.idle = IdleTimer::new(
+            f64::from(idle_secs),
+            f64::from(self.settings.countdown_secs),
+        );
     }
 
     /// Whether staff chose to leave the kiosk.

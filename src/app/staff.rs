@@ -65,6 +65,7 @@ impl KioskApp {
             update_waiting: self.pending_deck.is_some(),
             problems: self.update_problems.as_ref(),
             idle_timeout_secs: self.settings.idle_timeout_secs,
+            consult: self.consult,
             statistics,
         };
         screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
@@ -123,6 +124,15 @@ impl KioskApp {
             (StaffCommand::Reload, Some(StaffPanel::Menu { .. })) => self.reload_content(),
             (StaffCommand::IdleTimeout { longer }, Some(StaffPanel::Menu { .. })) => {
                 self.change_idle_timeout(longer);
+            }
+            (StaffCommand::Consult(on), Some(StaffPanel::Menu { .. })) => {
+                log::info!(
+                    "staff switched consultation mode {}",
+                    if on { "on" } else { "off" }
+                );
+                self.set_consult(on);
+                // Whatever the last mode showed goes, as at any reset.
+                self.start_over();
             }
             (StaffCommand::Exit, Some(StaffPanel::Menu { .. })) => {
                 log::info!("staff closed the kiosk");

@@ -231,11 +231,15 @@ pub struct StaffText {
     pub back_to_menu: String,
     /// Closes the staff menu and starts the kiosk afresh.
     pub back_to_kiosk: String,
+    /// Switches the kiosk to consultation mode.
+    pub consult_on: String,
+    /// Switches consultation mode back to the patient kiosk.
+    pub consult_off: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 33] {
+    pub fn fields(&self) -> [(&'static str, &String); 35] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -270,6 +274,8 @@ impl StaffText {
             ("not_saved", &self.not_saved),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
+            ("consult_on", &self.consult_on),
+            ("consult_off", &self.consult_off),
         ]
     }
 }

@@ -112,6 +112,8 @@ pub const INTERFACE: &str = r#"Interface(
         not_saved: "Not saved.",
         back_to_menu: "Menu",
         back_to_kiosk: "Kiosk",
+        consult_on: "Consult",
+        consult_off: "Patient",
     ),
 )
 "#;

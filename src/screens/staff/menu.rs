@@ -99,6 +99,14 @@ pub fn menu_ui(
                     command = Some(StaffCommand::IdleTimeout { longer: true });
                 }
             });
+            let (switch, on) = if info.consult {
+                (&words.consult_off, false)
+            } else {
+                (&words.consult_on, true)
+            };
+            if ui.add(button(switch, ButtonKind::Secondary)).clicked() {
+                command = Some(StaffCommand::Consult(on));
+            }
             if ui.add(button(&words.exit, ButtonKind::Secondary)).clicked() {
                 command = Some(StaffCommand::Exit);
             }

@@ -26,6 +26,8 @@ pub struct StaffInfo<'a> {
     pub problems: Option<&'a ContentErrors>,
     /// The idle time before "Are you still there?".
     pub idle_timeout_secs: u32,
+    /// Whether the kiosk is in consultation mode.
+    pub consult: bool,
     /// The usage statistics report, when the menu shows it and there is one.
     pub statistics: Option<&'a crate::stats::Report>,
 }
