@@ -164,10 +164,5 @@ fn staff_switch_consultation_mode_on_and_off_with_a_fresh_start() {
 
 /// Taps a button of the staff menu, scrolling the menu to it first (at large sizes it scrolls).
 fn press_in_menu(harness: &mut Harness<'_, KioskApp>, label: &str) {
-    harness
-        .get_by_role_and_label(Role::Button, label)
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run();
+    common::scroll_and_tap(harness, Role::Button, label);
 }

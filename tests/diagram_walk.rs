@@ -69,12 +69,7 @@ fn step_of(harness: &Harness<'_, KioskApp>, id: &str) -> usize {
 
 /// Scrolls a button into view and taps it.
 fn tap(harness: &mut Harness<'_, KioskApp>, label: &str) {
-    harness
-        .get_by_role_and_label(Role::Button, label)
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run();
+    common::scroll_and_tap(harness, Role::Button, label);
 }
 
 fn shown(harness: &Harness<'_, KioskApp>, text: &str) -> bool {

@@ -33,16 +33,10 @@ fn kiosk_mid_visit() -> Harness<'static, KioskApp> {
             forward: true,
         },
     ] {
-        harness.state_mut().apply(command);
-        touch(&mut harness);
+        common::tap_command(&mut harness, command);
     }
     assert_ne!(*harness.state().session(), Session::default());
     harness
-}
-
-/// A finger touches an empty part of the screen.
-fn touch(harness: &mut Harness<'_, KioskApp>) {
-    common::touch(harness);
 }
 
 /// Lets `secs` of simulated time pass with nobody touching.

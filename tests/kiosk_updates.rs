@@ -23,8 +23,7 @@ fn harness_for(app: KioskApp) -> Harness<'static, KioskApp> {
 
 /// Carries out a command as a patient's tap would: the command, then a touch.
 fn tap_command(harness: &mut Harness<'_, KioskApp>, command: Command) {
-    harness.state_mut().apply(command);
-    common::touch(harness);
+    common::tap_command(harness, command);
 }
 
 /// Lets `secs` of simulated time pass with nobody touching (a second a frame).

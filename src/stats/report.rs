@@ -56,6 +56,20 @@ pub struct PageStats {
 }
 
 impl DayStats {
+    /// The day as a table row: date, sessions, average session, page views, hotspot taps,
+    /// steps, languages (the report and the staff menu show the same columns).
+    pub fn cells(&self) -> [String; 7] {
+        [
+            self.date.to_string(),
+            self.sessions.to_string(),
+            format_duration(self.avg_session_secs()),
+            self.page_views.to_string(),
+            self.hotspot_taps.to_string(),
+            self.steps_completed.to_string(),
+            self.languages_text(),
+        ]
+    }
+
     fn new(date: Date) -> Self {
         Self {
             date,
@@ -169,21 +183,7 @@ impl Report {
             format_duration(self.avg_session_secs())
         );
         out.push_str("\nSessions per day\n");
-        let rows: Vec<[String; 7]> = self
-            .days
-            .iter()
-            .map(|day| {
-                [
-                    day.date.to_string(),
-                    day.sessions.to_string(),
-                    format_duration(day.avg_session_secs()),
-                    day.page_views.to_string(),
-                    day.hotspot_taps.to_string(),
-                    day.steps_completed.to_string(),
-                    day.languages_text(),
-                ]
-            })
-            .collect();
+        let rows: Vec<[String; 7]> = self.days.iter().map(DayStats::cells).collect();
         write_table(
             &mut out,
             [

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use patient_kiosk::KioskApp;
 use patient_kiosk::content::{ContentErrors, ContentPaths, Deck, Diagnostic, load_deck};
 
@@ -418,4 +419,22 @@ pub fn page_with_diagram(deck: &Deck, id: &str) -> patient_kiosk::content::PageR
         .find(|(_, page)| page.diagram_ids().any(|shown| shown == id))
         .map(|(at, _)| at)
         .unwrap_or_else(|| panic!("no page shows the diagram {id:?}"))
+}
+
+/// Scrolls the control with `role` and `label` into view, then taps it.
+pub fn scroll_and_tap(
+    harness: &mut Harness<'_, KioskApp>,
+    role: egui::accesskit::Role,
+    label: &str,
+) {
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
+/// Carries out `command` as a patient's tap would: the command, then a touch on the screen.
+pub fn tap_command(harness: &mut Harness<'_, KioskApp>, command: patient_kiosk::app::Command) {
+    harness.state_mut().apply(command);
+    touch(harness);
 }

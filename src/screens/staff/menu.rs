@@ -183,17 +183,7 @@ fn statistics_ui(ui: &mut Ui, theme: &Theme, words: &StaffText, report: &Report)
         .days
         .iter()
         .rev()
-        .map(|day| {
-            vec![
-                day.date.to_string(),
-                day.sessions.to_string(),
-                format_duration(day.avg_session_secs()),
-                day.page_views.to_string(),
-                day.hotspot_taps.to_string(),
-                day.steps_completed.to_string(),
-                day.languages_text(),
-            ]
-        })
+        .map(|day| day.cells().to_vec())
         .collect();
     let pages: Vec<Vec<String>> = report
         .pages
