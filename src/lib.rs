@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod diagram;
 pub mod images;
+pub mod ink;
 pub mod readability;
 pub mod render;
 pub mod screens;
