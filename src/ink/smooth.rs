@@ -20,12 +20,14 @@ pub struct CubicSegment {
 /// The curve through every point of `points`, one segment between each pair. The curve's
 /// direction at each point follows its two neighbours, so it bends without corners.
 pub fn smooth(points: &[Point]) -> Vec<CubicSegment> {
-    let at = |index: usize| points[index.min(points.len() - 1)];
+    let last = points.len().saturating_sub(1);
+    // Past either end, a mirror image of the next point in keeps the ends from hooking.
+    let mirror = |end: Point, next: Point| (2.0 * end.0 - next.0, 2.0 * end.1 - next.1);
     (1..points.len())
         .map(|index| {
-            let before = at(index.saturating_sub(2));
-            let (from, to) = (at(index - 1), at(index));
-            let after = at(index + 1);
+            let (from, to) = (points[index - 1], points[index]);
+            let before = if index >= 2 { points[index - 2] } else { mirror(from, to) };
+            let after = if index < last { points[index + 1] } else { mirror(to, from) };
             CubicSegment {
                 from,
                 control1: (
@@ -60,8 +62,8 @@ pub fn flatten(points: &[Point], tolerance: f32) -> Vec<Point> {
     out
 }
 
-/// The most a flattened curve turns from one piece to the next: 5 degrees.
-const MAX_TURN_PER_PIECE_RAD: f32 = 5.0 * std::f32::consts::PI / 180.0;
+/// A flattened curve turns about this much per piece at most.
+const MAX_TURN_PER_PIECE_RAD: f32 = 4.0 * std::f32::consts::PI / 180.0;
 
 fn distance_to_chord(point: Point, segment: CubicSegment) -> f32 {
     let (ax, ay) = segment.from;
@@ -74,16 +76,28 @@ fn distance_to_chord(point: Point, segment: CubicSegment) -> f32 {
 }
 
 impl CubicSegment {
-    /// How far the curve's direction turns from start to end, in radians (0 to pi).
+    /// At most how far the curve's direction turns along it, in radians: the turns of its
+    /// control polygon, which bound the curve's own.
     fn turn_rad(&self) -> f32 {
-        let start = (self.control1.0 - self.from.0, self.control1.1 - self.from.1);
-        let end = (self.to.0 - self.control2.0, self.to.1 - self.control2.1);
-        let (a, b) = (start.1.atan2(start.0), end.1.atan2(end.0));
-        let turn = (b - a).abs() % std::f32::consts::TAU;
-        if !turn.is_finite() {
-            return 0.0;
+        let legs = [
+            (self.control1.0 - self.from.0, self.control1.1 - self.from.1),
+            (self.control2.0 - self.control1.0, self.control2.1 - self.control1.1),
+            (self.to.0 - self.control2.0, self.to.1 - self.control2.1),
+        ];
+        let mut total = 0.0;
+        let mut previous: Option<f32> = None;
+        for (dx, dy) in legs {
+            if dx * dx + dy * dy < 1e-12 {
+                continue;
+            }
+            let angle = dy.atan2(dx);
+            if let Some(before) = previous {
+                let turn = (angle - before).abs() % std::f32::consts::TAU;
+                total += turn.min(std::f32::consts::TAU - turn);
+            }
+            previous = Some(angle);
         }
-        turn.min(std::f32::consts::TAU - turn)
+        total
     }
 
     /// The point at `t` (0 at `from`, 1 at `to`).
