@@ -46,7 +46,10 @@ impl InkSet {
         if stroke.points.is_empty() {
             return;
         }
-        self.strokes.entry(surface.clone()).or_default().push(stroke);
+        self.strokes
+            .entry(surface.clone())
+            .or_default()
+            .push(stroke);
         self.history.push(Edit::Drew(surface));
     }
 

@@ -26,15 +26,26 @@ pub fn smooth(points: &[Point]) -> Vec<CubicSegment> {
     (1..points.len())
         .map(|index| {
             let (from, to) = (points[index - 1], points[index]);
-            let before = if index >= 2 { points[index - 2] } else { mirror(from, to) };
-            let after = if index < last { points[index + 1] } else { mirror(to, from) };
+            let before = if index >= 2 {
+                points[index - 2]
+            } else {
+                mirror(from, to)
+            };
+            let after = if index < last {
+                points[index + 1]
+            } else {
+                mirror(to, from)
+            };
             CubicSegment {
                 from,
                 control1: (
                     from.0 + (to.0 - before.0) / 6.0,
                     from.1 + (to.1 - before.1) / 6.0,
                 ),
-                control2: (to.0 - (after.0 - from.0) / 6.0, to.1 - (after.1 - from.1) / 6.0),
+                control2: (
+                    to.0 - (after.0 - from.0) / 6.0,
+                    to.1 - (after.1 - from.1) / 6.0,
+                ),
                 to,
             }
         })
@@ -81,7 +92,10 @@ impl CubicSegment {
     fn turn_rad(&self) -> f32 {
         let legs = [
             (self.control1.0 - self.from.0, self.control1.1 - self.from.1),
-            (self.control2.0 - self.control1.0, self.control2.1 - self.control1.1),
+            (
+                self.control2.0 - self.control1.0,
+                self.control2.1 - self.control1.1,
+            ),
             (self.to.0 - self.control2.0, self.to.1 - self.control2.1),
         ];
         let mut total = 0.0;
@@ -159,6 +173,9 @@ mod tests {
         let line = flatten(&[(0.0, 0.0), (10.0, 0.0)], 0.5);
         assert_eq!(line.first(), Some(&(0.0, 0.0)));
         assert_eq!(line.last(), Some(&(10.0, 0.0)));
-        assert!(line.iter().all(|p| p.1.abs() < 1e-4), "a straight stroke stays straight");
+        assert!(
+            line.iter().all(|p| p.1.abs() < 1e-4),
+            "a straight stroke stays straight"
+        );
     }
 }
