@@ -7,7 +7,9 @@ mod common;
 use egui::accesskit::{Action, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use patient_kiosk::app::Command;
+use patient_kiosk::app::{Command, ConsultCommand};
+use patient_kiosk::handout::HandoutItem;
+use patient_kiosk::ink::InkTool;
 use patient_kiosk::{KioskApp, Theme};
 
 /// What one screen showed: controls and figures seen, and the smallest control.
@@ -111,6 +113,56 @@ fn every_control_and_figure_is_labelled_and_every_control_is_big_enough() {
     assert!(
         walk.controls > 500 && walk.figures > 20,
         "the walk saw the screens"
+    );
+}
+
+#[test]
+fn consultation_tools_index_and_handout_are_labelled_and_big_enough() {
+    let deck = common::bundled_deck();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_consult(true);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let mut walk = Walk::default();
+    for (index, language) in deck.languages.iter().enumerate() {
+        harness.state_mut().apply(Command::StartOver);
+        harness.state_mut().apply(Command::ChooseLanguage(index));
+        for (at, page) in language.pages() {
+            harness.state_mut().apply(Command::Open(at));
+            harness
+                .state_mut()
+                .apply(Command::Consult(ConsultCommand::ToggleHandout(
+                    HandoutItem::Page(page.id.clone()),
+                )));
+            harness.run();
+            walk.check(
+                &harness,
+                &format!("consult {} ({})", page.id, language.code),
+            );
+        }
+        for tool in [InkTool::Pen, InkTool::Pointer] {
+            harness
+                .state_mut()
+                .apply(Command::Consult(ConsultCommand::Tool(tool)));
+            harness.run();
+            walk.check(&harness, &format!("consult {tool:?} ({})", language.code));
+        }
+        for screen in [
+            Command::OpenIndex,
+            Command::Consult(ConsultCommand::OpenHandout),
+        ] {
+            harness.state_mut().apply(screen.clone());
+            harness.run();
+            walk.check(&harness, &format!("{screen:?} ({})", language.code));
+        }
+    }
+    assert!(walk.problems.is_empty(), "{:#?}", walk.problems);
+    assert!(
+        walk.controls > 500,
+        "the walk saw the screens: {}",
+        walk.controls
     );
 }
 

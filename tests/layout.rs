@@ -8,7 +8,8 @@ use egui::accesskit::Role;
 use egui::{Rect, Vec2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use patient_kiosk::app::Command;
+use patient_kiosk::app::{Command, ConsultCommand};
+use patient_kiosk::handout::HandoutItem;
 use patient_kiosk::theme::TextSize;
 use patient_kiosk::{KioskApp, Theme};
 
@@ -68,7 +69,39 @@ fn check_scrolled_screen(
             ]
         })
         .collect();
-    let region = |label: &String| bar_labels.contains(&label);
+    // Consultation mode's bar joins the bars. Its tool panel scrolls on its own (clipped
+    // under the bars at the largest text), so its buttons are compared with each other.
+    let consult_bar_labels: Vec<String> = deck
+        .languages
+        .iter()
+        .flat_map(|language| {
+            let i = &language.interface;
+            (0..=5)
+                .map(|count| i.consult.handout.replace("{count}", &count.to_string()))
+                .chain([i.consult_mark.clone(), i.index.clone()])
+        })
+        .collect();
+    let tool_labels: Vec<String> = deck
+        .languages
+        .iter()
+        .flat_map(|language| {
+            let c = &language.interface.consult;
+            [&c.touch, &c.pen, &c.pointer, &c.thin, &c.thick]
+                .into_iter()
+                .chain([&c.undo, &c.clear, &c.add_page])
+                .chain(&c.ink_colors)
+                .cloned()
+        })
+        .collect();
+    let region = |label: &String| {
+        if bar_labels.contains(&label) || consult_bar_labels.contains(label) {
+            "bars"
+        } else if tool_labels.contains(label) {
+            "tools"
+        } else {
+            "content"
+        }
+    };
     let buttons: Vec<&(String, Role, Rect)> = shown
         .iter()
         .filter(|(_, role, _)| *role == Role::Button)
@@ -181,6 +214,73 @@ fn every_page_fits_every_screen_in_every_language_and_text_size() {
         }
     }
     println!("{screens} pages checked");
+}
+
+#[test]
+fn consultation_mode_fits_every_screen_in_every_language() {
+    let deck = common::bundled_deck();
+    let mut screens = 0;
+    for (name, size) in SIZES {
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        app.set_consult(true);
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+        harness.run();
+        for (index, language) in deck.languages.iter().enumerate() {
+            for text_size in [TextSize::Normal, TextSize::ExtraLarge] {
+                let setting = format!("consult, {name}, {}, {text_size:?}", language.code);
+                harness.state_mut().apply(Command::StartOver);
+                harness.state_mut().apply(Command::ChooseLanguage(index));
+                harness.state_mut().apply(Command::SetTextSize(text_size));
+                harness.run();
+                check_screen(
+                    &harness,
+                    size,
+                    &format!("home, {setting}"),
+                    bar_height(&harness),
+                );
+                for (at, page) in language.pages() {
+                    harness.state_mut().apply(Command::Open(at));
+                    harness.run();
+                    // Every page and picture goes into the handout, for the handout screen.
+                    let mut items = vec![HandoutItem::Page(page.id.clone())];
+                    items.extend(page.diagram_ids().map(|id| HandoutItem::Diagram {
+                        id: id.clone(),
+                        step: 0,
+                    }));
+                    for item in items {
+                        harness
+                            .state_mut()
+                            .apply(Command::Consult(ConsultCommand::ToggleHandout(item)));
+                    }
+                    harness.run();
+                    check_screen(
+                        &harness,
+                        size,
+                        &format!("{}, {setting}", page.id),
+                        bar_height(&harness),
+                    );
+                    screens += 1;
+                }
+                for screen in [
+                    Command::OpenIndex,
+                    Command::Consult(ConsultCommand::OpenHandout),
+                ] {
+                    harness.state_mut().apply(screen.clone());
+                    harness.run();
+                    check_screen(
+                        &harness,
+                        size,
+                        &format!("{screen:?}, {setting}"),
+                        bar_height(&harness),
+                    );
+                    screens += 1;
+                }
+            }
+        }
+    }
+    println!("{screens} consultation screens checked");
 }
 
 /// The top bar's height in the text size showing.

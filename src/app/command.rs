@@ -2,10 +2,12 @@
 
 use super::MenuView;
 use crate::content::PageRef;
+use crate::handout::HandoutItem;
+use crate::ink::{InkTool, PenWidth, Stroke, Surface};
 use crate::theme::TextSize;
 
 /// A request from a screen, applied by the app after the frame's drawing.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Show the home screen.
     Home,
@@ -63,6 +65,35 @@ pub enum Command {
     },
     /// Something on the PIN pad or in the staff menu.
     Staff(StaffCommand),
+    /// A consultation tool, a finished stroke, or something on the handout screen.
+    Consult(ConsultCommand),
+}
+
+/// What a clinician asked for in consultation mode.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConsultCommand {
+    /// Choose what a finger on the page does.
+    Tool(InkTool),
+    /// Draw in the pen colour at this index of the design tokens (the pen is picked up too).
+    Color(usize),
+    /// Draw thin or thick (the pen is picked up too).
+    Width(PenWidth),
+    /// Keep finished strokes, each with what it was drawn on.
+    Draw(Vec<(Surface, Stroke)>),
+    /// Take back the newest drawing change on these surfaces (those on screen).
+    Undo(Vec<Surface>),
+    /// Remove every drawing on these surfaces.
+    Clear(Vec<Surface>),
+    /// Put this page or diagram into the handout, or take it out.
+    ToggleHandout(HandoutItem),
+    /// Take the item at this index out of the handout.
+    Remove(usize),
+    /// Show the handout screen.
+    OpenHandout,
+    /// Make the handout's PDF and save it.
+    CreateHandout,
+    /// Send this saved handout to the printer.
+    Print(std::path::PathBuf),
 }
 
 /// A tap on the PIN pad or in the staff menu.

@@ -1,6 +1,7 @@
 //! The app: validated content, design tokens and one patient's session, drawn by the screens.
 
 mod command;
+mod consult;
 mod idle;
 mod session;
 mod staff;
@@ -8,9 +9,9 @@ mod staff_gesture;
 mod staff_panel;
 mod usage;
 
-pub use command::{Command, StaffCommand};
+pub use command::{Command, ConsultCommand, StaffCommand};
 pub use idle::{IdleState, IdleTimer};
-pub use session::{OpenHotspot, Screen, Session, Swipe};
+pub use session::{HandoutStatus, InkInput, OpenHotspot, Screen, Session, Swipe};
 pub use staff::IDLE_TIMEOUT_CHOICES_SECS;
 pub use staff_gesture::StaffGesture;
 pub use staff_panel::{MenuView, PinDigits, StaffNotice, StaffPanel};
@@ -43,6 +44,9 @@ pub struct KioskApp {
     tokens: Theme,
     /// The tokens as this patient sees them: their text size and contrast.
     theme: Theme,
+    /// The tokens for consultation mode's own controls: the patient's contrast, but always the
+    /// normal text size (the patient's size is for what the patient reads).
+    tools_theme: Theme,
     /// The text size and contrast whose style egui has, once fonts and style are in.
     styled_for: Option<(TextSize, bool)>,
     content: Content,
@@ -80,6 +84,10 @@ pub struct KioskApp {
     usage: UsageRecorder,
     /// The statistics report the staff menu shows, read when it was opened.
     statistics_report: Option<crate::stats::Report>,
+    /// The command that prints a PDF (`lp`), if the computer has one.
+    printer: Option<PathBuf>,
+    /// A print job running in the background: the file and whether it worked, when done.
+    print_job: Option<std::sync::mpsc::Receiver<(PathBuf, bool)>>,
 }
 
 impl KioskApp {
@@ -91,6 +99,7 @@ impl KioskApp {
         };
         Self {
             tokens: theme.clone(),
+            tools_theme: theme.clone(),
             theme,
             styled_for: None,
             content,
@@ -113,6 +122,8 @@ impl KioskApp {
             now_secs: 0.0,
             usage: UsageRecorder::default(),
             statistics_report: None,
+            printer: consult::find_printer(),
+            print_job: None,
         }
     }
 
@@ -273,6 +284,7 @@ impl KioskApp {
     pub fn apply_style(&mut self, ctx: &egui::Context) {
         let choice = (self.session.text_size, self.session.high_contrast);
         self.theme = self.tokens.for_reader(choice.0, choice.1);
+        self.tools_theme = self.tokens.for_reader(TextSize::Normal, choice.1);
         if self.styled_for.is_none() {
             self.theme.apply(ctx);
         } else {
@@ -306,6 +318,7 @@ impl KioskApp {
             // No invitation to touch in a consultation: straight to the topics.
             self.apply(Command::Home);
         }
+        self.poll_print_job(ui.ctx());
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);
         }
@@ -328,6 +341,7 @@ impl KioskApp {
                 }
                 let mut screen = screens::ScreenContext {
                     theme: &self.theme,
+                    tools_theme: &self.tools_theme,
                     deck,
                     language: deck.language(self.session.language.unwrap_or(deck.default_language)),
                     images: &mut self.images,
@@ -340,6 +354,13 @@ impl KioskApp {
                     text_size: self.session.text_size,
                     high_contrast: self.session.high_contrast,
                     step_swipe_zones: Vec::new(),
+                    ink: screens::InkContext {
+                        strokes: &self.session.ink,
+                        tool: self.session.ink_tool,
+                        pen: self.session.pen,
+                        handout: &self.session.handout,
+                        areas: Vec::new(),
+                    },
                 };
                 let command = match self.session.screen {
                     Screen::Attract => {
@@ -356,9 +377,16 @@ impl KioskApp {
                     Screen::Page(at) => screens::page_ui(
                         ui,
                         &mut screen,
-                        &mut self.session.swipe,
+                        (&mut self.session.swipe, &mut self.session.ink_input),
                         self.session.scroll_to_top,
                         at,
+                    ),
+                    Screen::Handout => screens::handout_ui(
+                        ui,
+                        &mut screen,
+                        self.session.scroll_to_top,
+                        self.session.handout_status.as_ref(),
+                        self.printer.is_some(),
                     ),
                     Screen::Quiz { topic, question } => screens::quiz_ui(
                         ui,
@@ -445,6 +473,10 @@ impl KioskApp {
         let command = match command {
             Command::Staff(staff) => {
                 self.apply_staff(staff);
+                return;
+            }
+            Command::Consult(consult) if consult != ConsultCommand::OpenHandout => {
+                self.apply_consult(consult);
                 return;
             }
             Command::ToggleHotspot { diagram, hotspot } => {
@@ -548,6 +580,7 @@ impl KioskApp {
                 None => self.session.screen,
             },
             (Command::OpenIndex, _) if self.consult => Screen::Index,
+            (Command::Consult(ConsultCommand::OpenHandout), _) if self.consult => Screen::Handout,
             (Command::OpenQuiz(topic), _) => match language.topics.get(topic) {
                 Some(found) if !found.quiz.is_empty() => Screen::Quiz { topic, question: 0 },
                 _ => self.session.screen,
@@ -599,7 +632,7 @@ impl KioskApp {
             }
             (
                 Command::Next | Command::Back,
-                screen @ (Screen::Home | Screen::Attract | Screen::Index),
+                screen @ (Screen::Home | Screen::Attract | Screen::Index | Screen::Handout),
             ) => screen,
             (
                 Command::ToggleHotspot { .. }
@@ -615,7 +648,8 @@ impl KioskApp {
                 | Command::OpenIndex
                 | Command::Search(_)
                 | Command::OpenDiagramStep { .. }
-                | Command::Staff(_),
+                | Command::Staff(_)
+                | Command::Consult(_),
                 screen,
             ) => screen,
         };
@@ -625,13 +659,18 @@ impl KioskApp {
             }
             let page_id = match next_screen {
                 Screen::Page(at) => language.page(at).map(|page| page.id.as_str()),
-                Screen::Home | Screen::Attract | Screen::Index | Screen::Quiz { .. } => None,
+                Screen::Home
+                | Screen::Attract
+                | Screen::Index
+                | Screen::Handout
+                | Screen::Quiz { .. } => None,
             };
             self.usage.screen_shown(page_id, self.now_secs);
             self.session.screen = next_screen;
             self.session.scroll_to_top = true;
             self.session.open_hotspot = None;
             self.session.diagram_steps.clear();
+            self.session.ink_input = InkInput::default();
         }
     }
 }

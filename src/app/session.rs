@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use super::StaffPanel;
 use crate::content::PageRef;
+use crate::handout::Handout;
+use crate::ink::{InkSet, InkTool, Pen, Stroke, Surface};
 use crate::theme::TextSize;
 
 /// Which screen is showing.
@@ -19,6 +21,8 @@ pub enum Screen {
     Page(PageRef),
     /// Consultation mode's index of every topic, page and diagram, with a search box.
     Index,
+    /// Consultation mode's handout: what is in it, and the button that makes the PDF.
+    Handout,
     /// A question of a topic's quiz.
     Quiz {
         /// The topic's index.
@@ -55,9 +59,45 @@ pub struct Session {
     pub index_query: String,
     /// The patient's first answer to each quiz question, by (topic, question) index.
     pub quiz_answers: BTreeMap<(usize, usize), usize>,
+    /// Consultation mode: what a finger on the page does.
+    pub ink_tool: InkTool,
+    /// Consultation mode: the pen's colour and width.
+    pub pen: Pen,
+    /// Consultation mode: every drawing.
+    pub ink: InkSet,
+    /// The finger's path while it draws or points.
+    pub ink_input: InkInput,
+    /// Consultation mode: the handout being built.
+    pub handout: Handout,
+    /// What became of the last "Create handout" or "Print", for the handout screen.
+    pub handout_status: Option<HandoutStatus>,
     /// The PIN pad or staff menu over the kiosk, if open. A reset closes it too, so a menu
     /// left open is never handed to the next patient.
     pub staff: Option<StaffPanel>,
+}
+
+/// The finger's path while the pen or pointer is down, before it becomes a stroke.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct InkInput {
+    /// The stroke being drawn, and what it is drawn on.
+    pub stroke: Option<(Surface, Stroke)>,
+    /// The pointer's recent positions on screen with the time each was seen, oldest first.
+    pub trail: Vec<(egui::Pos2, f64)>,
+    /// Whether the pointer is down (its dot shows).
+    pub pointing: bool,
+}
+
+/// What became of the last handout made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HandoutStatus {
+    /// Saved to this file.
+    Saved(std::path::PathBuf),
+    /// It could not be made or saved (the log says why).
+    Failed,
+    /// This file was sent to the printer.
+    Printed(std::path::PathBuf),
+    /// Printing this file did not work (the log says why).
+    PrintFailed(std::path::PathBuf),
 }
 
 /// A finger's movement from where it went down, tracked until it lifts.

@@ -157,8 +157,86 @@ pub struct Interface {
     /// A button that opens a diagram at one step, with `{step}` in it.
     pub step_n: String,
 
+    /// Consultation mode's drawing tools and handout (for clinicians).
+    pub consult: ConsultText,
+
     /// The PIN pad and the staff menu.
     pub staff: StaffText,
+}
+
+/// The words of consultation mode's drawing tools and handout, in `interface.ron` under
+/// `consult`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsultText {
+    /// The tool that taps and scrolls as usual.
+    pub touch: String,
+    /// The tool that draws.
+    pub pen: String,
+    /// The tool that shows a bright dot with a fading trail.
+    pub pointer: String,
+    /// The pen colours' names, in the order of the design tokens (read out for the colour
+    /// buttons).
+    pub ink_colors: Vec<String>,
+    /// The thin pen.
+    pub thin: String,
+    /// The thick pen.
+    pub thick: String,
+    /// Takes back the last drawing on screen.
+    pub undo: String,
+    /// Removes every drawing on screen.
+    pub clear: String,
+    /// Puts the page showing into the handout (or takes it out).
+    pub add_page: String,
+    /// Under a diagram: puts it, at the step showing, into the handout.
+    pub add_diagram: String,
+    /// Opens the handout, with `{count}` (how many things are in it).
+    pub handout: String,
+    /// Title of the handout screen.
+    pub handout_title: String,
+    /// When nothing has been added yet.
+    pub handout_empty: String,
+    /// Takes one thing out of the handout.
+    pub remove: String,
+    /// Makes the PDF.
+    pub create_handout: String,
+    /// After the PDF is saved, with `{file}`.
+    pub handout_saved: String,
+    /// When the PDF could not be made or saved.
+    pub handout_failed: String,
+    /// Sends the saved PDF to the printer.
+    pub print: String,
+    /// After the PDF went to the printer.
+    pub printed: String,
+    /// When printing did not work.
+    pub print_failed: String,
+}
+
+impl ConsultText {
+    /// Every one-line field with its name, for checks (`ink_colors` is checked on its own).
+    pub fn fields(&self) -> [(&'static str, &String); 19] {
+        [
+            ("touch", &self.touch),
+            ("pen", &self.pen),
+            ("pointer", &self.pointer),
+            ("thin", &self.thin),
+            ("thick", &self.thick),
+            ("undo", &self.undo),
+            ("clear", &self.clear),
+            ("add_page", &self.add_page),
+            ("add_diagram", &self.add_diagram),
+            ("handout", &self.handout),
+            ("handout_title", &self.handout_title),
+            ("handout_empty", &self.handout_empty),
+            ("remove", &self.remove),
+            ("create_handout", &self.create_handout),
+            ("handout_saved", &self.handout_saved),
+            ("handout_failed", &self.handout_failed),
+            ("print", &self.print),
+            ("printed", &self.printed),
+            ("print_failed", &self.print_failed),
+        ]
+    }
 }
 
 /// The words of the PIN pad and the staff menu, in `interface.ron` under `staff`.

@@ -45,6 +45,8 @@ pub struct DiagramOutput {
     pub response: Response,
     /// A hotspot tap, if there was one.
     pub tap: Option<HotspotTap>,
+    /// From the diagram's own coordinates to the screen, as drawn this frame.
+    pub to_screen: egui::emath::RectTransform,
 }
 
 impl DiagramView<'_> {
@@ -84,6 +86,10 @@ impl DiagramView<'_> {
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
         let mut tap = (response.clicked() && open_hotspot.is_some()).then_some(HotspotTap::Close);
         let origin = pos2(rect.center().x - drawing.x / 2.0, rect.top() + pad);
+        let to_screen = egui::emath::RectTransform::from_to(
+            Rect::from_min_size(pos2(0.0, 0.0), vec2(view.width, view.height)),
+            Rect::from_min_size(origin, drawing),
+        );
         let visible = diagram.visible_layers(step);
         let layer_shown = |id: &str| {
             diagram
@@ -127,7 +133,11 @@ impl DiagramView<'_> {
             hotspots.push((hotspot, region, is_open));
         }
         if !ui.is_rect_visible(rect) {
-            return DiagramOutput { response, tap };
+            return DiagramOutput {
+                response,
+                tap,
+                to_screen,
+            };
         }
         let painter = ui.painter_at(rect);
         painter.rect(
@@ -297,7 +307,11 @@ impl DiagramView<'_> {
             painter.circle_stroke(center, marker, egui::Stroke::new(line, accent));
             painter.circle_filled(center, line * 1.2, accent);
         }
-        DiagramOutput { response, tap }
+        DiagramOutput {
+            response,
+            tap,
+            to_screen,
+        }
     }
 }
 

@@ -6,7 +6,9 @@
 mod ink_set;
 mod pen;
 mod smooth;
+mod tool;
 
 pub use ink_set::{InkSet, Surface};
 pub use pen::{Pen, PenWidth, Stroke};
 pub use smooth::{CubicSegment, flatten, smooth};
+pub use tool::InkTool;

@@ -4,11 +4,13 @@ use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder,
 
 use super::ScreenContext;
 use super::text::text_ui;
-use crate::app::Command;
+use crate::app::{Command, ConsultCommand};
 use crate::content::diagram::Diagram;
 use crate::content::model::{Block, FigureSource, Link, Page};
 use crate::content::qr_payload;
 use crate::diagram::{DiagramView, HotspotTap, step_controls_ui};
+use crate::handout::HandoutItem;
+use crate::ink::Surface;
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent, QrCodeView};
 
@@ -264,6 +266,14 @@ fn diagram_figure_ui(
         },
         HotspotTap::Close => Command::CloseHotspot,
     });
+    if screen.consult {
+        // The clinician's strokes are kept in the diagram's own coordinates.
+        screen.ink.areas.push(super::InkArea {
+            surface: Surface::Diagram(id.clone()),
+            to_screen: output.to_screen,
+            clip: output.response.rect,
+        });
+    }
     if let Some(caption) = caption {
         muted_ui(ui, theme, caption);
     }
@@ -280,6 +290,18 @@ fn diagram_figure_ui(
                 diagram: id.clone(),
                 forward,
             });
+        }
+    }
+    if screen.consult {
+        let item = HandoutItem::Diagram {
+            id: id.clone(),
+            step,
+        };
+        let words = &screen.language.interface.consult.add_diagram;
+        let add = BigButton::new(theme, words, ButtonKind::Secondary)
+            .selected(screen.ink.handout.items.contains(&item), egui::Role::Switch);
+        if ui.add(add).clicked() {
+            command = Some(Command::Consult(ConsultCommand::ToggleHandout(item)));
         }
     }
     // The explanation of the open part, below the diagram (never a tooltip), scrolled into

@@ -12,6 +12,27 @@ use crate::content::model::{Block, FigureSource};
 use crate::theme::bold_font;
 use crate::widgets::{BigButton, ButtonKind, Icon};
 
+/// The top bar of a consultation screen: Home and the screen's title. Returns whether Home
+/// was tapped.
+pub(super) fn home_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, id: &str, title: &str) -> bool {
+    let theme = screen.theme;
+    bar_ui(ui, theme, Panel::top(id.to_owned()), |ui| {
+        let home = BigButton::new(
+            theme,
+            &screen.language.interface.home,
+            ButtonKind::Secondary,
+        )
+        .icon(Icon::Home);
+        let tapped = ui.add(home).clicked();
+        ui.add(Label::new(
+            RichText::new(title)
+                .font(bold_font(theme.sizes.body_pt))
+                .color(theme.colors.text.color32()),
+        ));
+        tapped
+    })
+}
+
 /// Draws the index, filtered by `query`.
 pub fn index_ui(
     ui: &mut Ui,
@@ -25,17 +46,9 @@ pub fn index_ui(
     let interface = &language.interface;
     let mut command = None;
 
-    bar_ui(ui, theme, Panel::top("index_bar"), |ui| {
-        let home = BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
-        if ui.add(home).clicked() {
-            command = Some(Command::Home);
-        }
-        ui.add(Label::new(
-            RichText::new(&interface.index)
-                .font(bold_font(sizes.body_pt))
-                .color(theme.colors.text.color32()),
-        ));
-    });
+    if home_bar_ui(ui, screen, "index_bar", &interface.index) {
+        command = Some(Command::Home);
+    }
     if let Some(asked) = super::tool_bar_ui(ui, screen) {
         command = Some(asked);
     }
@@ -50,6 +63,12 @@ pub fn index_ui(
         |ui| {
             title_ui(ui, theme, &interface.index);
             let mut typed = query.to_owned();
+            // Named on screen and for screen readers, not only by the hint inside the box.
+            let name = ui.add(Label::new(
+                RichText::new(&interface.search)
+                    .font(bold_font(sizes.body_pt))
+                    .color(theme.colors.text.color32()),
+            ));
             let search = egui::Frame::new()
                 .stroke(egui::Stroke::new(
                     sizes.stroke_pt,
@@ -69,7 +88,8 @@ pub fn index_ui(
                             .min_size(egui::vec2(0.0, sizes.min_touch_pt)),
                     )
                 })
-                .inner;
+                .inner
+                .labelled_by(name.id);
             if scroll_to_top {
                 search.request_focus();
             }

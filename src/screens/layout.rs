@@ -49,6 +49,46 @@ pub fn scroll_column_ui(
     scroll_to_top: bool,
     add_contents: impl FnOnce(&mut Ui),
 ) {
+    scroll_column_with_ui(
+        ui,
+        theme,
+        ColumnScroll {
+            id_salt,
+            max_width_pt,
+            scroll_to_top,
+            drag: true,
+        },
+        add_contents,
+    );
+}
+
+/// How a [`scroll_column_with_ui`] column scrolls.
+pub struct ColumnScroll<'a> {
+    /// Keeps the scroll position apart from other columns'.
+    pub id_salt: &'a str,
+    /// The widest the column gets.
+    pub max_width_pt: f32,
+    /// Back to the top on this frame.
+    pub scroll_to_top: bool,
+    /// Whether a finger's drag scrolls (off while consultation mode's pen draws; the wheel
+    /// and scroll bar still scroll).
+    pub drag: bool,
+}
+
+/// [`scroll_column_ui`] with every choice; returns the part of the screen the column shows
+/// (its view, between the bars).
+pub fn scroll_column_with_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    scroll: ColumnScroll<'_>,
+    add_contents: impl FnOnce(&mut Ui),
+) -> egui::Rect {
+    let ColumnScroll {
+        id_salt,
+        max_width_pt,
+        scroll_to_top,
+        drag,
+    } = scroll;
     let sizes = &theme.sizes;
     egui::CentralPanel::default()
         .frame(Frame::new().fill(theme.colors.background.color32()))
@@ -58,13 +98,18 @@ pub fn scroll_column_ui(
                 .auto_shrink([false, false])
                 .scroll_source(ScrollSource {
                     scroll_bar: true,
-                    drag: DragScroll::Always,
+                    drag: if drag {
+                        DragScroll::Always
+                    } else {
+                        DragScroll::Never
+                    },
                     mouse_wheel: true,
                 });
             if scroll_to_top {
                 area = area.vertical_scroll_offset(0.0);
             }
             area.show(ui, |ui| {
+                let view = ui.clip_rect();
                 let available = ui.available_width();
                 let column = (available - 2.0 * sizes.page_margin_pt).min(max_width_pt);
                 let side = ((available - column) / 2.0).max(0.0);
@@ -81,6 +126,9 @@ pub fn scroll_column_ui(
                     },
                 );
                 ui.add_space(sizes.page_margin_pt);
-            });
-        });
+                view
+            })
+            .inner
+        })
+        .inner
 }

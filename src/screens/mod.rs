@@ -2,9 +2,12 @@
 
 mod attract;
 mod blocks;
+mod consult_tools;
 mod content_errors;
+mod handout;
 mod home;
 mod index;
+mod ink_layer;
 mod layout;
 mod page;
 mod quiz;
@@ -13,10 +16,12 @@ mod still_there;
 mod text;
 mod tool_bar;
 
+use consult_tools::consult_tools_ui;
 use tool_bar::tool_bar_ui;
 
 pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
+pub use handout::handout_ui;
 pub use home::home_ui;
 pub use index::index_ui;
 pub use page::page_ui;
@@ -36,6 +41,8 @@ use crate::app::Command;
 pub struct ScreenContext<'a> {
     /// Design tokens.
     pub theme: &'a Theme,
+    /// Design tokens for consultation mode's own controls: always the normal text size.
+    pub tools_theme: &'a Theme,
     /// The whole deck.
     pub deck: &'a Deck,
     /// The language being shown.
@@ -61,6 +68,33 @@ pub struct ScreenContext<'a> {
     /// Filled while drawing: where walk-through diagrams are on screen, so a swipe that starts
     /// on one moves its steps instead of turning the page.
     pub step_swipe_zones: Vec<(egui::Rect, String)>,
+    /// Consultation mode's drawings, tools and handout (empty and unused for patients).
+    pub ink: InkContext<'a>,
+}
+
+/// What screens draw consultation mode's ink and handout from.
+pub struct InkContext<'a> {
+    /// Every drawing.
+    pub strokes: &'a crate::ink::InkSet,
+    /// What a finger on the page does.
+    pub tool: crate::ink::InkTool,
+    /// The pen's colour and width.
+    pub pen: crate::ink::Pen,
+    /// The handout being built.
+    pub handout: &'a crate::handout::Handout,
+    /// Filled while drawing: where each surface that can be drawn on is on screen.
+    pub areas: Vec<InkArea>,
+}
+
+/// Where a surface that can be drawn on is on screen this frame.
+#[derive(Clone, Debug)]
+pub struct InkArea {
+    /// The surface.
+    pub surface: crate::ink::Surface,
+    /// From the surface's own coordinates to the screen.
+    pub to_screen: egui::emath::RectTransform,
+    /// Its strokes are clipped to this (the diagram's card, or the page's view).
+    pub clip: egui::Rect,
 }
 
 impl ScreenContext<'_> {

@@ -1,24 +1,29 @@
 //! A topic's page: Home and progress at the top, the page in the middle, Back and Next at the
 //! bottom, a swipe to turn the page, and a suggestion of what to read next at a topic's end.
 
-use egui::{Align, Label, Layout, Panel, RichText, Ui};
+use egui::emath::RectTransform;
+use egui::{Align, Label, Layout, Panel, Pos2, Rect, RichText, Ui, vec2};
 
-use super::ScreenContext;
 use super::blocks::block_ui;
-use super::layout::{bar_ui, scroll_column_ui};
-use crate::app::{Command, Swipe};
+use super::ink_layer::{ink_layer_ui, page_surfaces};
+use super::layout::{ColumnScroll, bar_ui, scroll_column_with_ui};
+use super::{InkArea, ScreenContext};
+use crate::app::{Command, InkInput, Swipe};
 use crate::content::PageRef;
+use crate::ink::Surface;
 use crate::theme::bold_font;
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots, TopicTile};
 
-/// Draws page `at`.
+/// Draws page `at`. In consultation mode the tool panel shows at the side, and the pen or
+/// pointer (`ink_input`) works over the page instead of taps, scrolling and swipes.
 pub fn page_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
-    swipe: &mut Swipe,
+    gestures: (&mut Swipe, &mut InkInput),
     scroll_to_top: bool,
     at: PageRef,
 ) -> Option<Command> {
+    let (swipe, ink_input) = gestures;
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let language = screen.language;
@@ -46,28 +51,54 @@ pub fn page_ui(
         command = Some(asked);
     }
 
-    scroll_column_ui(
-        ui,
-        theme,
-        &page.id,
-        sizes.content_max_width_pt,
+    let drawing = screen.consult && screen.ink.tool.takes_the_finger();
+    if screen.consult
+        && let Some(asked) =
+            super::consult_tools_ui(ui, screen, &page_surfaces(page), Some(&page.id))
+    {
+        command = Some(asked);
+    }
+
+    let scroll = ColumnScroll {
+        id_salt: &page.id,
+        max_width_pt: sizes.content_max_width_pt,
         scroll_to_top,
-        |ui| {
-            super::text::title_ui(ui, theme, &page.title);
-            for block in &page.blocks {
-                if let Some(asked) = block_ui(ui, screen, page, block) {
-                    command = Some(asked);
-                }
-            }
-            if at.page + 1 == topic.pages.len()
-                && let Some(asked) = up_next_ui(ui, screen, at)
-            {
+        drag: !drawing,
+    };
+    let view = scroll_column_with_ui(ui, theme, scroll, |ui| {
+        if screen.consult {
+            // Strokes on the page itself are kept from the column's top-left corner.
+            let column = Rect::from_min_size(ui.max_rect().min, vec2(ui.max_rect().width(), 1.0));
+            screen.ink.areas.push(InkArea {
+                surface: Surface::Page(page.id.clone()),
+                to_screen: RectTransform::from_to(
+                    Rect::from_min_size(Pos2::ZERO, column.size()),
+                    column,
+                ),
+                clip: ui.clip_rect(),
+            });
+        }
+        super::text::title_ui(ui, theme, &page.title);
+        for block in &page.blocks {
+            if let Some(asked) = block_ui(ui, screen, page, block) {
                 command = Some(asked);
             }
-        },
-    );
+        }
+        if at.page + 1 == topic.pages.len()
+            && let Some(asked) = up_next_ui(ui, screen, at)
+        {
+            command = Some(asked);
+        }
+    });
 
-    if let Some(swiped) = swipe_command(ui, screen, swipe) {
+    if screen.consult
+        && let Some(drawn) = ink_layer_ui(ui, screen, view, ink_input)
+    {
+        command = command.or(Some(drawn));
+    }
+    if drawing {
+        *swipe = Swipe::default();
+    } else if let Some(swiped) = swipe_command(ui, screen, swipe) {
         command = command.or(Some(swiped));
     }
     command

@@ -6,7 +6,7 @@ use egui::{Align, Layout, Panel, Role, Ui};
 
 use super::ScreenContext;
 use super::layout::sized_bar_ui;
-use crate::app::Command;
+use crate::app::{Command, ConsultCommand};
 use crate::theme::TextSize;
 use crate::widgets::{BigButton, ButtonKind};
 
@@ -17,33 +17,26 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
     let sizes = &theme.sizes;
     let interface = &screen.language.interface;
     let mut command = None;
+    // Consultation mode's own buttons share the bar on a wide screen, and get a bar of their
+    // own above it on a narrow one.
+    let one_bar = !screen.consult || ui.available_width() >= sizes.consult_one_bar_min_width_pt;
+    if !one_bar {
+        sized_bar_ui(
+            ui,
+            theme,
+            Panel::top("consult_bar"),
+            screen.tools_theme.sizes.tool_bar_height_pt,
+            |ui| command = consult_buttons_ui(ui, screen),
+        );
+    }
     sized_bar_ui(
         ui,
         theme,
         Panel::top("tool_bar"),
         sizes.tool_bar_height_pt,
         |ui| {
-            if screen.consult {
-                // Clinicians see where they are, and can jump to anything.
-                egui::Frame::new()
-                    .fill(theme.colors.key_fact.color32())
-                    .stroke(egui::Stroke::new(
-                        sizes.accent_stroke_pt,
-                        theme.colors.key_fact_border.color32(),
-                    ))
-                    .corner_radius(sizes.corner_radius_pt)
-                    .inner_margin(egui::Margin::same(sizes.item_spacing_pt as i8))
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(
-                            egui::RichText::new(&interface.consult_mark)
-                                .font(crate::theme::bold_font(sizes.body_pt))
-                                .color(theme.colors.text.color32()),
-                        ));
-                    });
-                let index = BigButton::new(theme, &interface.index, ButtonKind::Primary);
-                if ui.add(index).clicked() {
-                    command = Some(Command::OpenIndex);
-                }
+            if screen.consult && one_bar {
+                command = consult_buttons_ui(ui, screen);
             }
             for (index, language) in screen.deck.languages.iter().enumerate() {
                 if language.code == screen.language.code {
@@ -86,5 +79,40 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
             });
         },
     );
+    command
+}
+
+/// Consultation mode's mark, the index, and the handout with how many things are in it.
+fn consult_buttons_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+    let theme = screen.tools_theme;
+    let sizes = &theme.sizes;
+    let interface = &screen.language.interface;
+    let mut command = None;
+    // Clinicians see where they are, and can jump to anything.
+    egui::Frame::new()
+        .fill(theme.colors.key_fact.color32())
+        .stroke(egui::Stroke::new(
+            sizes.accent_stroke_pt,
+            theme.colors.key_fact_border.color32(),
+        ))
+        .corner_radius(sizes.corner_radius_pt)
+        .inner_margin(egui::Margin::same(sizes.item_spacing_pt as i8))
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(
+                egui::RichText::new(&interface.consult_mark)
+                    .font(crate::theme::bold_font(sizes.body_pt))
+                    .color(theme.colors.text.color32()),
+            ));
+        });
+    let index = BigButton::new(theme, &interface.index, ButtonKind::Primary);
+    if ui.add(index).clicked() {
+        command = Some(Command::OpenIndex);
+    }
+    let count = screen.ink.handout.items.len().to_string();
+    let label = interface.consult.handout.replace("{count}", &count);
+    let handout = BigButton::new(theme, &label, ButtonKind::Primary);
+    if ui.add(handout).clicked() {
+        command = Some(Command::Consult(ConsultCommand::OpenHandout));
+    }
     command
 }

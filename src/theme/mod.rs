@@ -37,6 +37,8 @@ pub struct Theme {
     pub sizes: Sizes,
     /// Diagram line weight, label size and palette.
     pub diagram: DiagramTokens,
+    /// The clinician's pen and pointer.
+    pub ink: InkTokens,
     /// Font names.
     pub fonts: Fonts,
 }
@@ -66,6 +68,24 @@ impl DiagramTokens {
     pub fn color(&self, name: &str) -> Option<egui::Color32> {
         self.colors.get(name).map(|rgb| rgb.color32())
     }
+}
+
+/// Tokens of the clinician's pen and pointer (consultation mode).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InkTokens {
+    /// The pen's colours, in the order the colour buttons show them.
+    pub colors: Vec<Rgb>,
+    /// The thin pen's width, in points.
+    pub thin_pt: f32,
+    /// The thick pen's width, in points.
+    pub thick_pt: f32,
+    /// The pointer dot's diameter, in points.
+    pub pointer_pt: f32,
+    /// The pointer's colour.
+    pub pointer_color: Rgb,
+    /// How long the pointer's trail takes to fade, in seconds.
+    pub trail_secs: f32,
 }
 
 /// Colour tokens.
@@ -148,6 +168,9 @@ pub struct Sizes {
     pub text_scale_large: f32,
     /// How much larger the "extra large" text size is than normal.
     pub text_scale_extra_large: f32,
+    pub consult_panel_width_pt: f32,
+    pub consult_one_bar_min_width_pt: f32,
+    pub consult_side_panel_min_width_pt: f32,
 }
 
 /// Font tokens: names of fonts the kiosk carries.

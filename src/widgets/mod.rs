@@ -5,6 +5,7 @@ mod figure;
 mod icon;
 mod progress_dots;
 mod qr_code;
+mod swatch;
 mod topic_tile;
 
 pub use big_button::{BigButton, ButtonKind};
@@ -12,4 +13,5 @@ pub use figure::{Figure, FigureContent};
 pub use icon::Icon;
 pub use progress_dots::ProgressDots;
 pub use qr_code::{QrCodeView, cached_modules};
+pub use swatch::ColorSwatch;
 pub use topic_tile::TopicTile;

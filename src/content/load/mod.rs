@@ -567,6 +567,7 @@ impl Loader<'_> {
             search,
             no_results,
             step_n,
+            consult,
             staff,
         } = &interface.value;
         let fields = [
@@ -605,7 +606,13 @@ impl Loader<'_> {
             ("no_results", no_results),
             ("step_n", step_n),
         ];
-        for (key, value) in fields.into_iter().chain(staff.fields()) {
+        let colors = consult.ink_colors.iter().map(|name| ("ink_colors", name));
+        for (key, value) in fields
+            .into_iter()
+            .chain(consult.fields())
+            .chain(staff.fields())
+            .chain(colors)
+        {
             if value.trim().is_empty() {
                 self.error(interface.file.diagnostic_at_key(
                     key,
@@ -650,6 +657,13 @@ impl Loader<'_> {
                 "Try again in {seconds} seconds.",
             ),
             ("reloaded", &staff.reloaded, "{pages}", "{pages} pages."),
+            ("handout", &consult.handout, "{count}", "Handout ({count})"),
+            (
+                "handout_saved",
+                &consult.handout_saved,
+                "{file}",
+                "Saved as {file}.",
+            ),
             (
                 "reload_failed",
                 &staff.reload_failed,

@@ -1,0 +1,120 @@
+//! Consultation mode's handout: what the clinician has added (each can be taken out), the
+//! button that makes the PDF, where it was saved, and Print when the computer can print.
+
+use egui::Ui;
+
+use super::ScreenContext;
+use super::index::home_bar_ui;
+use super::layout::scroll_column_ui;
+use super::text::{text_ui, title_ui};
+use crate::app::{Command, ConsultCommand, HandoutStatus};
+use crate::content::Language;
+use crate::content::model::{Block, FigureSource};
+use crate::handout::HandoutItem;
+use crate::widgets::{BigButton, ButtonKind};
+
+/// Draws the handout screen. `status` is what became of the last PDF; `can_print` whether a
+/// printer command was found.
+pub fn handout_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    scroll_to_top: bool,
+    status: Option<&HandoutStatus>,
+    can_print: bool,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let language = screen.language;
+    let words = &language.interface.consult;
+    let mut command = None;
+    if home_bar_ui(ui, screen, "handout_bar", &words.handout_title) {
+        command = Some(Command::Home);
+    }
+    if let Some(asked) = super::tool_bar_ui(ui, screen) {
+        command = Some(asked);
+    }
+    let mut ask = |asked: ConsultCommand| command = Some(Command::Consult(asked));
+    let items = &screen.ink.handout.items;
+    scroll_column_ui(
+        ui,
+        theme,
+        "handout",
+        sizes.content_max_width_pt,
+        scroll_to_top,
+        |ui| {
+            title_ui(ui, theme, &words.handout_title);
+            if items.is_empty() {
+                text_ui(ui, theme, &words.handout_empty, sizes.body_pt, false);
+            }
+            for (index, item) in items.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let remove = BigButton::new(theme, &words.remove, ButtonKind::Secondary);
+                    if ui.add(remove).clicked() {
+                        ask(ConsultCommand::Remove(index));
+                    }
+                    text_ui(ui, theme, &item_title(language, item), sizes.body_pt, true);
+                });
+            }
+            let create = BigButton::new(theme, &words.create_handout, ButtonKind::Primary)
+                .min_width(ui.available_width());
+            if ui.add_enabled(!items.is_empty(), create).clicked() {
+                ask(ConsultCommand::CreateHandout);
+            }
+            let (message, printable) = match status {
+                None => (None, None),
+                Some(HandoutStatus::Saved(path)) => (
+                    Some(
+                        words
+                            .handout_saved
+                            .replace("{file}", &path.display().to_string()),
+                    ),
+                    Some(path),
+                ),
+                Some(HandoutStatus::Failed) => (Some(words.handout_failed.clone()), None),
+                Some(HandoutStatus::Printed(path)) => (Some(words.printed.clone()), Some(path)),
+                Some(HandoutStatus::PrintFailed(path)) => {
+                    (Some(words.print_failed.clone()), Some(path))
+                }
+            };
+            if let Some(message) = message {
+                text_ui(ui, theme, &message, sizes.body_pt, false);
+            }
+            if let Some(path) = printable.filter(|_| can_print) {
+                let print = BigButton::new(theme, &words.print, ButtonKind::Secondary);
+                if ui.add(print).clicked() {
+                    ask(ConsultCommand::Print(path.clone()));
+                }
+            }
+        },
+    );
+    command
+}
+
+/// How a handout item is named on the handout screen: a page by its title; a diagram by its
+/// figure's caption (or description) and its step.
+pub fn item_title(language: &Language, item: &HandoutItem) -> String {
+    match item {
+        HandoutItem::Page(id) => language
+            .pages()
+            .find(|(_, page)| page.id == *id)
+            .map_or_else(|| id.clone(), |(_, page)| page.title.clone()),
+        HandoutItem::Diagram { id, step } => {
+            let figure = language.pages().find_map(|(_, page)| {
+                page.blocks.iter().find_map(|block| match block {
+                    Block::Figure {
+                        source: FigureSource::Diagram(shown),
+                        caption,
+                        alt,
+                    } if shown == id => Some(caption.clone().unwrap_or_else(|| alt.clone())),
+                    _ => None,
+                })
+            });
+            let name = figure.unwrap_or_else(|| id.clone());
+            let step_words = language
+                .interface
+                .step_n
+                .replace("{step}", &(step + 1).to_string());
+            format!("{name} ({step_words})")
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The handout in consultation mode: pages and pictures added while talking, listed on the
+//! handout screen, made into a PDF saved in the configured folder under a name with only the
+//! date and time, and printed with the system's printer command when there is one.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, ConsultCommand, HandoutStatus, Screen};
+use patient_kiosk::config::KioskConfig;
+use patient_kiosk::handout::HandoutItem;
+use patient_kiosk::{KioskApp, Theme};
+
+const DIAGRAM: &str = "tubes-vs-open";
+
+/// Consultation mode on the page with the tubes-vs-open diagram, saving handouts in `dir` and
+/// printing with `printer`.
+fn consult(dir: &Path, printer: Option<PathBuf>) -> Harness<'static, KioskApp> {
+    let deck = common::bundled_deck();
+    let at = common::page_with_diagram(&deck, DIAGRAM);
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_settings(
+        KioskConfig {
+            handout_dir: Some(dir.to_owned()),
+            ..KioskConfig::default()
+        },
+        None,
+    );
+    app.set_consult(true);
+    app.set_printer(printer);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness.state_mut().apply(Command::Open(at));
+    harness.run();
+    harness
+}
+
+fn page_title(harness: &Harness<'_, KioskApp>) -> String {
+    let Screen::Page(at) = harness.state().session().screen else {
+        panic!("not on a page");
+    };
+    let deck = common::bundled_deck();
+    let language = deck.language(harness.state().session().language.unwrap_or(0));
+    language.page(at).expect("the page").title.clone()
+}
+
+/// Adds the page and its diagram with their buttons, then opens the handout screen.
+fn add_page_and_diagram(harness: &mut Harness<'_, KioskApp>, add_picture: &str) {
+    harness
+        .get_by_role_and_label(Role::Switch, "Add page to handout")
+        .click();
+    harness.run();
+    common::scroll_and_tap(harness, Role::Switch, add_picture);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Switch, add_picture)
+            .accesskit_node()
+            .is_selected()
+            == Some(true),
+        "the picture's button shows it is in"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Handout (2)")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Handout);
+}
+
+fn saved(harness: &Harness<'_, KioskApp>) -> PathBuf {
+    match &harness.state().session().handout_status {
+        Some(HandoutStatus::Saved(path)) => path.clone(),
+        other => panic!("not saved: {other:?}"),
+    }
+}
+
+#[test]
+fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = consult(dir.path(), None);
+    let title = page_title(&harness);
+    add_page_and_diagram(&mut harness, "Add this picture to the handout");
+    assert!(harness.query_by_label(&title).is_some(), "the page is listed");
+    assert!(harness.query_by_label_contains("(Step 1)").is_some(), "the picture is listed");
+    assert!(harness.query_by_label("Print").is_none(), "no printer, no Print button");
+
+    harness.get_by_label("Create handout").click();
+    harness.run();
+    let path = saved(&harness);
+    assert_eq!(path.parent(), Some(dir.path()));
+    let name = path.file_name().and_then(|n| n.to_str()).expect("a file name");
+    let digits = name
+        .strip_prefix("handout-")
+        .and_then(|rest| rest.strip_suffix(".pdf"))
+        .expect("handout-....pdf");
+    assert!(
+        digits.chars().all(|c| c.is_ascii_digit() || c == '-') && digits.len() >= 17,
+        "only the date and time in the name: {name}"
+    );
+    let bytes = std::fs::read(&path).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    assert!(harness.query_by_label_contains(name).is_some(), "the screen says where");
+    if common::poppler() {
+        let text = common::pdf_text(&path);
+        assert!(text.contains(&title), "the page's title is in the PDF");
+        assert!(text.contains("216.636.5860"), "and the phone number");
+    }
+
+    // Removing the picture leaves the page.
+    harness.get_by_label_contains("(Step 1)");
+    let removes: Vec<_> = harness.query_all_by_label("Remove").collect();
+    assert_eq!(removes.len(), 2);
+    removes[1].click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().handout.items,
+        [HandoutItem::Page(
+            common::bundled_deck()
+                .language(0)
+                .pages()
+                .find(|(_, page)| page.title == title)
+                .map(|(_, page)| page.id.clone())
+                .expect("the page")
+        )]
+    );
+}
+
+#[test]
+fn a_spanish_patient_gets_a_spanish_handout() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = consult(dir.path(), None);
+    let spanish = common::bundled_deck()
+        .languages
+        .iter()
+        .position(|language| language.code == "es")
+        .expect("Spanish");
+    harness.state_mut().apply(Command::ChooseLanguage(spanish));
+    harness.run();
+    let title = page_title(&harness);
+    add_page_and_diagram(&mut harness, "Agregar esta imagen al resumen");
+    harness.get_by_label("Crear resumen").click();
+    harness.run();
+    let path = saved(&harness);
+    if common::poppler() {
+        let text = common::pdf_text(&path);
+        assert!(text.contains(&title), "the Spanish title is in the PDF: {title}");
+    }
+}
+
+/// A stand-in for `lp` that notes what it was asked to print, and succeeds or fails.
+fn fake_printer(dir: &Path, works: bool) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let script = dir.join(if works { "lp" } else { "broken-lp" });
+    let log = dir.join("printed.txt");
+    let body = format!(
+        "#!/bin/sh\necho \"$@\" >> '{}'\nexit {}\n",
+        log.display(),
+        if works { 0 } else { 1 }
+    );
+    std::fs::write(&script, body).expect("the script is written");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+        .expect("the script can run");
+    script
+}
+
+fn print_and_wait(harness: &mut Harness<'_, KioskApp>) {
+    harness.get_by_role_and_label(Role::Button, "Print").click();
+    harness.run();
+    for _ in 0..200 {
+        if !matches!(
+            harness.state().session().handout_status,
+            Some(HandoutStatus::Saved(_))
+        ) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the print job never finished");
+}
+
+#[test]
+fn print_sends_the_saved_file_to_the_printer_and_says_how_it_went() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let printer = fake_printer(dir.path(), true);
+    let mut harness = consult(dir.path(), Some(printer));
+    add_page_and_diagram(&mut harness, "Add this picture to the handout");
+    harness.get_by_label("Create handout").click();
+    harness.run();
+    let path = saved(&harness);
+    print_and_wait(&mut harness);
+    assert_eq!(
+        harness.state().session().handout_status,
+        Some(HandoutStatus::Printed(path.clone()))
+    );
+    harness.run();
+    assert!(harness.query_by_label("Sent to the printer.").is_some());
+    let printed = std::fs::read_to_string(dir.path().join("printed.txt")).expect("it ran");
+    assert_eq!(printed.trim(), format!("-- {}", path.display()));
+
+    let broken = fake_printer(dir.path(), false);
+    harness.state_mut().set_printer(Some(broken));
+    harness.get_by_label("Create handout").click();
+    harness.run();
+    print_and_wait(&mut harness);
+    assert!(matches!(
+        harness.state().session().handout_status,
+        Some(HandoutStatus::PrintFailed(_))
+    ));
+    harness.run();
+    assert!(harness.query_by_label("Printing did not work. See the log.").is_some());
+}
+
+#[test]
+fn a_handout_that_cannot_be_saved_says_so() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // A file where the folder should be.
+    let blocked = dir.path().join("not-a-folder");
+    std::fs::write(&blocked, "").expect("a file");
+    let mut harness = consult(&blocked, None);
+    add_page_and_diagram(&mut harness, "Add this picture to the handout");
+    harness.get_by_label("Create handout").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().handout_status,
+        Some(HandoutStatus::Failed)
+    );
+    assert!(harness
+        .query_by_label("The handout could not be made. See the log.")
+        .is_some());
+}
