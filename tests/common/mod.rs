@@ -116,6 +116,15 @@ pub const INTERFACE: &str = r#"Interface(
         consult_on: "Consult",
         consult_off: "Patient",
     ),
+    handout: (
+        title: "Notes",
+        contact_heading: "Reach us",
+        call_us: "Scan to call",
+        portal: "Scan for the portal",
+        my_questions: "My questions",
+        questions_hint: "Write here.",
+        page_footer: "Page {page} of {total}",
+    ),
 )
 "#;
 
