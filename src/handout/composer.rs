@@ -234,7 +234,7 @@ impl<'a> Composer<'a> {
                 alt,
             } => {
                 let words = caption.as_deref().unwrap_or(alt);
-                self.figure(id, 0, Some(words));
+                self.figure(id, 0, Some(words), false);
             }
             Block::Figure {
                 source: FigureSource::Image(name),
@@ -317,9 +317,6 @@ impl<'a> Composer<'a> {
         let tokens = &self.theme.handout;
         let colors = &self.theme.colors;
         let content = self.layout.content();
-        if let Some(caption) = caption {
-            self.heading(caption, tokens.body_pt);
-        }
         let count = columns.len().max(1);
         let column_pt = content.width_pt / count as f32;
         let pad = tokens.body_pt * 0.4;
@@ -329,15 +326,40 @@ impl<'a> Composer<'a> {
             let stripe = (index % 2 == 1).then_some(colors.table_stripe);
             (row.as_slice(), false, stripe)
         });
-        for (cells, bold, fill) in header.chain(body) {
-            let face = self.face(bold);
-            let wrapped: Vec<Vec<String>> = cells
+        // The first column names the row: bold, as on screen.
+        let (regular, bold_face, line_pt) = (self.regular, self.bold, self.line_pt(size));
+        let wrap = |cells: &[String], bold: bool| -> Vec<Vec<String>> {
+            cells
                 .iter()
-                .map(|cell| face.wrap(cell, size, column_pt - 2.0 * pad))
-                .collect();
+                .enumerate()
+                .map(|(index, cell)| {
+                    let face = if bold || index == 0 {
+                        bold_face
+                    } else {
+                        regular
+                    };
+                    face.wrap(cell, size, column_pt - 2.0 * pad)
+                })
+                .collect()
+        };
+        let row_pt = |wrapped: &[Vec<String>]| {
             let most = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32;
-            let height = most * self.line_pt(size) + 2.0 * pad;
-            self.layout.keep(height);
+            most * line_pt + 2.0 * pad
+        };
+        // The header row stays with the first row.
+        let first_row_pt = rows.first().map_or(0.0, |row| row_pt(&wrap(row, false)));
+        if let Some(caption) = caption {
+            // The caption stays with the header and the first row.
+            let caption_pt = self.line_pt(tokens.body_pt) + tokens.block_gap_pt / 2.0;
+            let header_pt = row_pt(&wrap(columns, true));
+            self.layout.keep(caption_pt + header_pt + first_row_pt);
+            self.heading(caption, tokens.body_pt);
+        }
+        for (cells, bold, fill) in header.chain(body) {
+            let wrapped = wrap(cells, bold);
+            let height = row_pt(&wrapped);
+            let with_next = if bold { first_row_pt } else { 0.0 };
+            self.layout.keep(height + with_next);
             let top = self.layout.y_pt();
             for (index, lines) in wrapped.into_iter().enumerate() {
                 let x = content.x_pt + index as f32 * column_pt;
@@ -353,7 +375,6 @@ impl<'a> Composer<'a> {
                     fill,
                     stroke: Some((colors.border, 0.5)),
                 });
-                // The first column names the row: bold, as on screen.
                 let bold = bold || index == 0;
                 for (line_index, line) in lines.into_iter().enumerate() {
                     let line_top = top + pad + line_index as f32 * self.line_pt(size);
@@ -435,7 +456,12 @@ impl<'a> Composer<'a> {
 
     /// The size a diagram is drawn at, and the height of its caption: across the column, no
     /// taller than the token allows nor than a page leaves room for.
-    fn figure_size(&self, id: &str, caption: Option<&str>) -> Option<(f32, f32, f32)> {
+    fn figure_size(
+        &self,
+        id: &str,
+        caption: Option<&str>,
+        prominent: bool,
+    ) -> Option<(f32, f32, f32)> {
         let diagram = self.deck.diagrams.get(id)?;
         let tokens = &self.theme.handout;
         let content = self.layout.content();
@@ -443,12 +469,10 @@ impl<'a> Composer<'a> {
         if vb_w <= 0.0 || vb_h <= 0.0 {
             return None;
         }
+        let size = self.caption_pt(prominent);
         let caption_pt = caption.map_or(0.0, |text| {
-            let lines = self
-                .regular
-                .wrap(text, tokens.small_pt, content.width_pt)
-                .len();
-            lines as f32 * self.line_pt(tokens.small_pt)
+            let lines = self.regular.wrap(text, size, content.width_pt).len();
+            lines as f32 * self.line_pt(size)
         });
         let room = content.height_pt - caption_pt - 3.0 * tokens.block_gap_pt;
         let height_pt = (content.width_pt * vb_h / vb_w)
@@ -457,16 +481,36 @@ impl<'a> Composer<'a> {
         Some((height_pt * vb_w / vb_h, height_pt, caption_pt))
     }
 
+    /// The size of a caption: body text when it is the point of the figure (a step's words),
+    /// small print under a page's figure.
+    fn caption_pt(&self, prominent: bool) -> f32 {
+        let tokens = &self.theme.handout;
+        if prominent {
+            tokens.body_pt
+        } else {
+            tokens.small_pt
+        }
+    }
+
     /// A diagram at `step` with a caption under it, all on one page. A page's figures show
     /// their first step, as the screen first shows them.
-    fn figure(&mut self, id: &str, step: usize, caption: Option<&str>) {
-        let Some((width_pt, height_pt, caption_pt)) = self.figure_size(id, caption) else {
+    fn figure(&mut self, id: &str, step: usize, caption: Option<&str>, prominent: bool) {
+        let Some((width_pt, height_pt, caption_pt)) = self.figure_size(id, caption, prominent)
+        else {
             return;
         };
         let tokens = &self.theme.handout;
         let content = self.layout.content();
-        self.layout
-            .keep(height_pt + caption_pt + tokens.block_gap_pt / 2.0);
+        let words_pt = caption_pt + tokens.block_gap_pt / 2.0;
+        // A diagram that nearly fits in what is left of the page is drawn a little smaller
+        // there, rather than leaving the rest of the page empty.
+        let left_pt = content.bottom_pt() - self.layout.y_pt() - words_pt;
+        let (width_pt, height_pt) = if left_pt < height_pt && left_pt >= height_pt * 0.75 {
+            (width_pt * left_pt / height_pt, left_pt)
+        } else {
+            (width_pt, height_pt)
+        };
+        self.layout.keep(height_pt + words_pt);
         let area = Area {
             x_pt: content.x_pt + (content.width_pt - width_pt) / 2.0,
             y_pt: self.layout.y_pt(),
@@ -480,21 +524,19 @@ impl<'a> Composer<'a> {
         });
         self.layout.advance(height_pt + tokens.block_gap_pt / 2.0);
         if let Some(caption) = caption {
-            let muted = self.theme.colors.text_muted;
-            self.lines(
-                caption,
-                false,
-                tokens.small_pt,
-                muted,
-                0.0,
-                content.width_pt,
-            );
+            let color = if prominent {
+                self.theme.colors.text
+            } else {
+                self.theme.colors.text_muted
+            };
+            let size = self.caption_pt(prominent);
+            self.lines(caption, false, size, color, 0.0, content.width_pt);
         }
         self.layout.gap(tokens.block_gap_pt);
     }
 
     /// A diagram at a step: the title of the page that shows it, the drawing at that step,
-    /// and the step's caption ("Step 2 of 5: ...") or else the figure's own caption.
+    /// and the step's caption in body text, or else the figure's own caption.
     fn diagram_item(&mut self, id: &str, step: usize) -> Result<(), HandoutError> {
         let Some(diagram) = self.deck.diagrams.get(id) else {
             return Err(HandoutError::UnknownDiagram(id.to_owned()));
@@ -510,15 +552,10 @@ impl<'a> Composer<'a> {
             })
         });
         let step = step.min(diagram.last_step());
+        // Step captions are numbered in the content ("3. Small cuts. ...").
         let step_words = diagram.steps.get(step).and_then(|s| {
             let caption = self.language.diagram_texts.get(id)?.steps.get(&s.id)?;
-            let of = self
-                .language
-                .interface
-                .step_of
-                .replace("{step}", &(step + 1).to_string())
-                .replace("{total}", &diagram.steps.len().to_string());
-            Some(format!("{of}: {caption}"))
+            Some(caption.clone())
         });
         let caption = step_words.or_else(|| figure.map(|(_, caption)| caption.to_owned()));
         let title = figure.map(|(page, _)| page.title.clone());
@@ -528,14 +565,14 @@ impl<'a> Composer<'a> {
             let width = self.layout.content().width_pt;
             let lines = self.bold.wrap(title, tokens.heading_pt, width).len() as f32;
             let figure_pt = self
-                .figure_size(id, caption.as_deref())
+                .figure_size(id, caption.as_deref(), true)
                 .map_or(0.0, |(_, height, caption)| height + caption);
             let heading_pt = lines * self.line_pt(tokens.heading_pt) + tokens.block_gap_pt;
             self.layout
                 .keep(heading_pt + figure_pt + tokens.block_gap_pt);
             self.heading(title, tokens.heading_pt);
         }
-        self.figure(id, step, caption.as_deref());
+        self.figure(id, step, caption.as_deref(), true);
         Ok(())
     }
 
@@ -586,10 +623,10 @@ impl<'a> Composer<'a> {
         while let Some(row) = rows.next() {
             let words_pt = row
                 .iter()
-                .map(|(_, does, label, shown)| {
+                .map(|(_, does, label, _)| {
                     text_pt(self.bold, does, small)
                         + text_pt(self.regular, label, small)
-                        + text_pt(self.bold, shown, tokens.body_pt)
+                        + self.line_pt(tokens.body_pt)
                 })
                 .fold(0.0, f32::max);
             let height = side + words_pt + gap;
@@ -620,6 +657,8 @@ impl<'a> Composer<'a> {
                     (shown, true, tokens.body_pt),
                 ] {
                     let face = self.face(bold);
+                    // A long address is set smaller rather than broken.
+                    let size = size.min(size * card_pt / face.width_pt(text, size).max(1.0));
                     for line in face.wrap(text, size, card_pt) {
                         let width = face.width_pt(&line, size);
                         self.layout.push(Op::Text {
