@@ -12,6 +12,7 @@ use crate::app::KioskApp;
 use crate::config::{KioskConfig, default_config_path};
 use crate::content::model::Target;
 use crate::content::{ContentErrors, ContentPaths, load_deck};
+use crate::handout::{HandoutItem, HandoutRequest, Paper, handout_pdf};
 use crate::readability::ReadabilityReport;
 use crate::render::{RenderApp, RenderReport};
 use crate::stats::{Report, StatsError, default_stats_path, read_records};
@@ -66,6 +67,32 @@ enum Command {
         #[arg(long = "page", value_name = "ID")]
         pages: Vec<String>,
     },
+    /// Make a take-home handout PDF without the kiosk's window: the pages and diagrams given,
+    /// in order, then QR codes to call the clinic and open the patient portal, and lines for
+    /// the patient's questions. Exits 3 naming any id the content does not have.
+    Handout {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// Pages to print, by id, in order: `--pages what-is-it-1,risks-general`.
+        #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+        pages: Vec<String>,
+        /// Diagrams to print after the pages, by id, each at a walk-through step counted
+        /// from 1 as the screen shows it (default the first): `--diagrams spine,incisions:3`.
+        #[arg(long, value_name = "ID[:STEP],...", value_delimiter = ',')]
+        diagrams: Vec<String>,
+        /// The language, by its folder name, e.g. `es` [default: the deck's default].
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// The paper [default: `handout_paper` in the settings, else letter].
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The settings file [default: config.ron in the platform's configuration folder].
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Set the staff PIN (4 to 8 digits): asks for it twice and saves only its argon2 hash in
     /// the settings file. Without a terminal it reads the PIN from the first line of stdin (and
     /// a confirmation from the second, if there is one).
@@ -98,6 +125,24 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+/// A paper size on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum PaperArg {
+    /// US Letter, 8.5 x 11 inches.
+    Letter,
+    /// ISO A4, 210 x 297 mm.
+    A4,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::Letter => Self::Letter,
+            PaperArg::A4 => Self::A4,
+        }
+    }
 }
 
 /// A `--since` date: exactly YYYY-MM-DD, and a real day.
@@ -186,6 +231,25 @@ pub fn main() -> ExitCode {
             size,
             renderer,
             &pages,
+        ),
+        Some(Command::Handout {
+            content,
+            pages,
+            diagrams,
+            lang,
+            paper,
+            out,
+            config,
+        }) => handout(
+            &content_paths(content.content, content.assets.assets),
+            HandoutArgs {
+                pages,
+                diagrams,
+                lang,
+                paper: paper.map(Paper::from),
+                out,
+                config,
+            },
         ),
         Some(Command::SetPin { config }) => set_pin(config).map(|()| ExitCode::SUCCESS),
         Some(Command::Stats {
@@ -430,6 +494,96 @@ fn render(
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_FAILURE)
+    })
+}
+
+/// What `handout` was asked for.
+struct HandoutArgs {
+    pages: Vec<String>,
+    diagrams: Vec<String>,
+    lang: Option<String>,
+    paper: Option<Paper>,
+    out: PathBuf,
+    config: Option<PathBuf>,
+}
+
+/// `handout`: writes the PDF and prints where, and how big it is.
+fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> {
+    let deck = match load_deck(paths) {
+        Ok(deck) => deck,
+        Err(ContentErrors(diagnostics)) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!(
+                "patient-kiosk: the content has {} problem(s); a handout needs good content",
+                diagnostics.len()
+            );
+            return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
+        }
+    };
+    let language = match &args.lang {
+        None => deck.default_language,
+        Some(code) => deck
+            .languages
+            .iter()
+            .position(|language| language.code == *code)
+            .with_context(|| {
+                let known: Vec<&str> = deck.languages.iter().map(|l| l.code.as_str()).collect();
+                format!(
+                    "there is no language {code:?}; the content has: {}",
+                    known.join(", ")
+                )
+            })?,
+    };
+    let mut items: Vec<HandoutItem> = args.pages.into_iter().map(HandoutItem::Page).collect();
+    for diagram in &args.diagrams {
+        items.push(diagram_item(diagram)?);
+    }
+    if items.is_empty() {
+        anyhow::bail!("nothing to print: give --pages or --diagrams");
+    }
+    let paper = match args.paper {
+        Some(paper) => paper,
+        None => load_config(args.config.as_deref()).0.handout_paper,
+    };
+    let ink = crate::ink::InkSet::default();
+    let request = HandoutRequest {
+        language,
+        items: &items,
+        ink: &ink,
+        paper,
+    };
+    let pdf = handout_pdf(&deck, &Theme::bundled(), &request)?;
+    if let Some(folder) = args
+        .out
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
+    }
+    std::fs::write(&args.out, &pdf).with_context(|| format!("writing {}", args.out.display()))?;
+    println!("wrote {} ({} bytes)", args.out.display(), pdf.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `ID` or `ID:STEP` (steps counted from 1, as the screen shows them) as a handout item.
+fn diagram_item(text: &str) -> anyhow::Result<HandoutItem> {
+    let (id, step) = match text.split_once(':') {
+        None => (text, 0),
+        Some((id, step)) => {
+            let step: usize = step
+                .parse()
+                .ok()
+                .filter(|&step| step >= 1)
+                .with_context(|| format!("{text:?}: a step is a number from 1, like {id}:2"))?;
+            (id, step - 1)
+        }
+    };
+    Ok(HandoutItem::Diagram {
+        id: id.trim().to_owned(),
+        step,
     })
 }
 

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::handout::Paper;
+
 /// Where the settings come from, and what went wrong reading them.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -55,6 +57,11 @@ pub struct KioskConfig {
     /// The staff PIN as an argon2 hash, set by `patient-kiosk set-pin` (`None`: no PIN, so a
     /// locked kiosk's staff menu cannot be opened).
     pub staff_pin_hash: Option<String>,
+    /// The paper take-home handouts are laid out for (`Letter`; or `A4`).
+    pub handout_paper: Paper,
+    /// The folder handouts are saved in (`None`: `patient-kiosk-handouts` in the user's
+    /// documents folder, see [`Self::handout_dir`]).
+    pub handout_dir: Option<PathBuf>,
 }
 
 impl Default for KioskConfig {
@@ -65,6 +72,8 @@ impl Default for KioskConfig {
             countdown_secs: 15,
             consult_idle_timeout_secs: 1800,
             staff_pin_hash: None,
+            handout_paper: Paper::Letter,
+            handout_dir: None,
         }
     }
 }
@@ -88,12 +97,42 @@ impl KioskConfig {
         })
     }
 
+    /// The folder handouts are saved in: `handout_dir` if set, else `patient-kiosk-handouts`
+    /// in the user's documents folder, else in the kiosk's data folder, else in the current
+    /// folder.
+    pub fn handout_dir(&self) -> PathBuf {
+        const FOLDER: &str = "patient-kiosk-handouts";
+        if let Some(dir) = &self.handout_dir {
+            return dir.clone();
+        }
+        if let Some(documents) =
+            directories::UserDirs::new().and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+        {
+            return documents.join(FOLDER);
+        }
+        directories::ProjectDirs::from("", "", "patient-kiosk").map_or_else(
+            || PathBuf::from(FOLDER),
+            |dirs| dirs.data_dir().join(FOLDER),
+        )
+    }
+
     /// The settings as a commented RON file, the way [`Self::save`] writes them.
     pub fn to_ron(&self) -> String {
         let pin = match &self.staff_pin_hash {
             // A RON string literal escapes whatever the hash holds.
             Some(hash) => format!("Some({})", ron::to_string(hash).unwrap_or_default()),
             None => "None".to_owned(),
+        };
+        let handout_dir = match &self.handout_dir {
+            Some(dir) => format!(
+                "Some({})",
+                ron::to_string(&dir.to_string_lossy()).unwrap_or_default()
+            ),
+            None => "None".to_owned(),
+        };
+        let paper = match self.handout_paper {
+            Paper::Letter => "Letter",
+            Paper::A4 => "A4",
         };
         format!(
             "// patient-kiosk settings. `patient-kiosk set-pin` and the staff menu rewrite this \
@@ -109,7 +148,11 @@ impl KioskConfig {
              // Consultation mode (--consult): seconds without a touch before it starts over.\n    \
              consult_idle_timeout_secs: {consult},\n    \
              // The staff PIN, only as an argon2 hash: set it with `patient-kiosk set-pin`.\n    \
-             staff_pin_hash: {pin},\n\
+             staff_pin_hash: {pin},\n    \
+             // Paper of the take-home handouts: Letter or A4.\n    \
+             handout_paper: {paper},\n    \
+             // Folder handouts are saved in; None: ~/Documents/patient-kiosk-handouts.\n    \
+             handout_dir: {handout_dir},\n\
              )\n",
             kiosk = self.kiosk,
             idle = self.idle_timeout_secs,
@@ -199,6 +242,8 @@ mod tests {
                 countdown_secs: 15,
                 consult_idle_timeout_secs: 1800,
                 staff_pin_hash: None,
+                handout_paper: Paper::Letter,
+                handout_dir: None,
             }
         );
     }
@@ -213,6 +258,8 @@ mod tests {
             countdown_secs: 10,
             consult_idle_timeout_secs: 1800,
             staff_pin_hash: Some("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA\"x".to_owned()),
+            handout_paper: Paper::A4,
+            handout_dir: Some(PathBuf::from("/srv/handouts \"new\"")),
         };
         config.save(&path).expect("saved");
         let (read, error) = KioskConfig::load(&path);
@@ -229,6 +276,19 @@ mod tests {
             ),
             "a file cannot be a folder"
         );
+    }
+
+    #[test]
+    fn handouts_go_to_the_folder_set_or_a_documents_folder() {
+        let set = KioskConfig {
+            handout_dir: Some(PathBuf::from("/srv/handouts")),
+            ..KioskConfig::default()
+        };
+        assert_eq!(set.handout_dir(), PathBuf::from("/srv/handouts"));
+        let default = KioskConfig::default().handout_dir();
+        assert!(default.ends_with("patient-kiosk-handouts"), "{default:?}");
+        let config = KioskConfig::from_ron("(handout_paper: A4)", Path::new("c")).expect("valid");
+        assert_eq!(config.handout_paper, Paper::A4);
     }
 
     #[test]

@@ -557,3 +557,40 @@ fn a_quiz_of_two_questions_or_one_pointing_nowhere_is_refused() {
         &["points to the page \"gamma-1\", which does not exist"],
     );
 }
+
+#[test]
+fn handout_words_need_their_placeholders_and_the_portal_a_web_address() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/interface.ron",
+        "page_footer: \"Page {page} of {total}\"",
+        "page_footer: \"Page {page}\"",
+    );
+    f.edit(
+        "content/en/interface.ron",
+        "call_us: \"Scan to call\"",
+        "call_us: \" \"",
+    );
+    f.edit(
+        "content/deck.ron",
+        "    logo: \"logo.png\",\n",
+        "    logo: \"logo.png\",\n    portal_url: \"mychart.example.org\",\n",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/interface.ron",
+        102,
+        9,
+        &["`page_footer` must contain {total}"],
+    );
+    assert_diagnostic(&d, "en/interface.ron", 98, 9, &["`call_us` is empty"]);
+    assert_diagnostic(
+        &d,
+        "deck.ron",
+        7,
+        17,
+        &["\"mychart.example.org\" is not a web address", "https://"],
+    );
+    assert_eq!(d.len(), 3, "{d:?}");
+}

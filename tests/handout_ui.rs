@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use patient_kiosk::app::{Command, ConsultCommand, HandoutStatus, Screen};
+use patient_kiosk::app::{Command, HandoutStatus, Screen};
 use patient_kiosk::config::KioskConfig;
 use patient_kiosk::handout::HandoutItem;
 use patient_kiosk::{KioskApp, Theme};
@@ -50,24 +50,28 @@ fn page_title(harness: &Harness<'_, KioskApp>) -> String {
     language.page(at).expect("the page").title.clone()
 }
 
-/// Adds the page and its diagram with their buttons, then opens the handout screen.
-fn add_page_and_diagram(harness: &mut Harness<'_, KioskApp>, add_picture: &str) {
-    harness
-        .get_by_role_and_label(Role::Switch, "Add page to handout")
-        .click();
-    harness.run();
-    common::scroll_and_tap(harness, Role::Switch, add_picture);
-    assert!(
-        harness
-            .get_by_role_and_label(Role::Switch, add_picture)
-            .accesskit_node()
-            .is_selected()
-            == Some(true),
-        "the picture's button shows it is in"
+/// Adds the page and its diagram with their buttons (in the language showing), then opens
+/// the handout screen.
+fn add_page_and_diagram(harness: &mut Harness<'_, KioskApp>) {
+    let deck = common::bundled_deck();
+    let words = deck
+        .language(harness.state().session().language.unwrap_or(0))
+        .interface
+        .consult
+        .clone();
+    common::scroll_and_tap(harness, Role::Switch, &words.add_page);
+    common::scroll_and_tap(harness, Role::Switch, &words.add_diagram);
+    let items = &harness.state().session().handout.items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert_eq!(
+        items[1],
+        HandoutItem::Diagram {
+            id: DIAGRAM.to_owned(),
+            step: 0
+        }
     );
-    harness
-        .get_by_role_and_label(Role::Button, "Handout (2)")
-        .click();
+    let open = words.handout.replace("{count}", "2");
+    harness.get_by_role_and_label(Role::Button, &open).click();
     harness.run();
     assert_eq!(harness.state().session().screen, Screen::Handout);
 }
@@ -84,16 +88,28 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut harness = consult(dir.path(), None);
     let title = page_title(&harness);
-    add_page_and_diagram(&mut harness, "Add this picture to the handout");
-    assert!(harness.query_by_label(&title).is_some(), "the page is listed");
-    assert!(harness.query_by_label_contains("(Step 1)").is_some(), "the picture is listed");
-    assert!(harness.query_by_label("Print").is_none(), "no printer, no Print button");
+    add_page_and_diagram(&mut harness);
+    assert!(
+        harness.query_by_label(&title).is_some(),
+        "the page is listed"
+    );
+    assert!(
+        harness.query_by_label_contains("(Step 1)").is_some(),
+        "the picture is listed"
+    );
+    assert!(
+        harness.query_by_label("Print").is_none(),
+        "no printer, no Print button"
+    );
 
     harness.get_by_label("Create handout").click();
     harness.run();
     let path = saved(&harness);
     assert_eq!(path.parent(), Some(dir.path()));
-    let name = path.file_name().and_then(|n| n.to_str()).expect("a file name");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a file name");
     let digits = name
         .strip_prefix("handout-")
         .and_then(|rest| rest.strip_suffix(".pdf"))
@@ -104,7 +120,10 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     );
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
-    assert!(harness.query_by_label_contains(name).is_some(), "the screen says where");
+    assert!(
+        harness.query_by_label_contains(name).is_some(),
+        "the screen says where"
+    );
     if common::poppler() {
         let text = common::pdf_text(&path);
         assert!(text.contains(&title), "the page's title is in the PDF");
@@ -142,13 +161,16 @@ fn a_spanish_patient_gets_a_spanish_handout() {
     harness.state_mut().apply(Command::ChooseLanguage(spanish));
     harness.run();
     let title = page_title(&harness);
-    add_page_and_diagram(&mut harness, "Agregar esta imagen al resumen");
+    add_page_and_diagram(&mut harness);
     harness.get_by_label("Crear resumen").click();
     harness.run();
     let path = saved(&harness);
     if common::poppler() {
         let text = common::pdf_text(&path);
-        assert!(text.contains(&title), "the Spanish title is in the PDF: {title}");
+        assert!(
+            text.contains(&title),
+            "the Spanish title is in the PDF: {title}"
+        );
     }
 }
 
@@ -189,7 +211,7 @@ fn print_sends_the_saved_file_to_the_printer_and_says_how_it_went() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let printer = fake_printer(dir.path(), true);
     let mut harness = consult(dir.path(), Some(printer));
-    add_page_and_diagram(&mut harness, "Add this picture to the handout");
+    add_page_and_diagram(&mut harness);
     harness.get_by_label("Create handout").click();
     harness.run();
     let path = saved(&harness);
@@ -213,7 +235,11 @@ fn print_sends_the_saved_file_to_the_printer_and_says_how_it_went() {
         Some(HandoutStatus::PrintFailed(_))
     ));
     harness.run();
-    assert!(harness.query_by_label("Printing did not work. See the log.").is_some());
+    assert!(
+        harness
+            .query_by_label("Printing did not work. See the log.")
+            .is_some()
+    );
 }
 
 #[test]
@@ -223,14 +249,16 @@ fn a_handout_that_cannot_be_saved_says_so() {
     let blocked = dir.path().join("not-a-folder");
     std::fs::write(&blocked, "").expect("a file");
     let mut harness = consult(&blocked, None);
-    add_page_and_diagram(&mut harness, "Add this picture to the handout");
+    add_page_and_diagram(&mut harness);
     harness.get_by_label("Create handout").click();
     harness.run();
     assert_eq!(
         harness.state().session().handout_status,
         Some(HandoutStatus::Failed)
     );
-    assert!(harness
-        .query_by_label("The handout could not be made. See the log.")
-        .is_some());
+    assert!(
+        harness
+            .query_by_label("The handout could not be made. See the log.")
+            .is_some()
+    );
 }

@@ -83,9 +83,7 @@ impl KioskApp {
             .to_string();
         let saved = handout_pdf(deck, &self.tokens, &request)
             .map_err(|error| error.to_string())
-            .and_then(|bytes: Vec<u8>| {
-                save(&folder, &name, &bytes).map_err(|e| e.to_string())
-            });
+            .and_then(|bytes: Vec<u8>| save(&folder, &name, &bytes).map_err(|e| e.to_string()));
         self.session.handout_status = Some(match saved {
             Ok(path) => {
                 log::info!("handout saved to {}", path.display());

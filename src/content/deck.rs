@@ -113,6 +113,8 @@ pub struct Deck {
     pub phones: BTreeMap<String, String>,
     /// The clinic's logo, a file name under the images folder.
     pub logo: Option<String>,
+    /// The patient portal's web address, for a handout's QR code.
+    pub portal_url: Option<String>,
     /// The folder content pictures are read from.
     pub images_dir: PathBuf,
     /// Every diagram's drawing, by id (its words are in each [`Language`]).

@@ -15,7 +15,7 @@ mod source_file;
 pub mod synthetic;
 mod watch;
 
-pub use deck::{Deck, Language, PageRef};
+pub use deck::{Deck, Language, PageRef, images_path};
 pub use diagnostic::{ContentErrors, Diagnostic};
 pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck};
 pub use qr::{QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, QrCodeError, QrModules, qr_payload};

@@ -29,6 +29,11 @@ pub struct DeckFile {
     /// The clinic's logo, a file name under `assets/images/`.
     #[serde(default)]
     pub logo: Option<String>,
+
+    /// The patient portal's web address, e.g. `"https://mychart.clevelandclinic.org/"`: a
+    /// take-home handout shows it as a QR code (none without it).
+    #[serde(default)]
+    pub portal_url: Option<String>,
 }
 
 /// `content/<language>/clinic.ron`: the clinic profile in one language.
@@ -162,6 +167,51 @@ pub struct Interface {
 
     /// The PIN pad and the staff menu.
     pub staff: StaffText,
+
+    /// The take-home handout a clinician prints or saves.
+    pub handout: HandoutWords,
+}
+
+/// The words of the take-home handout (a PDF), in `interface.ron` under `handout`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoutWords {
+    /// The handout's title, under the clinic's name.
+    pub title: String,
+    /// Heading of the QR codes to call the clinic and open the patient portal.
+    pub contact_heading: String,
+    /// Over each phone's QR code.
+    pub call_us: String,
+    /// Over the patient portal's QR code.
+    pub portal: String,
+    /// Heading of the ruled lines to write questions on.
+    pub my_questions: String,
+    /// Under that heading: what the lines are for.
+    pub questions_hint: String,
+    /// At the foot of every page, with `{page}` and `{total}` in it.
+    pub page_footer: String,
+}
+
+impl HandoutWords {
+    /// Every field with its name, for checks.
+    pub fn fields(&self) -> [(&'static str, &String); 7] {
+        [
+            ("title", &self.title),
+            ("contact_heading", &self.contact_heading),
+            ("call_us", &self.call_us),
+            ("portal", &self.portal),
+            ("my_questions", &self.my_questions),
+            ("questions_hint", &self.questions_hint),
+            ("page_footer", &self.page_footer),
+        ]
+    }
+
+    /// "Page 1 of 3", from [`Self::page_footer`].
+    pub fn page_footer(&self, page: usize, total: usize) -> String {
+        self.page_footer
+            .replace("{page}", &page.to_string())
+            .replace("{total}", &total.to_string())
+    }
 }
 
 /// The words of consultation mode's drawing tools and handout, in `interface.ron` under

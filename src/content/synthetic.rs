@@ -81,6 +81,7 @@ pub fn write_scaled_deck(
         topics: topic_ids,
         phones: deck.phones.clone(),
         logo: deck.logo.clone(),
+        portal_url: deck.portal_url.clone(),
     };
     write_ron(&content.join("deck.ron"), &deck_file)?;
     let diagrams_dir = content.join("diagrams");

@@ -1,9 +1,25 @@
 //! The take-home summary a clinician builds during a consultation: the pages and diagrams
-//! chosen (this module), made into a PDF. No egui here.
+//! chosen ([`Handout`]), made into a PDF ([`handout_pdf`]). No egui here.
 
+mod area;
+mod composer;
+mod diagram;
+mod draw;
+mod error;
+mod face;
+mod layout;
 mod list;
+mod op;
+mod pdf;
+mod phone;
+mod render;
+mod request;
 
+pub use error::HandoutError;
 pub use list::{Handout, HandoutItem};
+pub use pdf::handout_pdf;
+pub use phone::tel_uri;
+pub use request::HandoutRequest;
 
 use serde::{Deserialize, Serialize};
 

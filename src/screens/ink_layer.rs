@@ -3,12 +3,12 @@
 //! a bright dot whose short trail fades. Every stroke of what is on screen is painted on top.
 
 use egui::emath::RectTransform;
-use egui::{Color32, Event, Painter, Pos2, Rect, Role, Sense, Ui, WidgetInfo};
+use egui::{Event, Painter, Pos2, Rect, Role, Sense, Ui, WidgetInfo};
 
 use super::{InkArea, ScreenContext};
 use crate::app::{Command, ConsultCommand, InkInput};
 use crate::content::model::Page;
-use crate::ink::{InkTool, PenWidth, Stroke, Surface, flatten};
+use crate::ink::{InkTool, Stroke, Surface, flatten};
 use crate::theme::Theme;
 
 /// A finger must move this far on screen before a stroke gets a new point, in points.
@@ -141,13 +141,8 @@ fn begin_stroke(screen: &ScreenContext<'_>, start: Pos2) -> Option<(Surface, Str
 /// Paints one stroke, smoothed, with round ends.
 fn stroke_ui(painter: &Painter, theme: &Theme, to_screen: RectTransform, stroke: &Stroke) {
     let tokens = &theme.ink;
-    let width = match stroke.pen.width {
-        PenWidth::Thin => tokens.thin_pt,
-        PenWidth::Thick => tokens.thick_pt,
-    };
-    let color = (tokens.colors.get(stroke.pen.color))
-        .or(tokens.colors.first())
-        .map_or(Color32::RED, |rgb| rgb.color32());
+    let width = tokens.width_pt(stroke.pen.width);
+    let color = tokens.color(stroke.pen.color).color32();
     let on_screen: Vec<(f32, f32)> = (stroke.points.iter())
         .map(|&(x, y)| to_screen.transform_pos(egui::pos2(x, y)))
         .map(|pos| (pos.x, pos.y))

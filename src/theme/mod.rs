@@ -8,7 +8,7 @@ mod style;
 use serde::Deserialize;
 
 pub use color::{Rgb, contrast_ratio};
-pub use fonts::{BOLD, bold_font, install_fonts};
+pub use fonts::{BOLD, bold_font, font_bytes, install_fonts};
 pub use reader::TextSize;
 
 /// The bundled design tokens, compiled in so the kiosk always starts with a valid theme.
@@ -37,8 +37,10 @@ pub struct Theme {
     pub sizes: Sizes,
     /// Diagram line weight, label size and palette.
     pub diagram: DiagramTokens,
-    /// The clinician's pen and pointer.
+    /// The clinician's pens in consultation mode: colours, widths and the pointer.
     pub ink: InkTokens,
+    /// Sizes of the printed take-home handout.
+    pub handout: HandoutTokens,
     /// Font names.
     pub fonts: Fonts,
 }
@@ -70,22 +72,80 @@ impl DiagramTokens {
     }
 }
 
-/// Tokens of the clinician's pen and pointer (consultation mode).
+/// Sizes of the take-home handout, in PDF points (1/72 inch) unless the name says otherwise.
+/// Its colours are the normal look's.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoutTokens {
+    /// Space between the paper's edge and the text, on every side.
+    pub margin_pt: f32,
+    /// Body text.
+    pub body_pt: f32,
+    /// Small print: the footer, captions, words under a QR code.
+    pub small_pt: f32,
+    /// The handout's title.
+    pub title_pt: f32,
+    /// Page titles and section headings.
+    pub heading_pt: f32,
+    /// Sub-headings within a page, and key facts.
+    pub subheading_pt: f32,
+    /// Line height as a multiple of the text size.
+    pub line_spacing: f32,
+    /// Space between blocks.
+    pub block_gap_pt: f32,
+    /// Space before each page or section.
+    pub section_gap_pt: f32,
+    /// The tallest a diagram is drawn.
+    pub diagram_max_height_pt: f32,
+    /// The tallest a picture is drawn.
+    pub image_max_height_pt: f32,
+    /// Side of a QR code, quiet zone included (at least 72: one inch).
+    pub qr_side_pt: f32,
+    /// How many ruled lines "My questions" has.
+    pub question_lines: u32,
+    /// Space between those lines.
+    pub question_line_gap_pt: f32,
+    /// Diagram lines, labels and ink on paper are their screen size times this (a printed
+    /// point is larger than a screen's).
+    pub screen_to_paper: f32,
+}
+
+/// Tokens of the clinician's ink: the same on screen and in a handout.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InkTokens {
-    /// The pen's colours, in the order the colour buttons show them.
+    /// The pen colours, in the order of the colour buttons; a pen's colour is an index here.
     pub colors: Vec<Rgb>,
-    /// The thin pen's width, in points.
+    /// Width of the thin pen, in points on screen.
     pub thin_pt: f32,
-    /// The thick pen's width, in points.
+    /// Width of the thick pen, in points on screen.
     pub thick_pt: f32,
-    /// The pointer dot's diameter, in points.
+    /// Width of the pointer's fading trail, in points on screen.
     pub pointer_pt: f32,
-    /// The pointer's colour.
+    /// Colour of the pointer's trail.
     pub pointer_color: Rgb,
     /// How long the pointer's trail takes to fade, in seconds.
     pub trail_secs: f32,
+}
+
+impl InkTokens {
+    /// The colour of pen colour `index` (the first colour if there is no such index; the
+    /// validator of the tokens keeps at least one).
+    pub fn color(&self, index: usize) -> Rgb {
+        self.colors
+            .get(index)
+            .or_else(|| self.colors.first())
+            .copied()
+            .unwrap_or(Rgb([0x1B, 0x24, 0x30]))
+    }
+
+    /// The width of a pen, in points on screen.
+    pub fn width_pt(&self, width: crate::ink::PenWidth) -> f32 {
+        match width {
+            crate::ink::PenWidth::Thin => self.thin_pt,
+            crate::ink::PenWidth::Thick => self.thick_pt,
+        }
+    }
 }
 
 /// Colour tokens.
@@ -227,6 +287,21 @@ mod tests {
             assert!(tokens.color(name).is_some(), "no diagram colour {name:?}");
         }
         assert!(tokens.color("no-such-colour").is_none());
+    }
+
+    #[test]
+    fn the_ink_has_four_pens_and_two_widths() {
+        let ink = Theme::bundled().ink;
+        assert_eq!(ink.colors.len(), 4);
+        assert_eq!(ink.color(1), Rgb([0x15, 0x65, 0xC0]));
+        assert_eq!(
+            ink.color(99),
+            ink.colors[0],
+            "an unknown pen draws in the first colour"
+        );
+        assert!(
+            ink.width_pt(crate::ink::PenWidth::Thick) > ink.width_pt(crate::ink::PenWidth::Thin)
+        );
     }
 
     #[test]

@@ -138,6 +138,15 @@ pub const INTERFACE: &str = r#"Interface(
         consult_on: "Consult",
         consult_off: "Patient",
     ),
+    handout: (
+        title: "Notes",
+        contact_heading: "Reach us",
+        call_us: "Scan to call",
+        portal: "Scan for the portal",
+        my_questions: "My questions",
+        questions_hint: "Write here.",
+        page_footer: "Page {page} of {total}",
+    ),
 )
 "#;
 
@@ -459,4 +468,37 @@ pub fn scroll_and_tap(
 pub fn tap_command(harness: &mut Harness<'_, KioskApp>, command: patient_kiosk::app::Command) {
     harness.state_mut().apply(command);
     touch(harness);
+}
+
+/// Whether the poppler tools (`pdftotext`, `pdftoppm`) are here. Without them: a note, or a
+/// failure on CI (`.ci/run` installs them).
+pub fn poppler() -> bool {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok()
+    {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "pdftotext is missing: install poppler-utils (.ci/run does)"
+    );
+    eprintln!("note: pdftotext (poppler-utils) is not installed; skipping this check");
+    false
+}
+
+/// A PDF's text as `pdftotext` reads it, every run of white space made one space.
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

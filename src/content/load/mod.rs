@@ -14,7 +14,7 @@ use super::deck::{Deck, Language, images_path};
 use super::diagram::{Diagram, DiagramText};
 use super::model::{Block, ClinicText, DeckFile, FigureSource, Interface, Page, Target, Topic};
 use super::source_file::{SourceFile, diagnostic};
-use super::{ContentErrors, Diagnostic, QrModules, qr, ron_error};
+use super::{ContentErrors, Diagnostic, QR_MAX_PAYLOAD_BYTES, QrModules, qr, ron_error};
 
 /// Content files larger than this are refused rather than read: no real content comes close.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -184,6 +184,7 @@ impl Loader<'_> {
             default_language,
             phones: deck.value.phones,
             logo: deck.value.logo,
+            portal_url: deck.value.portal_url,
             images_dir: self.paths.images_dir(),
             diagrams: diagrams
                 .into_iter()
@@ -358,6 +359,7 @@ impl Loader<'_> {
             topics,
             phones,
             logo,
+            portal_url,
         } = &deck.value;
         let file = &deck.file;
         if languages.is_empty() {
@@ -402,6 +404,20 @@ impl Loader<'_> {
         }
         if let Some(logo) = logo {
             self.check_image(file, "logo", logo);
+        }
+        if let Some(url) = portal_url {
+            let web = url.starts_with("https://") || url.starts_with("http://");
+            if !web || url.contains(char::is_whitespace) || url.len() > QR_MAX_PAYLOAD_BYTES {
+                self.error(file.diagnostic_at_value(
+                    "portal_url",
+                    url,
+                    0,
+                    format!(
+                        "The portal address \"{url}\" is not a web address. Write it as a \
+                         browser shows it, like \"https://mychart.example.org/\"."
+                    ),
+                ));
+            }
         }
     }
 
@@ -569,6 +585,7 @@ impl Loader<'_> {
             step_n,
             consult,
             staff,
+            handout,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -611,6 +628,7 @@ impl Loader<'_> {
             .into_iter()
             .chain(consult.fields())
             .chain(staff.fields())
+            .chain(handout.fields())
             .chain(colors)
         {
             if value.trim().is_empty() {
@@ -675,6 +693,18 @@ impl Loader<'_> {
                 &staff.idle_timeout,
                 "{seconds}",
                 "Start over after {seconds} seconds.",
+            ),
+            (
+                "page_footer",
+                &handout.page_footer,
+                "{page}",
+                "Page {page} of {total}",
+            ),
+            (
+                "page_footer",
+                &handout.page_footer,
+                "{total}",
+                "Page {page} of {total}",
             ),
         ];
         for (key, value, placeholder, example) in templates {
