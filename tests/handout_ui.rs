@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use patient_kiosk::app::{Command, HandoutStatus, Screen};
+use patient_kiosk::app::{Command, ConsultCommand, HandoutStatus, Screen};
 use patient_kiosk::config::KioskConfig;
 use patient_kiosk::handout::HandoutItem;
 use patient_kiosk::{KioskApp, Theme};
@@ -94,13 +94,34 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
         "the page is listed"
     );
     assert!(
-        harness.query_by_label_contains("(Step 1)").is_some(),
-        "the picture is listed"
+        harness
+            .query_by_label("Small cuts, or one long cut.")
+            .is_some(),
+        "the picture is listed by its caption (it has no steps to name)"
     );
     assert!(
         harness.query_by_label("Print").is_none(),
         "no printer, no Print button"
     );
+    // A walk-through is named with the step it was added at.
+    let walk = HandoutItem::Diagram {
+        id: "surgery-day-steps".to_owned(),
+        step: 2,
+    };
+    harness
+        .state_mut()
+        .apply(Command::Consult(ConsultCommand::ToggleHandout(
+            walk.clone(),
+        )));
+    harness.run();
+    assert!(harness.query_by_label_contains("(Step 3)").is_some());
+    harness
+        .state_mut()
+        .apply(Command::Consult(ConsultCommand::ToggleHandout(
+            walk.clone(),
+        )));
+    harness.run();
+    assert!(!harness.state().session().handout.contains(&walk));
 
     harness.get_by_label("Create handout").click();
     harness.run();
@@ -131,7 +152,6 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     }
 
     // Removing the picture leaves the page.
-    harness.get_by_label_contains("(Step 1)");
     let removes: Vec<_> = harness.query_all_by_label("Remove").collect();
     assert_eq!(removes.len(), 2);
     removes[1].click();

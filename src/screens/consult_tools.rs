@@ -147,7 +147,7 @@ pub fn consult_tools_ui(
 /// A row of the side panel (`side`), or, across the bottom, its buttons in the one flow.
 fn row_ui(ui: &mut Ui, side: bool, add: &mut dyn FnMut(&mut Ui)) {
     if side {
-        ui.horizontal_wrapped(|ui| add(ui));
+        ui.horizontal(|ui| add(ui));
     } else {
         add(ui);
     }

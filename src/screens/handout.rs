@@ -8,8 +8,8 @@ use super::index::home_bar_ui;
 use super::layout::scroll_column_ui;
 use super::text::{text_ui, title_ui};
 use crate::app::{Command, ConsultCommand, HandoutStatus};
-use crate::content::Language;
 use crate::content::model::{Block, FigureSource};
+use crate::content::{Deck, Language};
 use crate::handout::HandoutItem;
 use crate::widgets::{BigButton, ButtonKind};
 
@@ -52,7 +52,13 @@ pub fn handout_ui(
                     if ui.add(remove).clicked() {
                         ask(ConsultCommand::Remove(index));
                     }
-                    text_ui(ui, theme, &item_title(language, item), sizes.body_pt, true);
+                    text_ui(
+                        ui,
+                        theme,
+                        &item_title(screen.deck, language, item),
+                        sizes.body_pt,
+                        true,
+                    );
                 });
             }
             let create = BigButton::new(theme, &words.create_handout, ButtonKind::Primary)
@@ -91,8 +97,8 @@ pub fn handout_ui(
 }
 
 /// How a handout item is named on the handout screen: a page by its title; a diagram by its
-/// figure's caption (or description) and its step.
-pub fn item_title(language: &Language, item: &HandoutItem) -> String {
+/// figure's caption (or description), and its step if it has steps.
+pub fn item_title(deck: &Deck, language: &Language, item: &HandoutItem) -> String {
     match item {
         HandoutItem::Page(id) => language
             .pages()
@@ -110,6 +116,13 @@ pub fn item_title(language: &Language, item: &HandoutItem) -> String {
                 })
             });
             let name = figure.unwrap_or_else(|| id.clone());
+            if deck
+                .diagrams
+                .get(id)
+                .is_none_or(|diagram| diagram.steps.is_empty())
+            {
+                return name;
+            }
             let step_words = language
                 .interface
                 .step_n
