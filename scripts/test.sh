@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of patient-kiosk: the one command README.md gives.
 #
-# The UI tests need two things from the system: Mesa, to render snapshots headless with wgpu,
-# and Xvfb, because `patient-kiosk render` opens a real window. Missing ones are installed
-# when we may (root with apt-get); otherwise we say what to install and stop.
+# The tests need three things from the system: Mesa, to render snapshots headless with wgpu;
+# Xvfb, because `patient-kiosk render` opens a real window; and poppler's pdftotext, pdftoppm
+# and pdfinfo, to read handout PDFs back. Missing ones are installed when we may (root with
+# apt-get); otherwise we say what to install and stop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(xvfb xauth libegl1 libegl-mesa0 libgl1-mesa-dri libxkbcommon-x11-0)
+packages=(xvfb xauth libegl1 libegl-mesa0 libgl1-mesa-dri libxkbcommon-x11-0 poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
