@@ -310,3 +310,40 @@ fn the_watcher_brings_a_saved_change_to_the_next_patient() {
     harness.step();
     assert!(harness.query_by_label("Saved page").is_some());
 }
+
+#[test]
+fn a_statistics_file_that_cannot_be_written_is_named_in_the_staff_menu() {
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_idle_timing(IDLE_SECS, COUNTDOWN_SECS);
+    app.set_usage_recorder(UsageRecorder::new(
+        Some(StatsFile::new("/dev/full")),
+        Box::new(FixedClock::new("2026-11-24T09")),
+    ));
+    let mut harness = harness_for(app);
+    let warning = "Visits cannot be saved to /dev/full. The disk may be full or read-only. See \
+                   the log.";
+    open_staff_menu(&mut harness);
+    assert!(harness.query_by_label("Staff menu").is_some());
+    assert!(
+        harness.query_by_label(warning).is_none(),
+        "nothing failed yet"
+    );
+    press(&mut harness, "Back to the kiosk");
+
+    // A visit, then the reset saves it: the full disk refuses, and the kiosk carries on.
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    tap_command(&mut harness, Command::Open(PageRef { topic: 0, page: 0 }));
+    wait(&mut harness, IDLE_SECS + COUNTDOWN_SECS + 2.0);
+    assert_eq!(harness.state().session().screen, Screen::Attract, "reset");
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    assert_eq!(
+        harness.state().session().screen,
+        Screen::Home,
+        "still working"
+    );
+    open_staff_menu(&mut harness);
+    assert!(
+        harness.query_by_label(warning).is_some(),
+        "the staff are told"
+    );
+}

@@ -67,6 +67,7 @@ impl KioskApp {
             idle_timeout_secs: self.settings.idle_timeout_secs,
             consult: self.consult,
             statistics,
+            stats_failing: self.usage.failing_file(),
         };
         screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
     }

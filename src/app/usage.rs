@@ -29,6 +29,14 @@ impl UsageRecorder {
         }
     }
 
+    /// The statistics file, if the last attempt to save a visit to it failed.
+    pub fn failing_file(&self) -> Option<&std::path::Path> {
+        self.file
+            .as_ref()
+            .filter(|file| file.is_failing())
+            .map(StatsFile::path)
+    }
+
     /// A patient started a visit in `language` at `now_secs`.
     pub fn visit_started(&mut self, language: &str, now_secs: f64) {
         self.visit = Some(VisitTally::start(

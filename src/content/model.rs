@@ -363,11 +363,13 @@ pub struct StaffText {
     pub consult_on: String,
     /// Switches consultation mode back to the patient kiosk.
     pub consult_off: String,
+    /// When visits cannot be saved to the statistics file, with `{file}`.
+    pub stats_not_saved: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 35] {
+    pub fn fields(&self) -> [(&'static str, &String); 36] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -400,6 +402,7 @@ impl StaffText {
             ("shorter", &self.shorter),
             ("longer", &self.longer),
             ("not_saved", &self.not_saved),
+            ("stats_not_saved", &self.stats_not_saved),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
             ("consult_on", &self.consult_on),

@@ -137,6 +137,7 @@ pub const INTERFACE: &str = r#"Interface(
         back_to_kiosk: "Kiosk",
         consult_on: "Consult",
         consult_off: "Patient",
+        stats_not_saved: "Not saved to {file}.",
     ),
     handout: (
         title: "Notes",

@@ -677,6 +677,12 @@ impl Loader<'_> {
             ("reloaded", &staff.reloaded, "{pages}", "{pages} pages."),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
+                "stats_not_saved",
+                &staff.stats_not_saved,
+                "{file}",
+                "Visits cannot be saved to {file}.",
+            ),
+            (
                 "handout_saved",
                 &consult.handout_saved,
                 "{file}",

@@ -48,6 +48,15 @@ pub fn menu_ui(
             if info.update_waiting {
                 line_ui(ui, theme, &words.update_waiting, false);
             }
+            if let Some(file) = info.stats_failing {
+                let file = file.display().to_string();
+                line_ui(
+                    ui,
+                    theme,
+                    &words.stats_not_saved.replace("{file}", &file),
+                    true,
+                );
+            }
             if let (Some(errors), None) = (info.problems, notice) {
                 let problems = errors.0.len().to_string();
                 line_ui(

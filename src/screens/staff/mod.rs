@@ -30,6 +30,9 @@ pub struct StaffInfo<'a> {
     pub consult: bool,
     /// The usage statistics report, when the menu shows it and there is one.
     pub statistics: Option<&'a crate::stats::Report>,
+    /// The statistics file, when the last visit could not be saved to it (full or read-only
+    /// disk, say).
+    pub stats_failing: Option<&'a std::path::Path>,
 }
 
 /// Draws the PIN pad or the staff menu over everything; returns what was tapped.
