@@ -35,6 +35,16 @@ impl ImageCache {
             })
             .as_ref()
     }
+
+    /// The pictures tried that could not be read, in path order.
+    pub fn unreadable(&self) -> Vec<&Path> {
+        let mut paths: Vec<&Path> = (self.textures.iter())
+            .filter(|(_, texture)| texture.is_none())
+            .map(|(path, _)| path.as_path())
+            .collect();
+        paths.sort();
+        paths
+    }
 }
 
 /// Reads a picture, shrinking it so neither side is larger than `max_side_px`.

@@ -347,3 +347,45 @@ fn a_statistics_file_that_cannot_be_written_is_named_in_the_staff_menu() {
         "the staff are told"
     );
 }
+
+#[test]
+fn a_broken_picture_keeps_the_last_good_content_or_shows_an_empty_frame_the_staff_hear_of() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    harness.state_mut().set_swap_at_once(true);
+    let logo = fixture.path("assets/images/logo.png");
+    let good = std::fs::read(&logo).expect("the fixture's picture");
+
+    // Garbage: the update is refused, the old picture stays, the problem names the file.
+    fixture.write("assets/images/logo.png", b"not a picture any more");
+    offer_what_is_on_disk(&mut harness, &fixture);
+    let problems = harness
+        .state()
+        .update_problems()
+        .map(|errors| errors.to_string())
+        .unwrap_or_default();
+    assert!(problems.contains("\"logo.png\" cannot be"), "{problems}");
+
+    // Cut short: its size still reads, so the content is taken, but the picture cannot be
+    // decoded. The page shows an empty frame and the staff menu names the file.
+    fixture.write("assets/images/logo.png", &good[..good.len() / 2]);
+    offer_what_is_on_disk(&mut harness, &fixture);
+    assert!(harness.state().update_problems().is_none(), "accepted");
+    tap_command(&mut harness, Command::Open(PageRef { topic: 1, page: 0 }));
+    harness.step();
+    assert!(
+        harness.query_by_label("A logo.").is_some(),
+        "the figure is there"
+    );
+    assert_eq!(
+        harness.state().session().screen,
+        Screen::Page(PageRef { topic: 1, page: 0 }),
+        "and the kiosk goes on"
+    );
+    open_staff_menu(&mut harness);
+    let line = format!("Unreadable: {}", logo.display());
+    assert!(
+        harness.query_by_label(&line).is_some(),
+        "the staff are told"
+    );
+}

@@ -68,6 +68,7 @@ impl KioskApp {
             consult: self.consult,
             statistics,
             stats_failing: self.usage.failing_file(),
+            unreadable_pictures: self.images.unreadable(),
         };
         screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
     }

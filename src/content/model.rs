@@ -365,11 +365,13 @@ pub struct StaffText {
     pub consult_off: String,
     /// When visits cannot be saved to the statistics file, with `{file}`.
     pub stats_not_saved: String,
+    /// When pictures of the content cannot be read, with `{files}`.
+    pub pictures_unreadable: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 36] {
+    pub fn fields(&self) -> [(&'static str, &String); 37] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -403,6 +405,7 @@ impl StaffText {
             ("longer", &self.longer),
             ("not_saved", &self.not_saved),
             ("stats_not_saved", &self.stats_not_saved),
+            ("pictures_unreadable", &self.pictures_unreadable),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
             ("consult_on", &self.consult_on),

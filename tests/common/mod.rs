@@ -138,6 +138,7 @@ pub const INTERFACE: &str = r#"Interface(
         consult_on: "Consult",
         consult_off: "Patient",
         stats_not_saved: "Not saved to {file}.",
+        pictures_unreadable: "Unreadable: {files}",
     ),
     handout: (
         title: "Notes",

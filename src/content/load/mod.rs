@@ -677,6 +677,12 @@ impl Loader<'_> {
             ("reloaded", &staff.reloaded, "{pages}", "{pages} pages."),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
+                "pictures_unreadable",
+                &staff.pictures_unreadable,
+                "{files}",
+                "These pictures cannot be shown: {files}.",
+            ),
+            (
                 "stats_not_saved",
                 &staff.stats_not_saved,
                 "{file}",

@@ -48,6 +48,15 @@ pub fn menu_ui(
             if info.update_waiting {
                 line_ui(ui, theme, &words.update_waiting, false);
             }
+            if !info.unreadable_pictures.is_empty() {
+                let files: Vec<String> = (info.unreadable_pictures.iter())
+                    .map(|path| path.display().to_string())
+                    .collect();
+                let line = words
+                    .pictures_unreadable
+                    .replace("{files}", &files.join(", "));
+                line_ui(ui, theme, &line, true);
+            }
             if let Some(file) = info.stats_failing {
                 let file = file.display().to_string();
                 line_ui(

@@ -33,6 +33,8 @@ pub struct StaffInfo<'a> {
     /// The statistics file, when the last visit could not be saved to it (full or read-only
     /// disk, say).
     pub stats_failing: Option<&'a std::path::Path>,
+    /// Pictures of the content that could not be read (shown as an empty frame).
+    pub unreadable_pictures: Vec<&'a std::path::Path>,
 }
 
 /// Draws the PIN pad or the staff menu over everything; returns what was tapped.
