@@ -389,3 +389,35 @@ fn a_broken_picture_keeps_the_last_good_content_or_shows_an_empty_frame_the_staf
         "the staff are told"
     );
 }
+
+#[test]
+fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    let content = fixture.path("content");
+    let kept = fixture.path("content-kept");
+    std::fs::rename(&content, &kept).expect("the folder goes");
+    offer_what_is_on_disk(&mut harness, &fixture);
+    let problems = harness
+        .state()
+        .update_problems()
+        .map(|errors| errors.to_string())
+        .unwrap_or_default();
+    assert!(problems.contains("deck.ron"), "the staff are told: {problems}");
+    // The patient goes on with what was there.
+    assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
+    tap_command(&mut harness, Command::Next);
+    assert!(matches!(harness.state().session().screen, Screen::Page(_)));
+    open_staff_menu(&mut harness);
+    let count = harness.state().update_problems().map_or(0, |errors| errors.0.len());
+    assert!(count > 0);
+    assert!(
+        harness.query_by_label(&format!("{count} problems.")).is_some(),
+        "the menu says so"
+    );
+    press(&mut harness, "Kiosk");
+
+    std::fs::rename(&kept, &content).expect("the folder is back");
+    offer_what_is_on_disk(&mut harness, &fixture);
+    assert!(harness.state().update_problems().is_none(), "fixed");
+}
