@@ -403,16 +403,24 @@ fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
         .update_problems()
         .map(|errors| errors.to_string())
         .unwrap_or_default();
-    assert!(problems.contains("deck.ron"), "the staff are told: {problems}");
+    assert!(
+        problems.contains("deck.ron"),
+        "the staff are told: {problems}"
+    );
     // The patient goes on with what was there.
     assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
     tap_command(&mut harness, Command::Next);
     assert!(matches!(harness.state().session().screen, Screen::Page(_)));
     open_staff_menu(&mut harness);
-    let count = harness.state().update_problems().map_or(0, |errors| errors.0.len());
+    let count = harness
+        .state()
+        .update_problems()
+        .map_or(0, |errors| errors.0.len());
     assert!(count > 0);
     assert!(
-        harness.query_by_label(&format!("{count} problems.")).is_some(),
+        harness
+            .query_by_label(&format!("{count} problems."))
+            .is_some(),
         "the menu says so"
     );
     press(&mut harness, "Kiosk");

@@ -9,6 +9,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -30,6 +31,9 @@ const MAX_WAIT: Duration = Duration::from_secs(2);
 
 /// One content load: the checked deck or every problem found.
 type LoadResult = Result<Deck, ContentErrors>;
+
+/// The file watcher, shared by the app's side and the loader thread.
+type SharedDebouncer = Arc<Mutex<Debouncer<RecommendedWatcher, RecommendedCache>>>;
 
 // Loads are made on the loader thread and handed to the app's thread.
 const _: () = {
@@ -74,8 +78,9 @@ enum Signal {
 /// Dropping it stops watching and ends its thread.
 pub struct ContentWatcher {
     paths: ContentPaths,
-    /// `None` only while being dropped.
-    debouncer: Option<Debouncer<RecommendedWatcher, RecommendedCache>>,
+    /// Shared with the loader thread, which watches the content folder again when it comes
+    /// back after being deleted. `None` only while being dropped.
+    debouncer: Option<SharedDebouncer>,
     signals: Sender<Signal>,
     results: Receiver<LoadResult>,
     /// `None` only while being dropped.
@@ -140,11 +145,27 @@ impl ContentWatcher {
             watch(&mut debouncer, &images_dir)?;
             log::info!("watching {} for picture changes", images_dir.display());
         }
+        // The folder holding the content folder too, without its subfolders: a content folder
+        // deleted and made again (a copy replacing it) is a new folder, which only its parent
+        // sees arrive.
+        if let Some(parent) = content_dir.parent().filter(|parent| parent.is_dir()) {
+            debouncer
+                .watch(parent, RecursiveMode::NonRecursive)
+                .map_err(|source| WatchError::Watch {
+                    path: parent.to_owned(),
+                    source,
+                })?;
+        }
+        let debouncer = Arc::new(Mutex::new(debouncer));
 
         let loader_paths = paths.clone();
+        let loader_debouncer = Arc::clone(&debouncer);
         let loader = std::thread::Builder::new()
             .name("content-watch".to_owned())
-            .spawn(move || run_loader(&loader_paths, &signal_rx, &result_tx, &on_update))
+            .spawn(move || {
+                let rewatch = || rewatch_content(&loader_debouncer, &loader_paths.content_dir);
+                run_loader(&loader_paths, &signal_rx, &result_tx, &on_update, &rewatch);
+            })
             .map_err(WatchError::Thread)?;
 
         Ok(Self {
@@ -178,17 +199,25 @@ impl fmt::Debug for ContentWatcher {
 
 impl Drop for ContentWatcher {
     fn drop(&mut self) {
-        // Stop watching first (waits for the debouncer's thread, at most one of its ticks), then
-        // end the loader, which finishes the load it may be in the middle of.
-        if let Some(debouncer) = self.debouncer.take() {
-            debouncer.stop();
-        }
+        // End the loader first (it finishes the load it may be in the middle of, and holds the
+        // other handle on the file watcher), then stop watching (which waits for the
+        // debouncer's thread, at most one of its ticks).
         // Fails only if the loader has already ended.
         let _ = self.signals.send(Signal::Stop);
         if let Some(loader) = self.loader.take()
             && loader.join().is_err()
         {
             log::error!("the content watcher's thread panicked");
+        }
+        if let Some(debouncer) = self.debouncer.take() {
+            match Arc::try_unwrap(debouncer) {
+                Ok(debouncer) => debouncer
+                    .into_inner()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .stop(),
+                // The loader is gone, so this cannot happen; dropping it stops it too.
+                Err(_shared) => log::warn!("the content watcher was still shared when dropped"),
+            }
         }
     }
 }
@@ -204,6 +233,18 @@ fn watch(
             path: path.to_owned(),
             source,
         })
+}
+
+/// Watches the content folder again if it is there: after it was deleted and made again, the
+/// old watch is gone with the old folder. Watching a watched folder again changes nothing.
+fn rewatch_content(debouncer: &SharedDebouncer, content_dir: &Path) {
+    if !content_dir.is_dir() {
+        return;
+    }
+    let mut debouncer = debouncer.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Err(error) = watch(&mut debouncer, content_dir) {
+        log::warn!("{error}");
+    }
 }
 
 /// Whether an event may change what a load reads. Opening and reading files do not, and must
@@ -223,6 +264,7 @@ fn run_loader(
     signals: &Receiver<Signal>,
     results: &Sender<LoadResult>,
     on_update: &dyn Fn(),
+    rewatch: &dyn Fn(),
 ) {
     let mut last_errors: Option<ContentErrors> = None;
     while let Ok(Signal::Changed(changed)) = signals.recv() {
@@ -241,6 +283,7 @@ fn run_loader(
             }
         }
         log::debug!("{changed_count} change(s) settled; loading the content");
+        rewatch();
         let result = load_deck(paths);
         log_result(&result, &mut last_errors);
         if results.send(result).is_err() {
@@ -513,6 +556,35 @@ mod tests {
             "expected errors, got {}",
             describe(&result)
         );
+    }
+
+    #[test]
+    fn a_content_folder_deleted_and_copied_back_is_watched_again() {
+        let fixture = Fixture::new();
+        let (watcher, _updates) = start(&fixture);
+        let content = &fixture.paths.content_dir;
+        let kept = fixture.path("content-kept");
+        copy_dir(content, &kept);
+        fs::remove_dir_all(content).expect("delete content");
+        assert!(next_load(&watcher).is_err(), "the loss is reported");
+        // A copy replaces it: a new folder, loaded and watched.
+        fs::rename(&kept, content).expect("the copy is back");
+        let result = next_load(&watcher);
+        assert!(result.is_ok(), "{}", describe(&result));
+        // Edits in the new folder are seen.
+        sleep(Duration::from_millis(300));
+        fs::write(fixture.path(TOPIC), fixture.topic_titled("Back again")).expect("edit");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let result = next_load(&watcher);
+            if result
+                .as_ref()
+                .is_ok_and(|deck| page_title(deck) == "Back again")
+            {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the edit never arrived");
+        }
     }
 
     #[test]
