@@ -270,3 +270,45 @@ fn the_menu_shows_statistics_and_problems_and_a_reset_closes_it() {
     assert!(harness.state().session().staff.is_none());
     assert!(harness.query_by_label("Staff menu").is_none());
 }
+
+#[test]
+fn a_settings_file_broken_while_running_is_not_overwritten_and_edits_are_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.ron");
+    let mut harness = kiosk(Some(path.clone()));
+    open_menu(&mut harness);
+    press(&mut harness, "Longer");
+    // Someone edits the file by hand while the kiosk runs: the countdown is now 20 s.
+    let edited = std::fs::read_to_string(&path)
+        .expect("saved")
+        .replace("countdown_secs: 15", "countdown_secs: 20");
+    std::fs::write(&path, &edited).expect("edit");
+    press(&mut harness, "Longer");
+    let (saved, error) = KioskConfig::load(&path);
+    assert!(error.is_none(), "{error:?}");
+    assert_eq!(
+        (saved.idle_timeout_secs, saved.countdown_secs),
+        (120, 20),
+        "the hand edit is kept"
+    );
+
+    // Then a typo breaks it: the kiosk keeps its settings, says it could not save, and leaves
+    // the file for its editor to fix.
+    let broken = "(idle_timeout_secs: 90,, oops";
+    std::fs::write(&path, broken).expect("break");
+    press(&mut harness, "Longer");
+    assert!(
+        harness
+            .query_by_label(
+                "This works now, but the settings file could not be saved. See the log."
+            )
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Start over after 180 seconds without a touch")
+            .is_some(),
+        "the new time works"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+}

@@ -1,6 +1,7 @@
 //! The kiosk's staff side: the hidden gesture, the PIN check and what the staff menu does.
 
 use super::{Command, Content, KioskApp, MenuView, Session, StaffCommand, StaffNotice, StaffPanel};
+use crate::config::KioskConfig;
 use crate::content::load_deck;
 use crate::screens::{self, StaffInfo};
 use crate::staff::{PinCheck, pin_matches};
@@ -193,10 +194,25 @@ impl KioskApp {
         self.idle = super::IdleTimer::new(f64::from(next), f64::from(self.settings.countdown_secs));
         let mut notice = None;
         if let Some(path) = &self.settings_path {
-            match self.settings.save(path) {
+            // The file as it is now: someone may have edited it since the kiosk started. Their
+            // edits are kept; a file that no longer reads is left alone, not overwritten.
+            let (mut on_disk, problem) = if path.exists() {
+                KioskConfig::load(path)
+            } else {
+                (self.settings.clone(), None)
+            };
+            on_disk.idle_timeout_secs = next;
+            let saved = match problem {
+                Some(problem) => Err(problem),
+                None => on_disk.save(path),
+            };
+            match saved {
                 Ok(()) => log::info!("idle time set to {next} s and saved to {}", path.display()),
                 Err(error) => {
-                    log::error!("idle time set to {next} s but not saved: {error}");
+                    log::error!(
+                        "idle time set to {next} s but not saved: {error} The file is left as \
+                         it is."
+                    );
                     notice = Some(StaffNotice::NotSaved);
                 }
             }
