@@ -294,17 +294,17 @@ pub fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
 }
 
 /// The settings from `path`, or from the platform's settings folder, and the file they are
-/// saved to (none when it is broken: a broken file is logged with its line and column, the
-/// kiosk runs locked, and the staff menu does not overwrite the file).
-fn load_config(path: Option<&Path>) -> (KioskConfig, Option<PathBuf>) {
+/// saved to; or why that file is broken (it is logged with its line and column, the kiosk runs
+/// locked, the staff menu does not overwrite the file, and the PIN pad says why).
+fn load_config(path: Option<&Path>) -> (KioskConfig, Result<Option<PathBuf>, String>) {
     let Some(path) = path.map(Path::to_path_buf).or_else(default_config_path) else {
-        return (KioskConfig::default(), None);
+        return (KioskConfig::default(), Ok(None));
     };
     match KioskConfig::load(&path) {
-        (config, None) => (config, Some(path)),
+        (config, None) => (config, Ok(Some(path))),
         (config, Some(error)) => {
             log::error!("{error} The kiosk runs locked, with the default settings.");
-            (config, None)
+            (config, Err(error.to_string()))
         }
     }
 }
@@ -405,11 +405,16 @@ fn load_app(paths: &ContentPaths) -> KioskApp {
 
 fn run(args: RunArgs) -> anyhow::Result<()> {
     let paths = content_paths(args.content.content, args.content.assets.assets);
-    let (config, config_path) = load_config(args.config.as_deref());
+    let (config, config_file) = load_config(args.config.as_deref());
+    let (config_path, settings_problem) = match config_file {
+        Ok(path) => (path, None),
+        Err(problem) => (None, Some(problem)),
+    };
     let locked = args.kiosk || config.kiosk;
     let mut app = load_app(&paths);
     app.set_locked(locked);
     app.set_settings(config, config_path);
+    app.set_settings_problem(settings_problem);
     app.set_consult(args.consult);
     app.set_content_paths(paths);
     let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);

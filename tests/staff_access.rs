@@ -312,3 +312,39 @@ fn a_settings_file_broken_while_running_is_not_overwritten_and_edits_are_kept() 
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
 }
+
+#[test]
+fn a_broken_settings_file_is_named_on_the_pin_pad_instead_of_asking_for_a_pin() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.ron");
+    std::fs::write(&path, "(idle_timeout_secs: 90,, oops").expect("write");
+    // What the kiosk does at start: safe settings (locked, no PIN) and the problem.
+    let (settings, problem) = KioskConfig::load(&path);
+    let problem = problem.expect("the file is broken").to_string();
+    assert!(
+        problem.contains("config.ron:1:"),
+        "file, line and column: {problem}"
+    );
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_locked(settings.kiosk);
+    app.set_settings(settings, None);
+    app.set_settings_problem(Some(problem.clone()));
+    app.apply(Command::Home);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    taps_in_corner(&mut harness, 5);
+    let line = format!(
+        "The settings file cannot be read: {problem} The kiosk runs locked, with the default \
+         settings."
+    );
+    assert!(harness.query_by_label(&line).is_some(), "the pad says why");
+    assert!(
+        harness
+            .query_by_label("No staff PIN is set. Run patient-kiosk set-pin on this computer.")
+            .is_none()
+    );
+}

@@ -60,6 +60,8 @@ pub struct KioskApp {
     /// The settings (idle times, staff PIN hash), and the file to save changes to.
     settings: KioskConfig,
     settings_path: Option<PathBuf>,
+    /// Why the settings file could not be read at start, if it could not (file:line:col).
+    settings_problem: Option<String>,
     /// Wrong staff PINs; kept across visits, so a reset gives a guesser no fresh tries.
     lockout: PinLockout,
     /// Watches for the hidden staff gesture.
@@ -110,6 +112,7 @@ impl KioskApp {
             idle: IdleTimer::new(60.0, 15.0),
             settings: KioskConfig::default(),
             settings_path: None,
+            settings_problem: None,
             lockout: PinLockout::default(),
             gesture: StaffGesture::default(),
             content_paths: None,
@@ -125,6 +128,12 @@ impl KioskApp {
             printer: consult::find_printer(),
             print_job: None,
         }
+    }
+
+    /// The settings file could not be read (`problem` names file, line and column): the kiosk
+    /// runs on safe settings, and the PIN pad and staff menu say why.
+    pub fn set_settings_problem(&mut self, problem: Option<String>) {
+        self.settings_problem = problem;
     }
 
     /// Counts visits with `usage` (its file and clock) from now on.

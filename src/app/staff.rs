@@ -70,6 +70,7 @@ impl KioskApp {
             statistics,
             stats_failing: self.usage.failing_file(),
             unreadable_pictures: self.images.unreadable(),
+            settings_problem: self.settings_problem.as_deref(),
         };
         screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
     }

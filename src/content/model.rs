@@ -367,11 +367,13 @@ pub struct StaffText {
     pub stats_not_saved: String,
     /// When pictures of the content cannot be read, with `{files}`.
     pub pictures_unreadable: String,
+    /// When the settings file could not be read at start, with `{problem}`.
+    pub settings_broken: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 37] {
+    pub fn fields(&self) -> [(&'static str, &String); 38] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -406,6 +408,7 @@ impl StaffText {
             ("not_saved", &self.not_saved),
             ("stats_not_saved", &self.stats_not_saved),
             ("pictures_unreadable", &self.pictures_unreadable),
+            ("settings_broken", &self.settings_broken),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
             ("consult_on", &self.consult_on),

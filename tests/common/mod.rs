@@ -139,6 +139,7 @@ pub const INTERFACE: &str = r#"Interface(
         consult_off: "Patient",
         stats_not_saved: "Not saved to {file}.",
         pictures_unreadable: "Unreadable: {files}",
+        settings_broken: "Broken settings: {problem}",
     ),
     handout: (
         title: "Notes",

@@ -677,6 +677,12 @@ impl Loader<'_> {
             ("reloaded", &staff.reloaded, "{pages}", "{pages} pages."),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
+                "settings_broken",
+                &staff.settings_broken,
+                "{problem}",
+                "The settings file cannot be read: {problem}",
+            ),
+            (
                 "pictures_unreadable",
                 &staff.pictures_unreadable,
                 "{files}",

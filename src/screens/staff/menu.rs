@@ -48,6 +48,14 @@ pub fn menu_ui(
             if info.update_waiting {
                 line_ui(ui, theme, &words.update_waiting, false);
             }
+            if let Some(problem) = info.settings_problem {
+                line_ui(
+                    ui,
+                    theme,
+                    &words.settings_broken.replace("{problem}", problem),
+                    true,
+                );
+            }
             if !info.unreadable_pictures.is_empty() {
                 let files: Vec<String> = (info.unreadable_pictures.iter())
                     .map(|path| path.display().to_string())

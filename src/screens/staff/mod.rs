@@ -35,6 +35,8 @@ pub struct StaffInfo<'a> {
     pub stats_failing: Option<&'a std::path::Path>,
     /// Pictures of the content that could not be read (shown as an empty frame).
     pub unreadable_pictures: Vec<&'a std::path::Path>,
+    /// Why the settings file could not be read at start, if it could not.
+    pub settings_problem: Option<&'a str>,
 }
 
 /// Draws the PIN pad or the staff menu over everything; returns what was tapped.

@@ -29,6 +29,11 @@ pub fn pin_pad_ui(
     let sizes = &theme.sizes;
     title_ui(ui, theme, &words.pin_title);
     let (message, alert) = match info.pin_check {
+        // No PIN because the settings file is broken: say so, not "set a PIN".
+        _ if !info.pin_set && info.settings_problem.is_some() => (
+            (words.settings_broken).replace("{problem}", info.settings_problem.unwrap_or_default()),
+            true,
+        ),
         _ if !info.pin_set => (words.pin_not_set.clone(), true),
         PinCheck::Locked { secs_left } => (
             words
