@@ -1,5 +1,5 @@
-//! The command line: run the kiosk, check content, render every page to PNG, or report the
-//! usage statistics.
+//! The command line: run the kiosk, check content, render every page to PNG, export the
+//! content as HTML, or report the usage statistics.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -92,6 +92,19 @@ enum Command {
         /// The settings file [default: config.ron in the platform's configuration folder].
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+    },
+    /// Write the content as a static HTML site (an index of topics and one page per content
+    /// page, with the kiosk's fonts, colours and diagrams as SVG), to compare the kiosk with a
+    /// web browser (scripts/compare.sh).
+    ExportHtml {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// The language, by its folder name, e.g. `es` [default: the deck's default].
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// Folder to write the site into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Set the staff PIN (4 to 8 digits): asks for it twice and saves only its argon2 hash in
     /// the settings file. Without a terminal it reads the PIN from the first line of stdin (and
@@ -250,6 +263,11 @@ pub fn main() -> ExitCode {
                 out,
                 config,
             },
+        ),
+        Some(Command::ExportHtml { content, lang, out }) => export_html(
+            &content_paths(content.content, content.assets.assets),
+            lang.as_deref(),
+            &out,
         ),
         Some(Command::SetPin { config }) => set_pin(config).map(|()| ExitCode::SUCCESS),
         Some(Command::Stats {
@@ -570,6 +588,31 @@ fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> 
     }
     std::fs::write(&args.out, &pdf).with_context(|| format!("writing {}", args.out.display()))?;
     println!("wrote {} ({} bytes)", args.out.display(), pdf.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export-html`: writes the site and says where, and how many pages.
+fn export_html(paths: &ContentPaths, lang: Option<&str>, out: &Path) -> anyhow::Result<ExitCode> {
+    let deck = match load_deck(paths) {
+        Ok(deck) => deck,
+        Err(ContentErrors(diagnostics)) => {
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!(
+                "patient-kiosk: the content has {} problem(s); run `patient-kiosk check`",
+                diagnostics.len()
+            );
+            return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
+        }
+    };
+    let summary = crate::export::export_site(&deck, &Theme::bundled(), lang, out)?;
+    println!(
+        "wrote {} page(s), index.html and {} picture(s) to {}",
+        summary.pages,
+        summary.images,
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagram;
+pub mod export;
 pub mod handout;
 pub mod images;
 pub mod ink;

@@ -1,0 +1,338 @@
+#!/usr/bin/env bash
+# Issue 7: the kiosk side by side with a Chromium kiosk showing the same content, in one run,
+# under one Xvfb at 1920x1080 with software rendering, measured the same way for both:
+#
+#   first paint   launch to the first screen capture that is not one flat colour. A loop reads the
+#                 whole screen (xwd -root) as fast as it can, for both programs, from before the
+#                 launch; the picture came between the start of the capture before (which did not
+#                 see it) and the end of the one that did: the middle of that, give or take half.
+#   complete      launch to the capture that shows the picture the screen then keeps (no change
+#                 for STABLE_SECS): fonts, pictures and diagrams all in.
+#   peak PSS/RSS  the largest sum over every process of the program (the kiosk; Chromium's
+#                 browser, zygotes, renderer, GPU and utility processes: everything in the
+#                 session it is started in), read from /proc/PID/smaps_rollup every 100 ms from
+#                 launch to the end. PSS shares each shared page among the processes that map it,
+#                 so Chromium's many processes are not charged several times for one library;
+#                 the sum of RSS does charge them and is shown for comparison.
+#   idle CPU      user + system CPU seconds of all those processes (reaped children included)
+#                 during IDLE_SECS on the home screen (the site's index) with nobody touching it,
+#                 after SETTLE_SECS. The kiosk opens on its attract screen: its English button
+#                 is clicked first.
+#   paging CPU    the same while turning PAGES pages: one click on the first topic's tile, then
+#                 clicks on Next, STEP_SECS apart, the same xdotool clicks for both, then one
+#                 second more for the last page to be drawn.
+#   idle frames   frames the kiosk painted during the idle seconds (its --count-frames log).
+#
+# Targets (issue 7): the kiosk's first paint at most 1/4 of Chromium's, its peak memory (PSS) at
+# most 1/4, and no frame painted while idle.
+#
+# Usage: scripts/compare.sh                       (30 idle seconds, 20 pages, 0.5 s apart)
+#        IDLE_SECS=5 PAGES=5 scripts/compare.sh   (a quick run)
+# Needs: Xvfb, xdotool, xwd (x11-apps), ImageMagick's identify, chromium, cargo
+#   (apt-get install -y chromium xdotool xvfb x11-apps imagemagick).
+# KIOSK_BIN=path skips the build; KEEP=dir keeps the captures, logs and samples there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+IDLE_SECS=${IDLE_SECS:-30}
+PAGES=${PAGES:-20}
+STEP_SECS=${STEP_SECS:-0.5}
+SETTLE_SECS=${SETTLE_SECS:-3}
+STABLE_SECS=${STABLE_SECS:-2}
+START_TIMEOUT_SECS=${START_TIMEOUT_SECS:-30}
+CHROMIUM=${CHROMIUM:-chromium}
+# Where to click, on the 1920x1080 screen: the kiosk opens on its attract screen, so its English
+# button is clicked first (the site opens on its index); then each one's first topic tile, and
+# Next, at the bottom right of both.
+KIOSK_START=${KIOSK_START:-"851 961"}
+KIOSK_TILE=${KIOSK_TILE:-"290 452"}
+WEB_TILE=${WEB_TILE:-"290 370"}
+NEXT=${NEXT:-"1787 1024"}
+
+for tool in Xvfb xdotool xwd identify md5sum "$CHROMIUM"; do
+  command -v "$tool" >/dev/null || {
+    echo "compare.sh needs $tool (apt-get install -y chromium xdotool xvfb x11-apps imagemagick)" >&2
+    exit 1
+  }
+done
+
+work=$(mktemp -d)
+if [ -n "${KEEP:-}" ]; then
+  mkdir -p "$KEEP"
+  work=$(cd "$KEEP" && pwd)
+fi
+
+if [ -z "${KIOSK_BIN:-}" ]; then
+  cargo build --release --quiet
+  KIOSK_BIN="${CARGO_TARGET_DIR:-target}/release/patient-kiosk"
+fi
+cp "$KIOSK_BIN" "$work/patient-kiosk"
+"$work/patient-kiosk" export-html --out "$work/site" >/dev/null
+
+# A free display: the first number without a lock file or socket.
+number=99
+while [ -e "/tmp/.X$number-lock" ] || [ -e "/tmp/.X11-unix/X$number" ]; do
+  number=$((number + 1))
+done
+display=":$number"
+Xvfb "$display" -screen 0 1920x1080x24 -br -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY="$display"
+
+app_pid=""
+sampler_pid=""
+capture_pid=""
+stop() { # ends what this script started, by id
+  for pid in "$capture_pid" "$sampler_pid"; do
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  if [ -n "$app_pid" ]; then
+    kill -TERM -- "-$app_pid" 2>/dev/null || true # the program's whole process group
+    for _ in $(seq 1 50); do
+      [ -z "$(session_pids "$app_pid")" ] && break
+      sleep 0.1
+    done
+    kill -KILL -- "-$app_pid" 2>/dev/null || true
+    for pid in $(session_pids "$app_pid"); do # stragglers outside the group
+      kill -KILL "$pid" 2>/dev/null || true
+    done
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  capture_pid="" sampler_pid="" app_pid=""
+}
+cleanup() {
+  stop
+  kill "$xvfb_pid" 2>/dev/null || true
+  [ -z "${KEEP:-}" ] && rm -rf "$work"
+  return 0
+}
+trap cleanup EXIT
+for _ in $(seq 1 50); do
+  xdpyinfo >/dev/null 2>&1 && break
+  [ -e "/tmp/.X11-unix/X$number" ] && break
+  sleep 0.1
+done
+sleep 0.5
+
+now_ms() { date +%s%3N; }
+
+session_pids() { # every live process of the program led by $1: its session, and the processes
+  # that left it but name $MARKER (Chromium's crash handlers, which start their own sessions,
+  # name its profile folder)
+  {
+    ps -o pid= -s "$1" 2>/dev/null | tr -d ' '
+    [ -n "${MARKER:-}" ] && pgrep -f -- "$MARKER"
+  } | sort -un || true
+}
+
+cpu_ticks() { # utime + stime + cutime + cstime of every process in the session of $1
+  local pid total=0 ticks
+  for pid in $(session_pids "$1"); do
+    # Fields after the command name, which may hold spaces: state is field 1, utime field 12.
+    ticks=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || continue
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
+
+memory_sampler() { # every 100 ms: "epoch_ms pss_kb rss_kb" summed over the session of $1
+  local leader=$1 out=$2 files
+  while :; do
+    files=()
+    for pid in $(session_pids "$leader"); do
+      files+=("/proc/$pid/smaps_rollup")
+    done
+    if [ ${#files[@]} -gt 0 ]; then
+      awk -v t="$(now_ms)" '/^Pss:/ {pss += $2} /^Rss:/ {rss += $2} END {print t, pss, rss}' \
+        "${files[@]}" 2>/dev/null >>"$out" || true
+    fi
+    sleep 0.1
+  done
+}
+
+screen_capture() { # reads the screen over and over; keeps each new picture as <end ms>.xwd
+  local dir=$1 last="" hash start end
+  mkdir -p "$dir"
+  while :; do
+    start=$(now_ms)
+    xwd -root -silent >"$dir/current" 2>/dev/null || continue
+    end=$(now_ms)
+    hash=$(md5sum <"$dir/current" | cut -c1-32)
+    if [ "$hash" != "$last" ]; then
+      mv "$dir/current" "$dir/$end.xwd"
+      echo "$start $end $hash" >>"$dir/list"
+      last=$hash
+    else
+      echo "$start $end $hash" >>"$dir/repeats"
+    fi
+  done
+}
+
+click() { # x y
+  xdotool mousemove "$1" "$2" click 1
+}
+
+# Measures one program. $1 is its name; the rest is its command line.
+measure() {
+  local name=$1
+  shift
+  local dir="$work/$name"
+  mkdir -p "$dir"
+  : >"$dir/memory"
+  screen_capture "$dir/frames" &
+  capture_pid=$!
+  sleep 0.5 # the blank screen is the first picture
+  local launch
+  launch=$(now_ms)
+  setsid "$@" >"$dir/stdout" 2>"$dir/stderr" &
+  app_pid=$!
+  memory_sampler "$app_pid" "$dir/memory" &
+  sampler_pid=$!
+
+  # Wait for a picture other than the blank one, then for the screen to stay the same.
+  local waited=0 pictures changed_ms
+  while :; do
+    sleep 0.1
+    waited=$((waited + 1))
+    pictures=$(wc -l <"$dir/frames/list")
+    if [ "$pictures" -ge 2 ]; then
+      changed_ms=$(tail -n 1 "$dir/frames/list" | cut -d' ' -f2)
+      [ $(($(now_ms) - changed_ms)) -ge $((STABLE_SECS * 1000)) ] && break
+    fi
+    if [ "$waited" -ge $((START_TIMEOUT_SECS * 10)) ]; then
+      echo "$name drew nothing in $START_TIMEOUT_SECS s; its stderr:" >&2
+      tail -n 20 "$dir/stderr" >&2
+      exit 1
+    fi
+  done
+  kill "$capture_pid" 2>/dev/null || true
+  wait "$capture_pid" 2>/dev/null || true
+  capture_pid=""
+  local captures
+  captures=$(wc -l <"$dir/frames/list")
+  touch "$dir/frames/repeats"
+  # The time one capture takes: the resolution of the two launch figures.
+  awk '{sum += $2 - $1; n++} END {printf "%d\n", n ? sum / n : 0}' "$dir/frames/list" \
+    "$dir/frames/repeats" >"$dir/capture_ms"
+
+  # The first picture that is not one flat colour appeared after the start of the capture
+  # before it (which still saw none) and before the end of its own: the middle of that window,
+  # give or take half of it.
+  local first_paint="" paint_error="" complete start_ms end_ms file colours
+  local before_ms
+  while read -r start_ms end_ms _; do
+    file="$dir/frames/$end_ms.xwd"
+    colours=$(identify -format '%k' "$file" 2>/dev/null || echo 0)
+    if [ "${colours:-0}" -gt 1 ] && [ -z "$first_paint" ]; then
+      # the last capture that began before this one (it saw no content yet)
+      before_ms=$(cat "$dir/frames/list" "$dir/frames/repeats" | sort -n |
+        awk -v s="$start_ms" '$1 < s {b = $1} END {print b}')
+      first_paint=$(((before_ms + end_ms) / 2 - launch))
+      paint_error=$(((end_ms - before_ms) / 2))
+    fi
+  done < <(tail -n +2 "$dir/frames/list")
+  complete=$(($(tail -n 1 "$dir/frames/list" | cut -d' ' -f2) - launch))
+  convert "$dir/frames/$(tail -n 1 "$dir/frames/list" | cut -d' ' -f2).xwd" "$dir/first-screen.png" 2>/dev/null || true
+  find "$dir/frames" -name '*.xwd' -delete
+  echo "${first_paint:-0}" >"$dir/first_paint_ms"
+  echo "${paint_error:-0}" >"$dir/paint_error_ms"
+  echo "$complete" >"$dir/complete_ms"
+  echo "$captures" >"$dir/pictures"
+
+  if [ "$name" = kiosk ]; then
+    # shellcheck disable=SC2086 # "x y"
+    click $KIOSK_START
+  fi
+  sleep "$SETTLE_SECS"
+  local cpu_before frames_before
+  frames_before=$(grep -c '^frame ' "$dir/stderr" || true)
+  cpu_before=$(cpu_ticks "$app_pid")
+  sleep "$IDLE_SECS"
+  echo $(($(cpu_ticks "$app_pid") - cpu_before)) >"$dir/idle_ticks"
+  echo $(($(grep -c '^frame ' "$dir/stderr" || true) - frames_before)) >"$dir/idle_frames"
+
+  local tile=$WEB_TILE
+  [ "$name" = kiosk ] && tile=$KIOSK_TILE
+  frames_before=$(grep -c '^frame ' "$dir/stderr" || true)
+  cpu_before=$(cpu_ticks "$app_pid")
+  # shellcheck disable=SC2086 # "x y"
+  click $tile
+  sleep "$STEP_SECS"
+  for _ in $(seq 2 "$PAGES"); do
+    # shellcheck disable=SC2086
+    click $NEXT
+    sleep "$STEP_SECS"
+  done
+  sleep 1
+  echo $(($(cpu_ticks "$app_pid") - cpu_before)) >"$dir/paging_ticks"
+  echo $(($(grep -c '^frame ' "$dir/stderr" || true) - frames_before)) >"$dir/paging_frames"
+  xwd -root -silent | convert xwd:- "$dir/last-page.png" 2>/dev/null || true
+
+  stop
+  awk 'BEGIN {pss = 0; rss = 0} $2 > pss {pss = $2} $3 > rss {rss = $3} END {print pss, rss, NR}' \
+    "$dir/memory" >"$dir/peak"
+}
+
+# The kiosk as measure.sh runs it, its data and settings in the temporary folder (a long idle
+# time, so the attract screen does not start during the measurement).
+mkdir -p "$work/home/config" "$work/home/data" "$work/home/cache"
+printf '(idle_timeout_secs: 3600)\n' >"$work/kiosk-config.ron"
+export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_CACHE_HOME="$work/home/cache"
+
+measure kiosk env LIBGL_ALWAYS_SOFTWARE=1 "$work/patient-kiosk" --fullscreen --size 1920x1080 \
+  --count-frames --config "$work/kiosk-config.ron"
+profile=$(mktemp -d --suffix=.compare-chromium-profile)
+# Without a window manager Chromium's --kiosk window is not made fullscreen (it opens at
+# 945x1060); the window flags give it the whole screen as the kiosk has. Its settings folder is in
+# the profile too, so its crash handlers (which start sessions of their own) name the profile.
+MARKER=$profile measure chromium env XDG_CONFIG_HOME="$profile/config" "$CHROMIUM" --kiosk --no-sandbox --disable-gpu --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$profile" --window-position=0,0 --window-size=1920,1080 \
+  "file://$work/site/index.html"
+rm -rf "$profile"
+
+# The report.
+hz=$(getconf CLK_TCK)
+value() { cat "$work/$1/$2"; }
+secs() { awk -v t="$1" -v hz="$hz" 'BEGIN {printf "%.2f", t / hz}'; }
+mb() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
+verdict() { awk -v a="$1" -v b="$2" 'BEGIN {print (b > 0 && a <= b / 4) ? "PASS" : "FAIL"}'; }
+read -r kiosk_pss kiosk_rss kiosk_samples <"$work/kiosk/peak"
+read -r web_pss web_rss web_samples <"$work/chromium/peak"
+
+echo "patient-kiosk against Chromium $("$CHROMIUM" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n 1)," \
+  "Xvfb 1920x1080, $(nproc) CPU(s), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "idle $IDLE_SECS s after $SETTLE_SECS s; $PAGES pages, $STEP_SECS s apart; screen captured every" \
+  "$(value kiosk capture_ms) ms (kiosk) / $(value chromium capture_ms) ms (Chromium);" \
+  "memory sampled $kiosk_samples / $web_samples times"
+echo
+printf '%-30s %12s %12s %16s\n' figure kiosk chromium kiosk/chromium
+row() { printf '%-30s %12s %12s %16s\n' "$1" "$2" "$3" "$(ratio "$4" "$5")"; }
+row "first paint (ms)" "$(value kiosk first_paint_ms)" "$(value chromium first_paint_ms)" \
+  "$(value kiosk first_paint_ms)" "$(value chromium first_paint_ms)"
+row "  give or take (ms)" "$(value kiosk paint_error_ms)" "$(value chromium paint_error_ms)" 0 0
+row "complete picture (ms)" "$(value kiosk complete_ms)" "$(value chromium complete_ms)" \
+  "$(value kiosk complete_ms)" "$(value chromium complete_ms)"
+row "peak memory, PSS (MB)" "$(mb "$kiosk_pss")" "$(mb "$web_pss")" "$kiosk_pss" "$web_pss"
+row "peak memory, sum of RSS (MB)" "$(mb "$kiosk_rss")" "$(mb "$web_rss")" "$kiosk_rss" "$web_rss"
+row "CPU idle $IDLE_SECS s (s)" "$(secs "$(value kiosk idle_ticks)")" "$(secs "$(value chromium idle_ticks)")" \
+  "$(value kiosk idle_ticks)" "$(value chromium idle_ticks)"
+row "CPU paging $PAGES pages (s)" "$(secs "$(value kiosk paging_ticks)")" "$(secs "$(value chromium paging_ticks)")" \
+  "$(value kiosk paging_ticks)" "$(value chromium paging_ticks)"
+row "frames painted while idle" "$(value kiosk idle_frames)" "n/a" 0 0
+row "frames painted while paging" "$(value kiosk paging_frames)" "n/a" 0 0
+kiosk_log_ms=$(sed -n 's/^frame 1 .*since_start_ms=\([0-9]*\).*/\1/p' "$work/kiosk/stderr")
+echo "(the kiosk's own log: frame 1 began ${kiosk_log_ms:-?} ms after its main() started)"
+echo
+echo "targets (issue 7)"
+printf '%-44s %s\n' "first paint <= 1/4 of Chromium's" \
+  "$(verdict "$(value kiosk first_paint_ms)" "$(value chromium first_paint_ms)")"
+printf '%-44s %s\n' "peak memory (PSS) <= 1/4 of Chromium's" "$(verdict "$kiosk_pss" "$web_pss")"
+printf '%-44s %s\n' "zero frames painted while idle" \
+  "$([ "$(value kiosk idle_frames)" -eq 0 ] && echo PASS || echo FAIL)"
+[ -n "${KEEP:-}" ] && echo "captures, logs and samples: $work"
+exit 0
