@@ -179,3 +179,34 @@ fn a_picture_in_a_diagram_is_loaded_once_and_a_broken_one_is_left_out() {
         "everything but the broken picture is loaded"
     );
 }
+
+#[test]
+fn only_a_part_of_a_diagram_on_the_page_showing_can_open() {
+    let deck = common::bundled_deck();
+    let at = common::page_with_diagram(&deck, "endoscope");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.apply(Command::Home);
+    app.apply(Command::Open(at));
+    for (diagram, hotspot) in [
+        ("endoscope", "no-such-part"),
+        ("no-such-diagram", "lens"),
+        ("spine", "disc"),
+    ] {
+        app.apply(Command::ToggleHotspot {
+            diagram: diagram.to_owned(),
+            hotspot: hotspot.to_owned(),
+        });
+        assert!(
+            app.session().open_hotspot.is_none(),
+            "{diagram}/{hotspot} opened"
+        );
+    }
+    app.apply(Command::ToggleHotspot {
+        diagram: "endoscope".to_owned(),
+        hotspot: "lens".to_owned(),
+    });
+    assert!(
+        app.session().open_hotspot.is_some(),
+        "a real part on this page opens"
+    );
+}

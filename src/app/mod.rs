@@ -489,6 +489,20 @@ impl KioskApp {
                 return;
             }
             Command::ToggleHotspot { diagram, hotspot } => {
+                // Only a part of a diagram on the page showing can open.
+                let on_page = match self.session.screen {
+                    Screen::Page(at) => language_of(deck, &self.session)
+                        .page(at)
+                        .is_some_and(|page| page.diagram_ids().any(|id| *id == diagram)),
+                    _ => false,
+                };
+                let exists = deck
+                    .diagrams
+                    .get(&diagram)
+                    .is_some_and(|d| d.hotspots.iter().any(|h| h.id == hotspot));
+                if !on_page || !exists {
+                    return;
+                }
                 let tapped = OpenHotspot { diagram, hotspot };
                 let open = &mut self.session.open_hotspot;
                 *open = if open.as_ref() == Some(&tapped) {
