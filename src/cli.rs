@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::app::KioskApp;
 use crate::config::{KioskConfig, default_config_path};
 use crate::content::model::Target;
-use crate::content::{ContentErrors, ContentPaths, load_deck};
+use crate::content::{ContentErrors, ContentPaths, Deck, load_deck};
 use crate::handout::{HandoutItem, HandoutRequest, Paper, handout_pdf};
 use crate::readability::ReadabilityReport;
 use crate::render::{RenderApp, RenderReport};
@@ -530,20 +530,26 @@ struct HandoutArgs {
     config: Option<PathBuf>,
 }
 
+/// The content at `paths`, or its problems printed with `advice` and the exit code that says
+/// the content has problems.
+fn good_deck(paths: &ContentPaths, advice: &str) -> Result<Deck, ExitCode> {
+    load_deck(paths).map_err(|ContentErrors(diagnostics)| {
+        for diagnostic in &diagnostics {
+            eprintln!("{diagnostic}");
+        }
+        eprintln!(
+            "patient-kiosk: the content has {} problem(s); {advice}",
+            diagnostics.len()
+        );
+        ExitCode::from(EXIT_CONTENT_PROBLEMS)
+    })
+}
+
 /// `handout`: writes the PDF and prints where, and how big it is.
 fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> {
-    let deck = match load_deck(paths) {
+    let deck = match good_deck(paths, "a handout needs good content") {
         Ok(deck) => deck,
-        Err(ContentErrors(diagnostics)) => {
-            for diagnostic in &diagnostics {
-                eprintln!("{diagnostic}");
-            }
-            eprintln!(
-                "patient-kiosk: the content has {} problem(s); a handout needs good content",
-                diagnostics.len()
-            );
-            return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
-        }
+        Err(code) => return Ok(code),
     };
     let language = match &args.lang {
         None => deck.default_language,
@@ -593,18 +599,9 @@ fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> 
 
 /// `export-html`: writes the site and says where, and how many pages.
 fn export_html(paths: &ContentPaths, lang: Option<&str>, out: &Path) -> anyhow::Result<ExitCode> {
-    let deck = match load_deck(paths) {
+    let deck = match good_deck(paths, "run `patient-kiosk check`") {
         Ok(deck) => deck,
-        Err(ContentErrors(diagnostics)) => {
-            for diagnostic in &diagnostics {
-                eprintln!("{diagnostic}");
-            }
-            eprintln!(
-                "patient-kiosk: the content has {} problem(s); run `patient-kiosk check`",
-                diagnostics.len()
-            );
-            return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
-        }
+        Err(code) => return Ok(code),
     };
     let summary = crate::export::export_site(&deck, &Theme::bundled(), lang, out)?;
     println!(

@@ -44,10 +44,8 @@ pub fn rasterize(
     // The validator has checked every name; magenta would show a slip at once.
     let color = |token: &str| tokens.color(token).unwrap_or(Color32::MAGENTA);
     let (plain, special) = (color(fill), color(marked_fill));
-    let marked_px = |pixels_per_unit: f32| {
-        (radius * pixels_per_unit * tokens.marked_dot_scale)
-            .max(tokens.marked_dot_min_pt * pixels_per_point)
-    };
+    let marked_px =
+        |pixels_per_unit: f32| tokens.marked_dot_radius(radius * pixels_per_unit, pixels_per_point);
     // Room around the outer dots for a marked dot's full size, and one pixel more.
     let margin_units = |pixels_per_unit: f32| marked_px(pixels_per_unit) / pixels_per_unit + 1.0;
     let span_units = spacing * (columns.max(rows) - 1) as f32;

@@ -222,7 +222,8 @@ impl SvgPainter<'_> {
         else {
             return;
         };
-        let marked_radius = radius * self.theme.diagram.marked_dot_scale;
+        // The SVG scales with the browser window, so there is no point size to keep it above.
+        let marked_radius = self.theme.diagram.marked_dot_radius(*radius, 0.0);
         let _ = write!(out, "<g fill=\"{}\">", self.color(fill));
         for row in 0..*rows {
             for column in 0..*columns {

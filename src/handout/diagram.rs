@@ -262,8 +262,7 @@ impl DiagramPainter<'_> {
         };
         let tokens = &self.theme.diagram;
         let plain_pt = radius * place.scale;
-        let marked_pt = (plain_pt * tokens.marked_dot_scale)
-            .max(tokens.marked_dot_min_pt * self.theme.handout.screen_to_paper);
+        let marked_pt = tokens.marked_dot_radius(plain_pt, self.theme.handout.screen_to_paper);
         let center = |column: u32, row: u32| {
             place.at((
                 origin.0 + column as f32 * spacing,

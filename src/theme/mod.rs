@@ -66,6 +66,13 @@ pub struct DiagramTokens {
 }
 
 impl DiagramTokens {
+    /// The radius of a marked dot of a dot grid whose plain dots have radius `plain`: larger by
+    /// `marked_dot_scale`, and at least `marked_dot_min_pt` times `min_scale` (the output's
+    /// units per point), so one marked dot in ten thousand can be found on screen and paper.
+    pub fn marked_dot_radius(&self, plain: f32, min_scale: f32) -> f32 {
+        (plain * self.marked_dot_scale).max(self.marked_dot_min_pt * min_scale)
+    }
+
     /// The palette colour `name`, if there is one.
     pub fn color(&self, name: &str) -> Option<egui::Color32> {
         self.colors.get(name).map(|rgb| rgb.color32())
