@@ -2,10 +2,14 @@
 # Issue 7: the kiosk side by side with a Chromium kiosk showing the same content, in one run,
 # under one Xvfb at 1920x1080 with software rendering, measured the same way for both:
 #
-#   first paint   launch to the first screen capture that is not one flat colour. A loop reads the
-#                 whole screen (xwd -root) as fast as it can, for both programs, from before the
-#                 launch; the picture came between the start of the capture before (which did not
-#                 see it) and the end of the one that did: the middle of that, give or take half.
+#   first paint   launch to the first screen capture that is not one flat colour. Xvfb keeps its
+#                 screen in a file (-fbdir); a loop copies that file every CAPTURE_SLEEP_SECS,
+#                 for both programs, from before the launch, and keeps each copy that differs
+#                 from the last. The picture came between the start of the capture before (which
+#                 did not see it) and the end of the one that did: the middle of that, give or
+#                 take half. (Copying the file costs a few ms of one core; asking the X server
+#                 for the screen with xwd took 30 ms and a whole core, which slowed the start of
+#                 both programs.)
 #   complete      launch to the capture that shows the picture the screen then keeps (no change
 #                 for STABLE_SECS): fonts, pictures and diagrams all in.
 #   peak PSS/RSS  the largest sum over every process of the program (the kiosk; Chromium's
@@ -28,8 +32,8 @@
 #
 # Usage: scripts/compare.sh                       (30 idle seconds, 20 pages, 0.5 s apart)
 #        IDLE_SECS=5 PAGES=5 scripts/compare.sh   (a quick run)
-# Needs: Xvfb, xdotool, xwd (x11-apps), ImageMagick's identify, chromium, cargo
-#   (apt-get install -y chromium xdotool xvfb x11-apps imagemagick).
+# Needs: Xvfb, xdotool, ImageMagick's identify and convert, chromium, cargo
+#   (apt-get install -y chromium xdotool xvfb imagemagick).
 # KIOSK_BIN=path skips the build; KEEP=dir keeps the captures, logs and samples there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +43,7 @@ PAGES=${PAGES:-20}
 STEP_SECS=${STEP_SECS:-0.5}
 SETTLE_SECS=${SETTLE_SECS:-3}
 STABLE_SECS=${STABLE_SECS:-2}
+CAPTURE_SLEEP_SECS=${CAPTURE_SLEEP_SECS:-0.01}
 START_TIMEOUT_SECS=${START_TIMEOUT_SECS:-30}
 CHROMIUM=${CHROMIUM:-chromium}
 # Where to click, on the 1920x1080 screen: the kiosk opens on its attract screen, so its English
@@ -49,9 +54,9 @@ KIOSK_TILE=${KIOSK_TILE:-"290 452"}
 WEB_TILE=${WEB_TILE:-"290 370"}
 NEXT=${NEXT:-"1787 1024"}
 
-for tool in Xvfb xdotool xwd identify md5sum "$CHROMIUM"; do
+for tool in Xvfb xdotool identify convert cmp "$CHROMIUM"; do
   command -v "$tool" >/dev/null || {
-    echo "compare.sh needs $tool (apt-get install -y chromium xdotool xvfb x11-apps imagemagick)" >&2
+    echo "compare.sh needs $tool (apt-get install -y chromium xdotool xvfb imagemagick)" >&2
     exit 1
   }
 done
@@ -75,8 +80,10 @@ while [ -e "/tmp/.X$number-lock" ] || [ -e "/tmp/.X11-unix/X$number" ]; do
   number=$((number + 1))
 done
 display=":$number"
-Xvfb "$display" -screen 0 1920x1080x24 -br -nolisten tcp >/dev/null 2>&1 &
+mkdir -p "$work/fb"
+Xvfb "$display" -screen 0 1920x1080x24 -br -nolisten tcp -fbdir "$work/fb" >/dev/null 2>&1 &
 xvfb_pid=$!
+framebuffer="$work/fb/Xvfb_screen0" # the screen, in XWD format
 export DISPLAY="$display"
 
 app_pid=""
@@ -117,7 +124,10 @@ for _ in $(seq 1 50); do
 done
 sleep 0.5
 
-now_ms() { date +%s%3N; }
+now_ms() { # bash's own clock: no process started for each reading
+  local now=${EPOCHREALTIME/[.,]/}
+  echo $((now / 1000))
+}
 
 session_pids() { # every live process of the program led by $1: its session, and the processes
   # that left it but name $MARKER (Chromium's crash handlers, which start their own sessions,
@@ -153,21 +163,22 @@ memory_sampler() { # every 100 ms: "epoch_ms pss_kb rss_kb" summed over the sess
   done
 }
 
-screen_capture() { # reads the screen over and over; keeps each new picture as <end ms>.xwd
-  local dir=$1 last="" hash start end
+screen_capture() { # copies the screen over and over; keeps each new picture as <end ms>.xwd
+  local dir=$1 start end
   mkdir -p "$dir"
+  : >"$dir/last"
   while :; do
     start=$(now_ms)
-    xwd -root -silent >"$dir/current" 2>/dev/null || continue
+    cp "$framebuffer" "$dir/current" 2>/dev/null || continue
     end=$(now_ms)
-    hash=$(md5sum <"$dir/current" | cut -c1-32)
-    if [ "$hash" != "$last" ]; then
-      mv "$dir/current" "$dir/$end.xwd"
-      echo "$start $end $hash" >>"$dir/list"
-      last=$hash
+    if cmp -s "$dir/current" "$dir/last"; then
+      echo "$start $end" >>"$dir/repeats"
     else
-      echo "$start $end $hash" >>"$dir/repeats"
+      cp "$dir/current" "$dir/$end.xwd"
+      mv "$dir/current" "$dir/last"
+      echo "$start $end" >>"$dir/list"
     fi
+    sleep "$CAPTURE_SLEEP_SECS"
   done
 }
 
@@ -214,9 +225,10 @@ measure() {
   local captures
   captures=$(wc -l <"$dir/frames/list")
   touch "$dir/frames/repeats"
-  # The time one capture takes: the resolution of the two launch figures.
-  awk '{sum += $2 - $1; n++} END {printf "%d\n", n ? sum / n : 0}' "$dir/frames/list" \
-    "$dir/frames/repeats" >"$dir/capture_ms"
+  # The time from one capture's start to the next's: the resolution of the two launch figures.
+  cat "$dir/frames/list" "$dir/frames/repeats" | sort -n |
+    awk 'NR > 1 {sum += $1 - last; n++} {last = $1} END {printf "%d\n", n ? sum / n : 0}' \
+      >"$dir/capture_ms"
 
   # The first picture that is not one flat colour appeared after the start of the capture
   # before it (which still saw none) and before the end of its own: the middle of that window,
@@ -237,6 +249,7 @@ measure() {
   complete=$(($(tail -n 1 "$dir/frames/list" | cut -d' ' -f2) - launch))
   convert "$dir/frames/$(tail -n 1 "$dir/frames/list" | cut -d' ' -f2).xwd" "$dir/first-screen.png" 2>/dev/null || true
   find "$dir/frames" -name '*.xwd' -delete
+  rm -f "$dir/frames/last" "$dir/frames/current"
   echo "${first_paint:-0}" >"$dir/first_paint_ms"
   echo "${paint_error:-0}" >"$dir/paint_error_ms"
   echo "$complete" >"$dir/complete_ms"
@@ -269,7 +282,7 @@ measure() {
   sleep 1
   echo $(($(cpu_ticks "$app_pid") - cpu_before)) >"$dir/paging_ticks"
   echo $(($(grep -c '^frame ' "$dir/stderr" || true) - frames_before)) >"$dir/paging_frames"
-  xwd -root -silent | convert xwd:- "$dir/last-page.png" 2>/dev/null || true
+  convert "xwd:$framebuffer" "$dir/last-page.png" 2>/dev/null || true
 
   stop
   awk 'BEGIN {pss = 0; rss = 0} $2 > pss {pss = $2} $3 > rss {rss = $3} END {print pss, rss, NR}' \

@@ -220,6 +220,7 @@ struct AssetsArg {
 
 /// Runs the command line and returns the process's exit code. Never panics on bad input.
 pub fn main() -> ExitCode {
+    crate::window::mark_process_start();
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,patient_kiosk=info"),
     )
@@ -429,21 +430,26 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         Err(problem) => (None, Some(problem)),
     };
     let locked = args.kiosk || config.kiosk;
-    let mut app = load_app(&paths);
-    app.set_locked(locked);
-    app.set_settings(config, config_path);
-    app.set_settings_problem(settings_problem);
-    app.set_consult(args.consult);
-    app.set_content_paths(paths);
-    let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);
-    if stats_file.is_none() {
-        log::warn!("this platform has no data folder: usage statistics are not saved");
-    }
-    app.set_usage_recorder(crate::app::UsageRecorder::new(
-        stats_file,
-        Box::new(crate::stats::SystemClock),
-    ));
-    app.set_swap_at_once(args.watch);
+    let (consult, watch) = (args.consult, args.watch);
+    // The content loads while the window and its renderer start, which take longer.
+    let loading = std::thread::spawn(move || {
+        let mut app = load_app(&paths);
+        app.set_locked(locked);
+        app.set_settings(config, config_path);
+        app.set_settings_problem(settings_problem);
+        app.set_consult(consult);
+        app.set_content_paths(paths);
+        let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);
+        if stats_file.is_none() {
+            log::warn!("this platform has no data folder: usage statistics are not saved");
+        }
+        app.set_usage_recorder(crate::app::UsageRecorder::new(
+            stats_file,
+            Box::new(crate::stats::SystemClock),
+        ));
+        app.set_swap_at_once(watch);
+        app
+    });
     let frame_log = args.count_frames.then(FrameLog::new);
     let options = native_options(args.size, args.fullscreen, locked, args.renderer)
         .map_err(anyhow::Error::msg)?;
@@ -451,6 +457,14 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         "patient-kiosk",
         options,
         Box::new(move |cc| {
+            log::info!(
+                "window ready {} ms after start",
+                crate::window::mark_process_start().elapsed().as_millis()
+            );
+            let Ok(mut app) = loading.join() else {
+                return Err("loading the content stopped with a panic".into());
+            };
+            app.set_window_clears_background(true);
             app.apply_style(&cc.egui_ctx);
             app.watch_content(&cc.egui_ctx);
             Ok(Box::new(KioskWindow::new(app, frame_log)))

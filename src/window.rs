@@ -1,5 +1,6 @@
 //! The kiosk in a real window: window options, and a frame log for measuring.
 
+use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::app::KioskApp;
@@ -77,30 +78,51 @@ pub fn native_options(
     })
 }
 
-/// Prints one line to stderr per frame painted, for `scripts/measure.sh` to count:
-/// `frame N epoch_ms=... since_start_ms=...`.
+static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+/// Marks the moment the program started; `main` calls it first, and the frame log counts
+/// from it.
+pub fn mark_process_start() -> Instant {
+    *PROCESS_START.get_or_init(Instant::now)
+}
+
+/// Prints one line to stderr per frame painted, for `scripts/measure.sh` and
+/// `scripts/compare.sh` to count: `frame N epoch_ms=... since_start_ms=... causes=...`, where
+/// `since_start_ms` counts from `main` and `causes` lists what asked egui for this frame
+/// (`file:line`, or `-` for input such as a touch).
 pub struct FrameLog {
     started: Instant,
     frames: u64,
 }
 
 impl FrameLog {
-    /// Starts counting from now.
+    /// Starts counting from the program's start (or from now, if that was not marked).
     pub fn new() -> Self {
         Self {
-            started: Instant::now(),
+            started: mark_process_start(),
             frames: 0,
         }
     }
 
-    /// Records one frame.
-    pub fn frame(&mut self) {
+    /// Records one frame; `ctx` tells what asked for it.
+    pub fn frame(&mut self, ctx: &egui::Context) {
         self.frames += 1;
         let epoch_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |since| since.as_millis());
+        let mut causes: Vec<String> = ctx
+            .repaint_causes()
+            .iter()
+            .map(|cause| format!("{}:{}", cause.file, cause.line))
+            .collect();
+        causes.dedup();
+        let causes = if causes.is_empty() {
+            "-".to_owned()
+        } else {
+            causes.join(",")
+        };
         eprintln!(
-            "frame {} epoch_ms={epoch_ms} since_start_ms={}",
+            "frame {} epoch_ms={epoch_ms} since_start_ms={} causes={causes}",
             self.frames,
             self.started.elapsed().as_millis()
         );
@@ -131,10 +153,14 @@ impl eframe::App for KioskWindow {
         self.app.raw_input_hook(raw_input);
     }
 
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.app.clear_color()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.app.ui(ui);
         if let Some(log) = &mut self.frame_log {
-            log.frame();
+            log.frame(ui.ctx());
         }
     }
 }

@@ -166,3 +166,27 @@ fn staff_switch_consultation_mode_on_and_off_with_a_fresh_start() {
 fn press_in_menu(harness: &mut Harness<'_, KioskApp>, label: &str) {
     common::scroll_and_tap(harness, Role::Button, label);
 }
+
+#[test]
+fn each_page_search_text_holds_its_titles_and_diagram_words_in_lower_case() {
+    let deck = common::bundled_deck();
+    for language in &deck.languages {
+        for (at, page) in language.pages() {
+            let text = language.search_text(at);
+            let topic = &language.topics[at.topic].title;
+            assert!(text.contains(&page.title.to_lowercase()), "{}", page.id);
+            assert!(text.contains(&topic.to_lowercase()), "{}", page.id);
+            assert_eq!(text, text.to_lowercase(), "{}", page.id);
+            for id in page.diagram_ids() {
+                for hotspot in language.diagram_texts[id].hotspots.values() {
+                    assert!(text.contains(&hotspot.title.to_lowercase()), "{}", page.id);
+                }
+            }
+        }
+        let past_the_end = patient_kiosk::content::PageRef {
+            topic: 0,
+            page: language.topics[0].pages.len(),
+        };
+        assert_eq!(language.search_text(past_the_end), "");
+    }
+}

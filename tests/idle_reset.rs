@@ -154,3 +154,47 @@ fn choosing_a_language_starts_a_visit_in_it() {
     assert_eq!(harness.state().session().screen, Screen::Home);
     assert_eq!(harness.state().session().language, Some(0));
 }
+
+/// What the attract screen asks of the renderer once `secs` of simulated time have passed
+/// (in steps of `step_secs`): the wait before its next frame.
+fn attract_repaint_delay_secs(secs: f64, step_secs: f32) -> f64 {
+    let app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(step_secs)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.step();
+    while harness.ctx.input(|input| input.time) < secs {
+        harness.step();
+    }
+    let time = harness.ctx.input(|input| input.time);
+    assert!(time < secs + f64::from(step_secs) + 0.1, "at {time} s");
+    assert_eq!(harness.state().session().screen, Screen::Attract);
+    let Some(viewport) = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+    else {
+        panic!("the harness has a root viewport");
+    };
+    viewport.repaint_delay.as_secs_f64()
+}
+
+#[test]
+fn the_attract_screen_shows_its_first_picture_at_once_and_fades_in_the_next() {
+    let theme = Theme::bundled();
+    let switch_secs = f64::from(theme.sizes.attract_switch_secs);
+    let frame_secs = 1.0 / f64::from(theme.sizes.attract_fps);
+    // Just after the start: no fade to draw, so nothing until the next picture is due.
+    let at_start = attract_repaint_delay_secs(0.05, 0.05);
+    assert!(
+        at_start > switch_secs - 1.0 && at_start <= switch_secs,
+        "waits {at_start} s at the start"
+    );
+    // Just after the switch to the second picture: it fades in at the capped rate.
+    let in_fade = attract_repaint_delay_secs(switch_secs + 0.1, 0.1);
+    assert!(
+        (in_fade - frame_secs).abs() < 0.01,
+        "waits {in_fade} s while fading"
+    );
+}

@@ -336,3 +336,23 @@ fn a_qr_code_missing_in_a_language_is_named() {
         &["block 3 is a Paragraph here but a QrCode in the en content"],
     );
 }
+
+#[test]
+fn checking_a_payload_agrees_with_encoding_it_up_to_the_limit() {
+    // Plain text and text with accents (which adds a UTF-8 marker), around every size where
+    // the version changes and past the limit.
+    for unit in ["a", "é"] {
+        for count in (0..=QR_MAX_PAYLOAD_BYTES + 10).step_by(7) {
+            let payload = unit.repeat(count / unit.len());
+            let encoded = QrModules::encode(&payload).map(|_| ());
+            assert_eq!(
+                QrModules::check(&payload),
+                encoded,
+                "{} bytes of {unit:?}",
+                payload.len()
+            );
+        }
+    }
+    let too_long = "a".repeat(QR_MAX_PAYLOAD_BYTES + 1);
+    assert!(QrModules::check(&too_long).is_err());
+}

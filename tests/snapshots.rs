@@ -178,3 +178,48 @@ fn every_diagram_at_its_size_on_a_1920x1080_screen_and_the_endoscope_in_portrait
         failures.join("\n")
     );
 }
+
+/// The kiosk's window clears every frame to the page background, so its screens leave the
+/// background out; a harness clears to transparent, so there the screens paint it. Either way
+/// the page is painted once, in the background colour of the look chosen.
+#[test]
+fn the_page_background_is_painted_once_by_the_window_or_by_the_screen() {
+    let deck = common::bundled_deck();
+    for high_contrast in [false, true] {
+        for window_clears in [false, true] {
+            let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+            app.set_window_clears_background(window_clears);
+            let mut harness = Harness::builder()
+                .with_size(vec2(1280.0, 800.0))
+                .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+            harness
+                .state_mut()
+                .apply(Command::SetHighContrast(high_contrast));
+            harness
+                .state_mut()
+                .apply(Command::Open(PageRef { topic: 0, page: 0 }));
+            harness.run();
+            let background = harness.state().theme().colors.background.color32();
+            assert_eq!(
+                harness.state().clear_color(),
+                background.to_normalized_gamma_f32()
+            );
+            let image = harness.render().expect("the screen renders");
+            // The page's left margin, between the bars.
+            let pixel = image.get_pixel(10, 400).0;
+            if window_clears {
+                assert_eq!(
+                    pixel[3], 0,
+                    "the screen painted the background the window clears to \
+                     (high contrast {high_contrast})"
+                );
+            } else {
+                assert_eq!(
+                    pixel,
+                    background.to_array(),
+                    "the screen left out the background (high contrast {high_contrast})"
+                );
+            }
+        }
+    }
+}

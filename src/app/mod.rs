@@ -90,6 +90,8 @@ pub struct KioskApp {
     printer: Option<PathBuf>,
     /// A print job running in the background: the file and whether it worked, when done.
     print_job: Option<std::sync::mpsc::Receiver<(PathBuf, bool)>>,
+    /// The window clears each frame to the page background, so screens need not paint it.
+    window_clears_background: bool,
 }
 
 impl KioskApp {
@@ -127,6 +129,7 @@ impl KioskApp {
             statistics_report: None,
             printer: consult::find_printer(),
             print_job: None,
+            window_clears_background: false,
         }
     }
 
@@ -299,7 +302,29 @@ impl KioskApp {
         } else {
             self.theme.apply_style(ctx);
         }
+        if self.window_clears_background {
+            ctx.all_styles_mut(|style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
+        }
         self.styled_for = Some(choice);
+    }
+
+    /// Says that the window clears every frame to [`Self::clear_color`] before egui paints.
+    /// Screens then leave the page background out (their panels' fill is transparent), which
+    /// spares a software renderer one blended pass over the whole screen per frame; the
+    /// picture is the same. Call before [`Self::apply_style`]. Test harnesses, which clear to
+    /// transparent, leave it off.
+    pub fn set_window_clears_background(&mut self, clears: bool) {
+        self.window_clears_background = clears;
+        self.styled_for = None;
+    }
+
+    /// The page background, as a window's clear colour (gamma-space RGBA, 0 to 1).
+    pub fn clear_color(&self) -> [f32; 4] {
+        self.theme
+            .colors
+            .background
+            .color32()
+            .to_normalized_gamma_f32()
     }
 
     /// Adjusts a frame's input before egui sees it; every window the app runs in calls this.

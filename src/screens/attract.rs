@@ -42,7 +42,13 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
     let cycle = (now_secs / switch_secs).floor();
     let into_cycle_secs = now_secs - cycle * switch_secs;
     let fade_secs = f64::from(sizes.attract_fade_secs);
-    let opacity = (into_cycle_secs / fade_secs.max(0.01)).min(1.0) as f32;
+    // The first picture after the kiosk starts shows at once (the screen is ready the moment
+    // it appears); each later one fades in.
+    let opacity = if cycle < 1.0 {
+        1.0
+    } else {
+        (into_cycle_secs / fade_secs.max(0.01)).min(1.0) as f32
+    };
     if opacity < 1.0 {
         ui.ctx()
             .request_repaint_after_secs(1.0 / sizes.attract_fps.max(1.0));
@@ -52,7 +58,8 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
     }
 
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().fill(colors.background.color32()))
+        // The page background (transparent when the window clears to it).
+        .frame(egui::Frame::new().fill(ui.visuals().panel_fill))
         .show(ui, |ui| {
             let whole = ui.max_rect();
             ui.with_layout(Layout::top_down(Align::Center), |ui| {

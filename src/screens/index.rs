@@ -101,11 +101,7 @@ pub fn index_ui(
                 let Some(topic) = language.topics.get(at.topic) else {
                     continue;
                 };
-                let text = crate::readability::page_pieces(page, language)
-                    .join(" ")
-                    .to_lowercase()
-                    + " "
-                    + &topic.title.to_lowercase();
+                let text = language.search_text(at);
                 if !words.iter().all(|word| text.contains(word.as_str())) {
                     continue;
                 }

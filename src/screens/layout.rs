@@ -91,7 +91,8 @@ pub fn scroll_column_with_ui(
     } = scroll;
     let sizes = &theme.sizes;
     egui::CentralPanel::default()
-        .frame(Frame::new().fill(theme.colors.background.color32()))
+        // The page background (transparent when the window clears to it).
+        .frame(Frame::new().fill(ui.visuals().panel_fill))
         .show(ui, |ui| {
             let mut area = ScrollArea::vertical()
                 .id_salt(id_salt)

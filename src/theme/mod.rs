@@ -219,6 +219,9 @@ pub struct Sizes {
     pub swipe_min_pt: f32,
     /// How long layers take to fade and slide when a diagram moves to another step.
     pub step_animation_secs: f32,
+    /// How long egui's own small animations take (a scroll bar fading in, a pressed button):
+    /// each is a run of whole-screen repaints, costly under software rendering.
+    pub widget_animation_secs: f32,
     /// How long each diagram shows on the attract screen.
     pub attract_switch_secs: f32,
     /// How long the attract screen's cross-fade to the next diagram takes.

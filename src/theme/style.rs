@@ -42,6 +42,7 @@ pub fn apply(theme: &Theme, ctx: &egui::Context) {
         style.spacing.interact_size = Vec2::splat(sizes.min_touch_pt);
         style.spacing.scroll.bar_width = 12.0_f32.max(sizes.stroke_pt * 4.0);
         style.spacing.scroll.floating = false;
+        style.animation_time = sizes.widget_animation_secs.max(0.0);
         let visuals = &mut style.visuals;
         visuals.override_text_color = Some(colors.text.color32());
         visuals.panel_fill = colors.background.color32();

@@ -998,7 +998,7 @@ fn qr_code_problems(
     }
     if let Some(clinic) = clinic {
         let payload = qr::page_payload(page, clinic, phones);
-        if let Err(error) = QrModules::encode(&payload) {
+        if let Err(error) = QrModules::check(&payload) {
             problems.push(format!("{at}: {error}"));
         }
     }
