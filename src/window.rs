@@ -74,6 +74,9 @@ pub fn native_options(
             .with_fullscreen(fullscreen || locked)
             .with_decorations(!locked),
         renderer: renderer.renderer()?,
+        // Dithering adds noise against banding in gradients; the kiosk's flat colours have
+        // none, and the noise costs every pixel of every frame under software rendering.
+        dithering: false,
         ..Default::default()
     })
 }

@@ -93,37 +93,14 @@ impl QrModules {
     /// Encodes `payload` at error-correction level M in the smallest version it fits, as bytes
     /// (with a UTF-8 marker when the text is not plain ASCII, so phones show accents right).
     pub fn encode(payload: &str) -> Result<Self, QrCodeError> {
-        let bytes = payload.len();
-        if bytes > QR_MAX_PAYLOAD_BYTES {
-            return Err(QrCodeError::TooLong { bytes });
-        }
-        let mut last_error = QrError::DataTooLong;
-        for number in 1..=40 {
-            match encode_in(payload, Version::Normal(number)) {
-                Ok(code) => return Ok(Self::from_code(&code, number)),
-                Err(QrError::DataTooLong) => {}
-                Err(error) => last_error = error,
-            }
-        }
-        Err(QrCodeError::Encode(last_error))
+        let (code, version) = smallest_version(payload, |version| encode_in(payload, version))?;
+        Ok(Self::from_code(&code, version))
     }
 
     /// Whether [`Self::encode`] would succeed, without drawing the code: what content checks
     /// need. (Drawing tries eight masks and costs about a millisecond per code.)
     pub fn check(payload: &str) -> Result<(), QrCodeError> {
-        let bytes = payload.len();
-        if bytes > QR_MAX_PAYLOAD_BYTES {
-            return Err(QrCodeError::TooLong { bytes });
-        }
-        let mut last_error = QrError::DataTooLong;
-        for number in 1..=40 {
-            match bits_in(payload, Version::Normal(number)) {
-                Ok(_) => return Ok(()),
-                Err(QrError::DataTooLong) => {}
-                Err(error) => last_error = error,
-            }
-        }
-        Err(QrCodeError::Encode(last_error))
+        smallest_version(payload, |version| bits_in(payload, version)).map(|_| ())
     }
 
     fn from_code(code: &QrCode, version: i16) -> Self {
@@ -191,6 +168,26 @@ impl QrModules {
 }
 
 /// `payload` as a QR code of one version at level M, if it fits.
+/// `make` in the smallest version (1 to 40) the payload fits, with that version's number.
+fn smallest_version<T>(
+    payload: &str,
+    make: impl Fn(Version) -> Result<T, QrError>,
+) -> Result<(T, i16), QrCodeError> {
+    let bytes = payload.len();
+    if bytes > QR_MAX_PAYLOAD_BYTES {
+        return Err(QrCodeError::TooLong { bytes });
+    }
+    let mut last_error = QrError::DataTooLong;
+    for number in 1..=40 {
+        match make(Version::Normal(number)) {
+            Ok(made) => return Ok((made, number)),
+            Err(QrError::DataTooLong) => {}
+            Err(error) => last_error = error,
+        }
+    }
+    Err(QrCodeError::Encode(last_error))
+}
+
 fn encode_in(payload: &str, version: Version) -> Result<QrCode, QrError> {
     QrCode::with_bits(bits_in(payload, version)?, EcLevel::M)
 }

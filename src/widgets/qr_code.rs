@@ -1,11 +1,16 @@
 //! A QR code a patient scans with a phone: dark modules on a light square with its quiet zone,
-//! each module a whole number of pixels so the code stays sharp. Screen readers get it as an
-//! image named by its caption.
+//! each module a whole number of pixels so the code stays sharp. The modules are a small
+//! texture (a pixel a module) made once, so a frame draws one rectangle for them, not one per
+//! run of dark modules (about 2,000 for the questions page's code). Screen readers get it as
+//! an image named by its caption.
 
 use std::sync::Arc;
 
 use egui::emath::GuiRounding as _;
-use egui::{Id, Rect, Response, Sense, Shape, Ui, Widget, WidgetInfo, pos2, vec2};
+use egui::{
+    Color32, ColorImage, Id, Rect, Response, Sense, TextureHandle, TextureOptions, Ui, Widget,
+    WidgetInfo, pos2, vec2,
+};
 
 use crate::content::{QR_QUIET_ZONE_MODULES, QrModules};
 use crate::theme::Theme;
@@ -40,6 +45,29 @@ pub fn cached_modules(ctx: &egui::Context, payload: &str) -> Option<Arc<QrModule
     Some(modules)
 }
 
+/// The modules of `payload` as a texture, a pixel a module without the quiet zone: dark modules
+/// white, light ones clear, for painting tinted with the dark colour (so both looks share it).
+/// Made once and kept in egui's memory by the payload.
+fn cached_texture(ctx: &egui::Context, payload: &str, modules: &QrModules) -> TextureHandle {
+    let id = Id::unique(("qr_code_texture", payload));
+    if let Some(cached) = ctx.memory(|memory| memory.data.get_temp::<TextureHandle>(id)) {
+        return cached;
+    }
+    let side = modules.width_modules();
+    let mut image = ColorImage::filled([side, side], Color32::TRANSPARENT);
+    for y in 0..side {
+        for (x, run) in modules.dark_runs(y) {
+            for column in x..x + run {
+                image[(column, y)] = Color32::WHITE;
+            }
+        }
+    }
+    // Nearest: each module's pixels are whole screen pixels, never blended with a neighbour.
+    let texture = ctx.load_texture("qr_code", image, TextureOptions::NEAREST);
+    ctx.memory_mut(|memory| memory.data.insert_temp(id, texture.clone()));
+    texture
+}
+
 impl Widget for QrCodeView<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
         let colors = &self.theme.colors;
@@ -68,19 +96,12 @@ impl Widget for QrCodeView<'_> {
             );
             if let Some(modules) = &modules {
                 let quiet_pt = QR_QUIET_ZONE_MODULES as f32 * module_pt;
-                let dark = colors.qr_dark.color32();
-                // One rectangle per run of dark modules in a row.
-                let shapes = (0..modules.width_modules()).flat_map(|y| {
-                    modules.dark_runs(y).into_iter().map(move |(x, run)| {
-                        let min = pos2(
-                            origin.x + quiet_pt + x as f32 * module_pt,
-                            origin.y + quiet_pt + y as f32 * module_pt,
-                        );
-                        let size = vec2(run as f32 * module_pt, module_pt);
-                        Shape::rect_filled(Rect::from_min_size(min, size), 0.0, dark)
-                    })
-                });
-                painter.extend(shapes);
+                let code_pt = modules.width_modules() as f32 * module_pt;
+                let code =
+                    Rect::from_min_size(origin + vec2(quiet_pt, quiet_pt), vec2(code_pt, code_pt));
+                let texture = cached_texture(ui.ctx(), self.payload, modules);
+                let whole = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+                painter.image(texture.id(), code, whole, colors.qr_dark.color32());
             }
         }
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, self.caption));
