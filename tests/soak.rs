@@ -1,7 +1,8 @@
 //! Soak (issue 7): visit after visit, each wiped by the idle reset, in simulated time. Memory
 //! must not grow: live heap bytes (counted by this test binary's allocator) and egui's
-//! textures after the last cycle must be about what they were at a tenth of the way, and
-//! every reset must leave a fresh `Session::default()`.
+//! textures after the last cycle must be about what they were at a tenth of the way; the
+//! galleys (laid-out text) egui keeps after any later reset no more than after the first
+//! tenth's; and every reset must leave a fresh `Session::default()`.
 //!
 //! `SOAK_CYCLES` sets the number of visits (default 1,000, compared at 100 and 1,000);
 //! `scripts/soak.sh` runs 10,000 in an optimised build (compared at 1,000 and 10,000).
@@ -37,6 +38,11 @@ fn live_bytes() -> i64 {
 
 fn textures(harness: &Harness<'_, KioskApp>) -> usize {
     harness.ctx.tex_manager().read().num_allocated()
+}
+
+/// Laid-out texts in egui's cache (it drops those not shown in the last frame).
+fn galleys(harness: &Harness<'_, KioskApp>) -> usize {
+    harness.ctx.fonts(|fonts| fonts.num_galleys_in_cache())
 }
 
 /// One visit: start, open a page with a diagram, tap a hotspot, step, page on and back, change
@@ -102,13 +108,22 @@ fn visit_after_visit_memory_stays_flat() {
     let mut harness = common::second_steps(app, egui::vec2(1280.0, 800.0));
     harness.step();
     let mut at_early = (0, 0);
+    // The most galleys after a reset (the attract screen, its diagram changing with the time),
+    // in the first tenth of the cycles and after it.
+    let (mut galleys_early, mut galleys_late) = (0, 0);
     for cycle in 1..=cycles {
         visit(&mut harness, &deck, cycle);
+        if cycle <= early {
+            galleys_early = galleys_early.max(galleys(&harness));
+        } else {
+            galleys_late = galleys_late.max(galleys(&harness));
+        }
         if cycle == 1 || cycle == early || cycle % (cycles / 10) == 0 {
             eprintln!(
-                "soak: after cycle {cycle}: {} live heap bytes, {} textures",
+                "soak: after cycle {cycle}: {} live heap bytes, {} textures, {} galleys",
                 live_bytes(),
-                textures(&harness)
+                textures(&harness),
+                galleys(&harness)
             );
         }
         if cycle == early {
@@ -130,4 +145,10 @@ fn visit_after_visit_memory_stays_flat() {
         at_end.0 - at_early.0
     );
     assert!(at_end.1 <= at_early.1, "egui textures grew");
+    eprintln!("soak: at most {galleys_early} galleys after a reset early, {galleys_late} later");
+    assert!(galleys_early > 0, "no galleys counted: the count cannot show growth");
+    assert!(
+        galleys_late <= galleys_early,
+        "egui kept more laid-out texts: {galleys_late} against {galleys_early}"
+    );
 }
