@@ -146,7 +146,10 @@ fn visit_after_visit_memory_stays_flat() {
     );
     assert!(at_end.1 <= at_early.1, "egui textures grew");
     eprintln!("soak: at most {galleys_early} galleys after a reset early, {galleys_late} later");
-    assert!(galleys_early > 0, "no galleys counted: the count cannot show growth");
+    assert!(
+        galleys_early > 0,
+        "no galleys counted: the count cannot show growth"
+    );
     assert!(
         galleys_late <= galleys_early,
         "egui kept more laid-out texts: {galleys_late} against {galleys_early}"
