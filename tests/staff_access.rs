@@ -348,3 +348,41 @@ fn a_broken_settings_file_is_named_on_the_pin_pad_instead_of_asking_for_a_pin() 
             .is_none()
     );
 }
+
+/// Staff are not the patient: the PIN pad and the menu keep the normal text size whatever size
+/// the patient chose, so at extra large text in landscape every button of the menu, with all
+/// three warnings showing, is still on the screen.
+#[test]
+fn the_staff_menu_fits_the_screen_at_the_largest_text_size() {
+    let mut harness = kiosk(None);
+    harness.state_mut().apply(Command::SetTextSize(
+        patient_kiosk::theme::TextSize::ExtraLarge,
+    ));
+    harness
+        .state_mut()
+        .set_settings_problem(Some("config.ron:1:2: something is wrong here".to_owned()));
+    harness.run();
+    open_menu(&mut harness);
+    harness.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
+    assert!(
+        harness
+            .query_by_label_contains("something is wrong here")
+            .is_some()
+    );
+    for label in [
+        "Reload content now",
+        "Usage statistics",
+        "Shorter",
+        "Longer",
+        "Start consultation mode",
+        "Leave the kiosk",
+        "Back to the kiosk",
+    ] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(
+            screen.contains_rect(rect),
+            "{label} is off the screen at {rect:?}"
+        );
+    }
+}

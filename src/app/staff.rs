@@ -72,7 +72,15 @@ impl KioskApp {
             unreadable_pictures: self.images.unreadable(),
             settings_problem: self.settings_problem.as_deref(),
         };
-        screens::staff_ui(ctx, &self.theme, &language.interface.staff, panel, &info)
+        // Staff are not the patient: the normal text size whatever the patient chose (the
+        // menu ran off the screen at the largest size), in the look showing.
+        screens::staff_ui(
+            ctx,
+            &self.tools_theme,
+            &language.interface.staff,
+            panel,
+            &info,
+        )
     }
 
     /// Carries out a tap on the PIN pad or in the staff menu.
