@@ -8,7 +8,7 @@
 
 mod common;
 
-use egui::{Event, Modifiers, PointerButton, Pos2, pos2, vec2};
+use egui::{Event, Modifiers, Pos2, pos2, vec2};
 use egui_kittest::Harness;
 use patient_kiosk::app::{Command, ConsultCommand, Screen};
 use patient_kiosk::config::KioskConfig;
@@ -64,30 +64,6 @@ impl Rng {
     fn point(&mut self) -> Pos2 {
         pos2(self.unit() * SIZE.x, self.unit() * SIZE.y)
     }
-}
-
-fn press(harness: &mut Harness<'_, KioskApp>, at: Pos2, pressed: bool) {
-    harness.event(Event::PointerButton {
-        pos: at,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-}
-
-/// A finger down at `from`, through `path` a frame a point, and up.
-fn stroke(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
-    harness.event(Event::PointerMoved(from));
-    press(harness, from, true);
-    harness.step();
-    let mut last = from;
-    for &point in path {
-        harness.event(Event::PointerMoved(point));
-        harness.step();
-        last = point;
-    }
-    press(harness, last, false);
-    harness.step();
 }
 
 /// The page showing, if a page is showing.
@@ -286,19 +262,19 @@ fn a_monkey_never_breaks_the_kiosk() {
                 let path: Vec<Pos2> = (1..=4)
                     .map(|i| from + vec2(dx, dy) * (i as f32 / 4.0))
                     .collect();
-                stroke(&mut harness, from, &path);
+                common::finger_stroke(&mut harness, from, &path);
                 "swipe"
             }
             40..=44 => {
                 let at = rng.point();
                 let frames = 1 + rng.below(4);
-                stroke(&mut harness, at, &vec![at; frames]);
+                common::finger_stroke(&mut harness, at, &vec![at; frames]);
                 "long press"
             }
             45..=52 => {
                 let from = rng.point();
                 let path: Vec<Pos2> = (0..1 + rng.below(8)).map(|_| rng.point()).collect();
-                stroke(&mut harness, from, &path);
+                common::finger_stroke(&mut harness, from, &path);
                 "drag"
             }
             53..=59 => {
@@ -335,7 +311,7 @@ fn a_monkey_never_breaks_the_kiosk() {
                 common::tap_command(&mut harness, Command::Consult(tool));
                 let from = rng.point();
                 let path: Vec<Pos2> = (0..2 + rng.below(6)).map(|_| rng.point()).collect();
-                stroke(&mut harness, from, &path);
+                common::finger_stroke(&mut harness, from, &path);
                 "pen or pointer stroke"
             }
             _ => {

@@ -28,6 +28,11 @@ fn kiosk(settings_path: Option<std::path::PathBuf>) -> Harness<'static, KioskApp
         },
         settings_path,
     );
+    on_home(app)
+}
+
+/// `app` on its home screen at 1920x1080, simulated time running a step a frame.
+fn on_home(mut app: KioskApp) -> Harness<'static, KioskApp> {
     app.apply(Command::Home);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
@@ -329,13 +334,7 @@ fn a_broken_settings_file_is_named_on_the_pin_pad_instead_of_asking_for_a_pin() 
     app.set_locked(settings.kiosk);
     app.set_settings(settings, None);
     app.set_settings_problem(Some(problem.clone()));
-    app.apply(Command::Home);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_step_dt(STEP_SECS)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = on_home(app);
     taps_in_corner(&mut harness, 5);
     let line = format!(
         "The settings file cannot be read: {problem} The kiosk runs locked, with the default \

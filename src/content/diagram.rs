@@ -294,7 +294,82 @@ impl Diagram {
     }
 }
 
+/// A [`Shape::DotGrid`]'s fields, borrowed, with the dots' centres: the one reading of a grid
+/// that the screen's picture, the handout PDF and the SVG export all draw from.
+#[derive(Clone, Copy, Debug)]
+pub struct DotGridView<'a> {
+    /// Centre of the first dot.
+    pub origin: Point,
+    /// Dots per row.
+    pub columns: u32,
+    /// Rows.
+    pub rows: u32,
+    /// Distance between dot centres.
+    pub spacing: f32,
+    /// Radius of an ordinary dot.
+    pub radius: f32,
+    /// Colour token of ordinary dots.
+    pub fill: &'a str,
+    /// Colour token of marked dots.
+    pub marked_fill: &'a str,
+    /// Dots to mark, as (column, row) from 0.
+    pub marked: &'a [(u32, u32)],
+}
+
+impl DotGridView<'_> {
+    /// Centre of the dot at `column`, `row`, in diagram units.
+    pub fn center(&self, column: u32, row: u32) -> Point {
+        (
+            self.origin.0 + column as f32 * self.spacing,
+            self.origin.1 + row as f32 * self.spacing,
+        )
+    }
+
+    /// Centres of the ordinary (unmarked) dots, row by row.
+    pub fn plain_centers(&self) -> impl Iterator<Item = Point> + '_ {
+        (0..self.rows).flat_map(move |row| {
+            (0..self.columns)
+                .filter(move |&column| !self.marked.contains(&(column, row)))
+                .map(move |column| self.center(column, row))
+        })
+    }
+
+    /// Centres of the marked dots, in the order given.
+    pub fn marked_centers(&self) -> impl Iterator<Item = Point> + '_ {
+        self.marked
+            .iter()
+            .map(|&(column, row)| self.center(column, row))
+    }
+}
+
 impl Shape {
+    /// The grid's fields and dots, if this is a [`Shape::DotGrid`].
+    pub fn as_dot_grid(&self) -> Option<DotGridView<'_>> {
+        let Self::DotGrid {
+            origin,
+            columns,
+            rows,
+            spacing,
+            radius,
+            fill,
+            marked,
+            marked_fill,
+        } = self
+        else {
+            return None;
+        };
+        Some(DotGridView {
+            origin: *origin,
+            columns: *columns,
+            rows: *rows,
+            spacing: *spacing,
+            radius: *radius,
+            fill,
+            marked_fill,
+            marked,
+        })
+    }
+
     /// Every point the shape is defined by, to check they lie inside the view box.
     pub fn points(&self) -> Vec<Point> {
         match self {

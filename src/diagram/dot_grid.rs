@@ -24,26 +24,21 @@ pub fn rasterize(
     pixels_per_point: f32,
     max_side_px: u32,
 ) -> Option<GridImage> {
-    let Shape::DotGrid {
-        origin,
-        columns,
-        rows,
-        spacing,
-        radius,
-        fill,
-        marked,
-        marked_fill,
-    } = shape
-    else {
-        return None;
-    };
+    let grid = shape.as_dot_grid()?;
+    let (origin, columns, rows, spacing, radius) = (
+        grid.origin,
+        grid.columns,
+        grid.rows,
+        grid.spacing,
+        grid.radius,
+    );
     let wanted = scale * pixels_per_point;
-    if *columns == 0 || *rows == 0 || wanted.is_nan() || wanted <= 0.0 {
+    if columns == 0 || rows == 0 || wanted.is_nan() || wanted <= 0.0 {
         return None;
     }
     // The validator has checked every name; magenta would show a slip at once.
     let color = |token: &str| tokens.color(token).unwrap_or(Color32::MAGENTA);
-    let (plain, special) = (color(fill), color(marked_fill));
+    let (plain, special) = (color(grid.fill), color(grid.marked_fill));
     let marked_px =
         |pixels_per_unit: f32| tokens.marked_dot_radius(radius * pixels_per_unit, pixels_per_point);
     // Room around the outer dots for a marked dot's full size, and one pixel more.
@@ -69,28 +64,24 @@ pub fn rasterize(
     let area = Rect::from_min_max(
         pos2(origin.0 - margin_units, origin.1 - margin_units),
         pos2(
-            origin.0 + spacing * (*columns - 1) as f32 + margin_units,
-            origin.1 + spacing * (*rows - 1) as f32 + margin_units,
+            origin.0 + spacing * (columns - 1) as f32 + margin_units,
+            origin.1 + spacing * (rows - 1) as f32 + margin_units,
         ),
     );
     let width = (area.width() * pixels_per_unit).ceil() as usize;
     let height = (area.height() * pixels_per_unit).ceil() as usize;
     let mut image = ColorImage::filled([width, height], Color32::TRANSPARENT);
-    let center_px = |column: u32, row: u32| {
+    let center_px = |(x, y): (f32, f32)| {
         (
-            (origin.0 + column as f32 * spacing - area.min.x) * pixels_per_unit,
-            (origin.1 + row as f32 * spacing - area.min.y) * pixels_per_unit,
+            (x - area.min.x) * pixels_per_unit,
+            (y - area.min.y) * pixels_per_unit,
         )
     };
-    for row in 0..*rows {
-        for column in 0..*columns {
-            if !marked.contains(&(column, row)) {
-                disc(&mut image, center_px(column, row), radius_px, plain);
-            }
-        }
+    for center in grid.plain_centers() {
+        disc(&mut image, center_px(center), radius_px, plain);
     }
-    for &(column, row) in marked {
-        disc(&mut image, center_px(column, row), marked_px, special);
+    for center in grid.marked_centers() {
+        disc(&mut image, center_px(center), marked_px, special);
     }
     Some(GridImage { image, area })
 }

@@ -209,44 +209,30 @@ impl SvgPainter<'_> {
 
     /// Every dot a circle; marked dots larger, as on screen.
     fn dot_grid(&self, out: &mut String, shape: &Shape) {
-        let Shape::DotGrid {
-            origin,
-            columns,
-            rows,
-            spacing,
-            radius,
-            fill,
-            marked,
-            marked_fill,
-        } = shape
-        else {
+        let Some(grid) = shape.as_dot_grid() else {
             return;
         };
         // The SVG scales with the browser window, so there is no point size to keep it above.
-        let marked_radius = self.theme.diagram.marked_dot_radius(*radius, 0.0);
-        let _ = write!(out, "<g fill=\"{}\">", self.color(fill));
-        for row in 0..*rows {
-            for column in 0..*columns {
-                if !marked.contains(&(column, row)) {
-                    let _ = write!(
-                        out,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\"/>",
-                        origin.0 + column as f32 * spacing,
-                        origin.1 + row as f32 * spacing
-                    );
-                }
+        let marked_radius = self.theme.diagram.marked_dot_radius(grid.radius, 0.0);
+        let groups = [
+            (
+                grid.fill,
+                grid.radius,
+                grid.plain_centers().collect::<Vec<_>>(),
+            ),
+            (
+                grid.marked_fill,
+                marked_radius,
+                grid.marked_centers().collect(),
+            ),
+        ];
+        for (fill, radius, centers) in groups {
+            let _ = write!(out, "<g fill=\"{}\">", self.color(fill));
+            for (x, y) in centers {
+                let _ = write!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"/>");
             }
+            out.push_str("</g>");
         }
-        let _ = write!(out, "</g><g fill=\"{}\">", self.color(marked_fill));
-        for &(column, row) in marked {
-            let _ = write!(
-                out,
-                "<circle cx=\"{}\" cy=\"{}\" r=\"{marked_radius}\"/>",
-                origin.0 + column as f32 * spacing,
-                origin.1 + row as f32 * spacing
-            );
-        }
-        out.push_str("</g>");
     }
 
     /// A label's words, one `<tspan>` a line, centred on its point's height.

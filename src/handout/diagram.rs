@@ -247,45 +247,28 @@ impl DiagramPainter<'_> {
 
     /// Every dot a circle; marked dots larger, as on screen (see `crate::diagram::dot_grid`).
     fn dot_grid(&self, surface: &mut Surface<'_>, place: Place, shape: &Shape) {
-        let Shape::DotGrid {
-            origin,
-            columns,
-            rows,
-            spacing,
-            radius,
-            fill,
-            marked,
-            marked_fill,
-        } = shape
-        else {
+        let Some(grid) = shape.as_dot_grid() else {
             return;
         };
         let tokens = &self.theme.diagram;
-        let plain_pt = radius * place.scale;
+        let plain_pt = grid.radius * place.scale;
         let marked_pt = tokens.marked_dot_radius(plain_pt, self.theme.handout.screen_to_paper);
-        let center = |column: u32, row: u32| {
-            place.at((
-                origin.0 + column as f32 * spacing,
-                origin.1 + row as f32 * spacing,
-            ))
-        };
-        let mut plain = PathBuilder::new();
-        for row in 0..*rows {
-            for column in 0..*columns {
-                if !marked.contains(&(column, row)) {
-                    draw::ellipse(&mut plain, center(column, row), (plain_pt, plain_pt));
-                }
+        let groups = [
+            (
+                grid.fill,
+                plain_pt,
+                grid.plain_centers().collect::<Vec<_>>(),
+            ),
+            (grid.marked_fill, marked_pt, grid.marked_centers().collect()),
+        ];
+        for (fill, radius_pt, centers) in groups {
+            let mut dots = PathBuilder::new();
+            for center in centers {
+                draw::ellipse(&mut dots, place.at(center), (radius_pt, radius_pt));
             }
-        }
-        if let Some(path) = plain.finish() {
-            draw::fill(surface, &path, self.color(fill), 1.0);
-        }
-        let mut special = PathBuilder::new();
-        for &(column, row) in marked {
-            draw::ellipse(&mut special, center(column, row), (marked_pt, marked_pt));
-        }
-        if let Some(path) = special.finish() {
-            draw::fill(surface, &path, self.color(marked_fill), 1.0);
+            if let Some(path) = dots.finish() {
+                draw::fill(surface, &path, self.color(fill), 1.0);
+            }
         }
     }
 

@@ -319,8 +319,15 @@ pub fn assert_diagnostic(
     );
 }
 
-/// Presses at `from`, moves through `path` one frame at a time, and releases at the end.
+/// Presses at `from`, moves through `path` one frame at a time, and releases at the end; then
+/// lets the screen settle.
 pub fn finger(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
+    finger_stroke(harness, from, path);
+    harness.run();
+}
+
+/// [`finger`] that stops one frame after the release (simulated time moves on only a frame).
+pub fn finger_stroke(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
     harness.event(Event::PointerMoved(from));
     harness.event(Event::PointerButton {
         pos: from,
@@ -341,7 +348,7 @@ pub fn finger(harness: &mut Harness<'_, KioskApp>, from: Pos2, path: &[Pos2]) {
         pressed: false,
         modifiers: Modifiers::NONE,
     });
-    harness.run();
+    harness.step();
 }
 
 /// A tap: press and release at `at`, a frame each.
