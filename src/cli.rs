@@ -200,6 +200,11 @@ struct RunArgs {
     /// Print a line to stderr for every frame painted (for scripts/measure.sh).
     #[arg(long)]
     count_frames: bool,
+    /// For measuring: paint one word as the first frame, then the kiosk. The time to that
+    /// frame is the window's and renderer's own start, without the kiosk's first screen
+    /// (`PROBE=1 scripts/compare.sh`).
+    #[arg(long)]
+    probe_first_frame: bool,
 }
 
 #[derive(Debug, Args)]
@@ -451,6 +456,7 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         app
     });
     let frame_log = args.count_frames.then(FrameLog::new);
+    let probe_first_frame = args.probe_first_frame;
     let options = native_options(args.size, args.fullscreen, locked, args.renderer)
         .map_err(anyhow::Error::msg)?;
     eframe::run_native(
@@ -467,7 +473,11 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
             app.set_window_clears_background(true);
             app.apply_style(&cc.egui_ctx);
             app.watch_content(&cc.egui_ctx);
-            Ok(Box::new(KioskWindow::new(app, frame_log)))
+            let mut window = KioskWindow::new(app, frame_log);
+            if probe_first_frame {
+                window.probe_first_frame();
+            }
+            Ok(Box::new(window))
         }),
     )
     .map_err(|error| anyhow::anyhow!("could not open the kiosk window: {error}"))

@@ -138,16 +138,50 @@ impl Default for FrameLog {
     }
 }
 
+/// The word painted as the first frame by [`KioskWindow::probe_first_frame`].
+pub const PROBE_WORD: &str = "patient-kiosk";
+
 /// The kiosk app as an eframe window.
 pub struct KioskWindow {
     app: KioskApp,
     frame_log: Option<FrameLog>,
+    probe_pending: bool,
 }
 
 impl KioskWindow {
     /// Wraps the app; with a frame log if frames should be counted.
     pub fn new(app: KioskApp, frame_log: Option<FrameLog>) -> Self {
-        Self { app, frame_log }
+        Self {
+            app,
+            frame_log,
+            probe_pending: false,
+        }
+    }
+
+    /// For measuring: the first frame shows only [`PROBE_WORD`], and the kiosk the frame
+    /// after. The time to it is what the window and renderer take to start.
+    pub fn probe_first_frame(&mut self) {
+        self.probe_pending = true;
+    }
+
+    /// The app inside.
+    pub fn app(&self) -> &KioskApp {
+        &self.app
+    }
+
+    /// Paints one frame: the probe word if it is pending, else the kiosk.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if self.probe_pending {
+            self.probe_pending = false;
+            self.app.ensure_style(ui.ctx());
+            ui.label(PROBE_WORD);
+            ui.ctx().request_repaint();
+        } else {
+            self.app.ui(ui);
+        }
+        if let Some(log) = &mut self.frame_log {
+            log.frame(ui.ctx());
+        }
     }
 }
 
@@ -161,10 +195,7 @@ impl eframe::App for KioskWindow {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.app.ui(ui);
-        if let Some(log) = &mut self.frame_log {
-            log.frame(ui.ctx());
-        }
+        KioskWindow::ui(self, ui);
     }
 }
 

@@ -429,3 +429,33 @@ fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
     offer_what_is_on_disk(&mut harness, &fixture);
     assert!(harness.state().update_problems().is_none(), "fixed");
 }
+
+/// A content folder that cannot be read as a folder: a file stands in its place. (Taking its
+/// permissions away would not do: the tests may run as root, whom permissions do not stop.)
+#[test]
+fn an_unreadable_content_folder_keeps_the_last_good_content_until_it_is_readable() {
+    let fixture = common::Fixture::new();
+    let mut harness = fixture_kiosk(&fixture);
+    let content = fixture.path("content");
+    let kept = fixture.path("content-kept");
+    std::fs::rename(&content, &kept).expect("the folder goes");
+    std::fs::write(&content, "not a folder").expect("a file takes its place");
+    offer_what_is_on_disk(&mut harness, &fixture);
+    let problems = harness
+        .state()
+        .update_problems()
+        .map(|errors| errors.to_string())
+        .unwrap_or_default();
+    assert!(
+        problems.contains("deck.ron") && problems.contains("directory"),
+        "the staff are told which file and why: {problems}"
+    );
+    assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
+    tap_command(&mut harness, Command::Next);
+    assert!(matches!(harness.state().session().screen, Screen::Page(_)));
+
+    std::fs::remove_file(&content).expect("the file goes");
+    std::fs::rename(&kept, &content).expect("the folder is back");
+    offer_what_is_on_disk(&mut harness, &fixture);
+    assert!(harness.state().update_problems().is_none(), "fixed");
+}

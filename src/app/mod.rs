@@ -291,6 +291,16 @@ impl KioskApp {
         &self.theme
     }
 
+    /// Applies the design tokens if the reader's choices changed since they were last applied
+    /// (or they never were); true if it did.
+    pub fn ensure_style(&mut self, ctx: &egui::Context) -> bool {
+        let applied = self.styled_for != Some((self.session.text_size, self.session.high_contrast));
+        if applied {
+            self.apply_style(ctx);
+        }
+        applied
+    }
+
     /// Applies the design tokens to `ctx`. Done on the first frame by [`Self::ui`]; call it
     /// earlier to have the very first frame right.
     pub fn apply_style(&mut self, ctx: &egui::Context) {
@@ -358,8 +368,7 @@ impl KioskApp {
         }
         let gesture = self.staff_gesture_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
-        if self.styled_for != Some((self.session.text_size, self.session.high_contrast)) {
-            self.apply_style(ui.ctx());
+        if self.ensure_style(ui.ctx()) {
             ui.ctx()
                 .request_discard("the design tokens were just applied");
         }
