@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::{Command, ConsultCommand, HandoutStatus, Screen};
 use patient_kiosk::config::KioskConfig;
 use patient_kiosk::handout::HandoutItem;
@@ -76,6 +76,57 @@ fn add_page_and_diagram(harness: &mut Harness<'_, KioskApp>) {
     assert_eq!(harness.state().session().screen, Screen::Handout);
 }
 
+/// Steps the kiosk until `done`, waiting in real time between frames for work on other threads
+/// (the PDF, the printer).
+fn wait_for(
+    harness: &mut Harness<'_, KioskApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, KioskApp>) -> bool,
+) {
+    for _ in 0..3000 {
+        if done(harness) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("{what} never happened");
+}
+
+fn making(harness: &Harness<'_, KioskApp>) -> bool {
+    harness.state().session().handout_status == Some(HandoutStatus::Making)
+}
+
+/// Taps Create handout (`label`, in the language showing): the PDF is made on a thread of its
+/// own while the screen goes on; waits until it is done.
+fn create_and_wait(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.step();
+    assert!(making(harness), "made in the background");
+    wait_for(harness, "the handout", |harness| !making(harness));
+}
+
+/// Taps Create handout after scrolling it into view, for one frame.
+fn tap_create(harness: &mut Harness<'_, KioskApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Create handout")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Create handout")
+        .click();
+    harness.step();
+}
+
+fn pdfs_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("the handout folder")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "pdf"))
+        .count()
+}
+
 fn saved(harness: &Harness<'_, KioskApp>) -> PathBuf {
     match &harness.state().session().handout_status {
         Some(HandoutStatus::Saved(path)) => path.clone(),
@@ -123,8 +174,7 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     harness.run();
     assert!(!harness.state().session().handout.contains(&walk));
 
-    harness.get_by_label("Create handout").click();
-    harness.run();
+    create_and_wait(&mut harness, "Create handout");
     let path = saved(&harness);
     assert_eq!(path.parent(), Some(dir.path()));
     let name = path
@@ -182,8 +232,7 @@ fn a_spanish_patient_gets_a_spanish_handout() {
     harness.run();
     let title = page_title(&harness);
     add_page_and_diagram(&mut harness);
-    harness.get_by_label("Crear resumen").click();
-    harness.run();
+    create_and_wait(&mut harness, "Crear resumen");
     let path = saved(&harness);
     if common::poppler() {
         let text = common::pdf_text(&path);
@@ -213,17 +262,12 @@ fn fake_printer(dir: &Path, works: bool) -> PathBuf {
 fn print_and_wait(harness: &mut Harness<'_, KioskApp>) {
     harness.get_by_role_and_label(Role::Button, "Print").click();
     harness.run();
-    for _ in 0..200 {
-        if !matches!(
+    wait_for(harness, "the print job", |harness| {
+        !matches!(
             harness.state().session().handout_status,
             Some(HandoutStatus::Saved(_))
-        ) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    panic!("the print job never finished");
+        )
+    });
 }
 
 #[test]
@@ -232,8 +276,7 @@ fn print_sends_the_saved_file_to_the_printer_and_says_how_it_went() {
     let printer = fake_printer(dir.path(), true);
     let mut harness = consult(dir.path(), Some(printer));
     add_page_and_diagram(&mut harness);
-    harness.get_by_label("Create handout").click();
-    harness.run();
+    create_and_wait(&mut harness, "Create handout");
     let path = saved(&harness);
     print_and_wait(&mut harness);
     assert_eq!(
@@ -247,8 +290,7 @@ fn print_sends_the_saved_file_to_the_printer_and_says_how_it_went() {
 
     let broken = fake_printer(dir.path(), false);
     harness.state_mut().set_printer(Some(broken));
-    harness.get_by_label("Create handout").click();
-    harness.run();
+    create_and_wait(&mut harness, "Create handout");
     print_and_wait(&mut harness);
     assert!(matches!(
         harness.state().session().handout_status,
@@ -270,8 +312,7 @@ fn a_handout_that_cannot_be_saved_says_so() {
     std::fs::write(&blocked, "").expect("a file");
     let mut harness = consult(&blocked, None);
     add_page_and_diagram(&mut harness);
-    harness.get_by_label("Create handout").click();
-    harness.run();
+    create_and_wait(&mut harness, "Create handout");
     assert_eq!(
         harness.state().session().handout_status,
         Some(HandoutStatus::Failed)
@@ -281,4 +322,57 @@ fn a_handout_that_cannot_be_saved_says_so() {
             .query_by_label("The handout could not be made. See the log.")
             .is_some()
     );
+}
+
+#[test]
+fn the_handout_is_made_while_the_screen_goes_on_once_per_tap_and_only_for_its_visit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = consult(dir.path(), None);
+    add_page_and_diagram(&mut harness);
+    // Every page: a handout that takes many frames' time to make.
+    let deck = common::bundled_deck();
+    for (_, page) in deck.language(0).pages() {
+        let item = HandoutItem::Page(page.id.clone());
+        if !harness.state().session().handout.contains(&item) {
+            harness
+                .state_mut()
+                .apply(Command::Consult(ConsultCommand::ToggleHandout(item)));
+        }
+    }
+    harness.run();
+    tap_create(&mut harness);
+    assert!(making(&harness), "made in the background");
+    // A second tap while it is made starts no second one.
+    harness
+        .state_mut()
+        .apply(Command::Consult(ConsultCommand::CreateHandout));
+    harness.step();
+    assert!(
+        harness.query_by_label("Making the handout…").is_some(),
+        "the screen says it is being made"
+    );
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Create handout")
+            .accesskit_node()
+            .is_disabled(),
+        "and waits"
+    );
+    wait_for(&mut harness, "the handout", |harness| !making(harness));
+    saved(&harness);
+    assert_eq!(pdfs_in(dir.path()), 1);
+
+    // The visit is wiped while its handout is made: the file is saved, but the next visit
+    // hears nothing of it.
+    tap_create(&mut harness);
+    assert!(making(&harness));
+    harness.state_mut().apply(Command::StartOver);
+    wait_for(&mut harness, "the second file", |_| {
+        pdfs_in(dir.path()) == 2
+    });
+    for _ in 0..5 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    assert_eq!(harness.state().session().handout_status, None);
 }

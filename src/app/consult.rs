@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::job::Job;
 use super::{Command, ConsultCommand, Content, HandoutStatus, InkInput, KioskApp, Screen};
 use crate::handout::{HandoutRequest, handout_pdf};
 use crate::ink::InkTool;
@@ -17,6 +18,11 @@ pub(super) fn find_printer() -> Option<PathBuf> {
 }
 
 impl KioskApp {
+    /// Whether a handout's PDF is being made (for this visit or a wiped one).
+    pub fn handout_in_progress(&self) -> bool {
+        self.handout_job.is_some()
+    }
+
     /// Prints with `printer` (a program given the PDF's path, like `lp`), or not at all.
     pub fn set_printer(&mut self, printer: Option<PathBuf>) {
         self.printer = printer;
@@ -65,38 +71,67 @@ impl KioskApp {
         }
     }
 
-    /// Makes the handout's PDF in the patient's language and saves it to the configured
-    /// folder, under a name that holds only the date and time.
+    /// Starts making the handout's PDF in the patient's language, on a thread of its own, to
+    /// save it to the configured folder under a name that holds only the date and time
+    /// ([`Self::poll_handout_job`] hears back). One at a time in a visit; a new visit need
+    /// not wait for the last one's.
     fn create_handout(&mut self) {
+        if self.session.handout_status == Some(HandoutStatus::Making) {
+            return;
+        }
         let Content::Ready(deck) = &self.content else {
             return;
         };
-        let request = HandoutRequest {
-            language: self.session.language.unwrap_or(deck.default_language),
-            items: &self.session.handout.items,
-            ink: &self.session.ink,
-            paper: self.settings.handout_paper,
-        };
+        let deck = deck.clone();
+        let tokens = self.tokens.clone();
+        let language = self.session.language.unwrap_or(deck.default_language);
+        let items = self.session.handout.items.clone();
+        let ink = self.session.ink.clone();
+        let paper = self.settings.handout_paper;
         let folder = self.settings.handout_dir();
         let name = jiff::Zoned::now()
             .strftime("handout-%Y-%m-%d-%H%M%S")
             .to_string();
-        let saved = handout_pdf(deck, &self.tokens, &request)
-            .map_err(|error| error.to_string())
-            .and_then(|bytes: Vec<u8>| save(&folder, &name, &bytes).map_err(|e| e.to_string()));
-        self.session.handout_status = Some(match saved {
-            Ok(path) => {
-                log::info!("handout saved to {}", path.display());
-                HandoutStatus::Saved(path)
+        self.session.handout_status = Some(HandoutStatus::Making);
+        self.handout_job = Some(Job::spawn(move || {
+            let request = HandoutRequest {
+                language,
+                items: &items,
+                ink: &ink,
+                paper,
+            };
+            let saved = handout_pdf(&deck, &tokens, &request)
+                .map_err(|error| error.to_string())
+                .and_then(|bytes| save(&folder, &name, &bytes).map_err(|e| e.to_string()));
+            match saved {
+                Ok(path) => {
+                    log::info!("handout saved to {}", path.display());
+                    Some(path)
+                }
+                Err(error) => {
+                    log::error!(
+                        "the handout could not be made in {}: {error}",
+                        folder.display()
+                    );
+                    None
+                }
             }
-            Err(error) => {
-                log::error!(
-                    "the handout could not be made in {}: {error}",
-                    folder.display()
-                );
-                HandoutStatus::Failed
-            }
-        });
+        }));
+    }
+
+    /// Shows how the handout went once it is made (if this visit is still waiting for it: a
+    /// visit wiped meanwhile does not get the last one's handout).
+    pub(super) fn poll_handout_job(&mut self, ctx: &egui::Context) {
+        let Some(done) = self.handout_job.as_ref().and_then(|job| job.poll(ctx)) else {
+            return;
+        };
+        self.handout_job = None;
+        if self.session.handout_status == Some(HandoutStatus::Making) {
+            self.session.handout_status = Some(match done.flatten() {
+                Some(path) => HandoutStatus::Saved(path),
+                None => HandoutStatus::Failed,
+            });
+        }
     }
 
     /// Sends `path` to the printer in the background; [`Self::poll_print_job`] hears back.
@@ -104,9 +139,7 @@ impl KioskApp {
         let Some(printer) = self.printer.clone() else {
             return;
         };
-        let (done, job) = std::sync::mpsc::channel();
-        self.print_job = Some(job);
-        std::thread::spawn(move || {
+        self.print_job = Some(Job::spawn(move || {
             let worked = match std::process::Command::new(&printer)
                 .arg("--")
                 .arg(&path)
@@ -129,33 +162,26 @@ impl KioskApp {
                     false
                 }
             };
-            // The app may have gone; nobody is left to tell.
-            let _ = done.send((path, worked));
-        });
+            (path, worked)
+        }));
     }
 
     /// Shows how a print job went once it is done (on the handout screen of the same visit).
     pub(super) fn poll_print_job(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.print_job else {
+        let Some(done) = self.print_job.as_ref().and_then(|job| job.poll(ctx)) else {
             return;
         };
-        match job.try_recv() {
-            Ok((path, worked)) => {
-                self.print_job = None;
-                let same = matches!(&self.session.handout_status, Some(HandoutStatus::Saved(saved)) if *saved == path);
-                if same && self.session.screen == Screen::Handout {
-                    self.session.handout_status = Some(if worked {
-                        HandoutStatus::Printed(path)
-                    } else {
-                        HandoutStatus::PrintFailed(path)
-                    });
-                }
-                ctx.request_repaint();
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after_secs(0.2);
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_job = None,
+        self.print_job = None;
+        let Some((path, worked)) = done else {
+            return;
+        };
+        let same = matches!(&self.session.handout_status, Some(HandoutStatus::Saved(saved)) if *saved == path);
+        if same && self.session.screen == Screen::Handout {
+            self.session.handout_status = Some(if worked {
+                HandoutStatus::Printed(path)
+            } else {
+                HandoutStatus::PrintFailed(path)
+            });
         }
     }
 }

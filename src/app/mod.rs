@@ -3,6 +3,7 @@
 mod command;
 mod consult;
 mod idle;
+mod job;
 mod session;
 mod staff;
 mod staff_gesture;
@@ -89,7 +90,9 @@ pub struct KioskApp {
     /// The command that prints a PDF (`lp`), if the computer has one.
     printer: Option<PathBuf>,
     /// A print job running in the background: the file and whether it worked, when done.
-    print_job: Option<std::sync::mpsc::Receiver<(PathBuf, bool)>>,
+    print_job: Option<job::Job<(PathBuf, bool)>>,
+    /// A handout being made in the background: where it was saved, when done.
+    handout_job: Option<job::Job<Option<PathBuf>>>,
     /// The window clears each frame to the page background, so screens need not paint it.
     window_clears_background: bool,
 }
@@ -129,6 +132,7 @@ impl KioskApp {
             statistics_report: None,
             printer: consult::find_printer(),
             print_job: None,
+            handout_job: None,
             window_clears_background: false,
         }
     }
@@ -362,6 +366,7 @@ impl KioskApp {
             // No invitation to touch in a consultation: straight to the topics.
             self.apply(Command::Home);
         }
+        self.poll_handout_job(ui.ctx());
         self.poll_print_job(ui.ctx());
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);

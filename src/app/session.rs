@@ -90,6 +90,8 @@ pub struct InkInput {
 /// What became of the last handout made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HandoutStatus {
+    /// Being made on a thread of its own; Create handout waits for it.
+    Making,
     /// Saved to this file.
     Saved(std::path::PathBuf),
     /// It could not be made or saved (the log says why).

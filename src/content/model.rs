@@ -252,6 +252,8 @@ pub struct ConsultText {
     pub create_handout: String,
     /// After the PDF is saved, with `{file}`.
     pub handout_saved: String,
+    /// While the PDF is being made.
+    pub handout_making: String,
     /// When the PDF could not be made or saved.
     pub handout_failed: String,
     /// Sends the saved PDF to the printer.
@@ -264,7 +266,7 @@ pub struct ConsultText {
 
 impl ConsultText {
     /// Every one-line field with its name, for checks (`ink_colors` is checked on its own).
-    pub fn fields(&self) -> [(&'static str, &String); 19] {
+    pub fn fields(&self) -> [(&'static str, &String); 20] {
         [
             ("touch", &self.touch),
             ("pen", &self.pen),
@@ -281,6 +283,7 @@ impl ConsultText {
             ("remove", &self.remove),
             ("create_handout", &self.create_handout),
             ("handout_saved", &self.handout_saved),
+            ("handout_making", &self.handout_making),
             ("handout_failed", &self.handout_failed),
             ("print", &self.print),
             ("printed", &self.printed),

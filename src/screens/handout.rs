@@ -63,11 +63,16 @@ pub fn handout_ui(
             }
             let create = BigButton::new(theme, &words.create_handout, ButtonKind::Primary)
                 .min_width(ui.available_width());
-            if ui.add_enabled(!items.is_empty(), create).clicked() {
+            let making = status == Some(&HandoutStatus::Making);
+            if ui
+                .add_enabled(!items.is_empty() && !making, create)
+                .clicked()
+            {
                 ask(ConsultCommand::CreateHandout);
             }
             let (message, printable) = match status {
                 None => (None, None),
+                Some(HandoutStatus::Making) => (Some(words.handout_making.clone()), None),
                 Some(HandoutStatus::Saved(path)) => (
                     Some(
                         words

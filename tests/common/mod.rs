@@ -96,6 +96,7 @@ pub const INTERFACE: &str = r#"Interface(
         remove: "Remove",
         create_handout: "Create handout",
         handout_saved: "Saved {file}",
+        handout_making: "Making…",
         handout_failed: "Failed.",
         print: "Print",
         printed: "Printed.",
