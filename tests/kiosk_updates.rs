@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -390,13 +392,19 @@ fn a_broken_picture_keeps_the_last_good_content_or_shows_an_empty_frame_the_staf
     );
 }
 
-#[test]
-fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
+/// A visit goes on while `break_folder` takes the content folder away (given its path and a
+/// place to keep it): the patient keeps the last good content, the staff menu counts the
+/// problems, which name `deck.ron` and say `why`, and all is well once `mend_folder` puts it back.
+fn the_last_good_content_outlives(
+    break_folder: fn(&Path, &Path),
+    mend_folder: fn(&Path, &Path),
+    why: &str,
+) {
     let fixture = common::Fixture::new();
     let mut harness = fixture_kiosk(&fixture);
     let content = fixture.path("content");
     let kept = fixture.path("content-kept");
-    std::fs::rename(&content, &kept).expect("the folder goes");
+    break_folder(&content, &kept);
     offer_what_is_on_disk(&mut harness, &fixture);
     let problems = harness
         .state()
@@ -404,8 +412,8 @@ fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
         .map(|errors| errors.to_string())
         .unwrap_or_default();
     assert!(
-        problems.contains("deck.ron"),
-        "the staff are told: {problems}"
+        problems.contains("deck.ron") && problems.contains(why),
+        "the staff are told which file and why: {problems}"
     );
     // The patient goes on with what was there.
     assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
@@ -425,37 +433,33 @@ fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
     );
     press(&mut harness, "Kiosk");
 
-    std::fs::rename(&kept, &content).expect("the folder is back");
+    mend_folder(&content, &kept);
     offer_what_is_on_disk(&mut harness, &fixture);
     assert!(harness.state().update_problems().is_none(), "fixed");
+}
+
+#[test]
+fn a_deleted_content_folder_keeps_the_last_good_content_until_it_is_back() {
+    the_last_good_content_outlives(
+        |content, kept| std::fs::rename(content, kept).expect("the folder goes"),
+        |content, kept| std::fs::rename(kept, content).expect("the folder is back"),
+        "is missing",
+    );
 }
 
 /// A content folder that cannot be read as a folder: a file stands in its place. (Taking its
 /// permissions away would not do: the tests may run as root, whom permissions do not stop.)
 #[test]
 fn an_unreadable_content_folder_keeps_the_last_good_content_until_it_is_readable() {
-    let fixture = common::Fixture::new();
-    let mut harness = fixture_kiosk(&fixture);
-    let content = fixture.path("content");
-    let kept = fixture.path("content-kept");
-    std::fs::rename(&content, &kept).expect("the folder goes");
-    std::fs::write(&content, "not a folder").expect("a file takes its place");
-    offer_what_is_on_disk(&mut harness, &fixture);
-    let problems = harness
-        .state()
-        .update_problems()
-        .map(|errors| errors.to_string())
-        .unwrap_or_default();
-    assert!(
-        problems.contains("deck.ron") && problems.contains("directory"),
-        "the staff are told which file and why: {problems}"
+    the_last_good_content_outlives(
+        |content, kept| {
+            std::fs::rename(content, kept).expect("the folder goes");
+            std::fs::write(content, "not a folder").expect("a file takes its place");
+        },
+        |content, kept| {
+            std::fs::remove_file(content).expect("the file goes");
+            std::fs::rename(kept, content).expect("the folder is back");
+        },
+        "Not a directory",
     );
-    assert_eq!(harness.state().session().screen, Screen::Page(ALPHA_1));
-    tap_command(&mut harness, Command::Next);
-    assert!(matches!(harness.state().session().screen, Screen::Page(_)));
-
-    std::fs::remove_file(&content).expect("the file goes");
-    std::fs::rename(&kept, &content).expect("the folder is back");
-    offer_what_is_on_disk(&mut harness, &fixture);
-    assert!(harness.state().update_problems().is_none(), "fixed");
 }
