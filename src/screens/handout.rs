@@ -87,14 +87,27 @@ pub fn handout_ui(
                     (Some(words.print_failed.clone()), Some(path))
                 }
             };
-            if let Some(message) = message {
-                text_ui(ui, theme, &message, sizes.body_pt, false);
-            }
+            // A new message comes into view: tapped low on a long list, it would start below
+            // the screen. Only a fingerprint of the last one is kept, never its words, and not
+            // past a screen without one (as every visit's first is).
+            let seen = ui.scope_id().with("handout_message_seen");
+            let Some(message) = message else {
+                ui.data_mut(|data| data.remove::<u64>(seen));
+                return;
+            };
+            let mut shown = text_ui(ui, theme, &message, sizes.body_pt, false).rect;
             if let Some(path) = printable.filter(|_| can_print) {
                 let print = BigButton::new(theme, &words.print, ButtonKind::Secondary);
-                if ui.add(print).clicked() {
+                let response = ui.add(print);
+                shown = shown.union(response.rect);
+                if response.clicked() {
                     ask(ConsultCommand::Print(path.clone()));
                 }
+            }
+            let fingerprint = egui::util::hash(&message);
+            if ui.data(|data| data.get_temp::<u64>(seen)) != Some(fingerprint) {
+                ui.data_mut(|data| data.insert_temp(seen, fingerprint));
+                ui.scroll_to_rect(shown, None);
             }
         },
     );
