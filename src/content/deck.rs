@@ -31,8 +31,8 @@ pub struct Language {
     pub diagram_texts: BTreeMap<String, DiagramText>,
     page_ids: HashMap<String, PageRef>,
     topic_ids: HashMap<String, usize>,
-    /// Each page's words in lower case, in reading order, made the first time a search asks.
-    search_texts: OnceLock<Vec<String>>,
+    /// Each page's words in lower case, by topic and page, made the first time a search asks.
+    search_texts: OnceLock<Vec<Vec<String>>>,
 }
 
 impl Language {
@@ -74,27 +74,26 @@ impl Language {
     /// title, its own title and text, and the words of its diagrams. Made once per language.
     pub fn search_text(&self, at: PageRef) -> &str {
         let texts = self.search_texts.get_or_init(|| {
-            self.pages()
-                .map(|(at, page)| {
-                    let topic = self.topics.get(at.topic).map_or("", |t| t.title.as_str());
-                    let mut text = crate::readability::page_pieces(page, self).join(" ");
-                    text.push(' ');
-                    text.push_str(topic);
-                    text.to_lowercase()
+            self.topics
+                .iter()
+                .map(|topic| {
+                    topic
+                        .pages
+                        .iter()
+                        .map(|page| {
+                            let mut text = crate::readability::page_pieces(page, self).join(" ");
+                            text.push(' ');
+                            text.push_str(&topic.title);
+                            text.to_lowercase()
+                        })
+                        .collect()
                 })
                 .collect()
         });
-        let before: usize = self
-            .topics
-            .iter()
-            .take(at.topic)
-            .map(|t| t.pages.len())
-            .sum();
-        let in_topic = self.topics.get(at.topic).map_or(0, |t| t.pages.len());
-        if at.page >= in_topic {
-            return "";
-        }
-        texts.get(before + at.page).map_or("", String::as_str)
+        texts
+            .get(at.topic)
+            .and_then(|pages| pages.get(at.page))
+            .map_or("", String::as_str)
     }
 
     /// The page at `at`, if it exists.

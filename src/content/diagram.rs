@@ -294,6 +294,18 @@ impl Diagram {
     }
 }
 
+/// One colour of a dot grid, to paint in one go: its colour token, its dots' radius (in the
+/// painter's units) and their centres (in diagram units).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DotLayer<'a> {
+    /// Colour token of these dots.
+    pub fill: &'a str,
+    /// Their radius.
+    pub radius: f32,
+    /// Their centres.
+    pub centers: Vec<Point>,
+}
+
 /// A [`Shape::DotGrid`]'s fields, borrowed, with the dots' centres: the one reading of a grid
 /// that the screen's picture, the handout PDF and the SVG export all draw from.
 #[derive(Clone, Copy, Debug)]
@@ -316,7 +328,24 @@ pub struct DotGridView<'a> {
     pub marked: &'a [(u32, u32)],
 }
 
-impl DotGridView<'_> {
+impl<'a> DotGridView<'a> {
+    /// The grid as its two layers, painted in this order: the ordinary dots at `plain_radius`,
+    /// then the marked ones over them at `marked_radius` (radii in the painter's units).
+    pub fn layers(&self, plain_radius: f32, marked_radius: f32) -> [DotLayer<'a>; 2] {
+        [
+            DotLayer {
+                fill: self.fill,
+                radius: plain_radius,
+                centers: self.plain_centers().collect(),
+            },
+            DotLayer {
+                fill: self.marked_fill,
+                radius: marked_radius,
+                centers: self.marked_centers().collect(),
+            },
+        ]
+    }
+
     /// Centre of the dot at `column`, `row`, in diagram units.
     pub fn center(&self, column: u32, row: u32) -> Point {
         (
@@ -326,7 +355,7 @@ impl DotGridView<'_> {
     }
 
     /// Centres of the ordinary (unmarked) dots, row by row.
-    pub fn plain_centers(&self) -> impl Iterator<Item = Point> + '_ {
+    fn plain_centers(&self) -> impl Iterator<Item = Point> + '_ {
         (0..self.rows).flat_map(move |row| {
             (0..self.columns)
                 .filter(move |&column| !self.marked.contains(&(column, row)))
@@ -335,7 +364,7 @@ impl DotGridView<'_> {
     }
 
     /// Centres of the marked dots, in the order given.
-    pub fn marked_centers(&self) -> impl Iterator<Item = Point> + '_ {
+    fn marked_centers(&self) -> impl Iterator<Item = Point> + '_ {
         self.marked
             .iter()
             .map(|&(column, row)| self.center(column, row))
@@ -431,6 +460,39 @@ impl Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dot_grid_reads_as_plain_dots_then_marked_ones_over_them() {
+        let grid = Shape::DotGrid {
+            origin: (10.0, 20.0),
+            columns: 3,
+            rows: 2,
+            spacing: 5.0,
+            radius: 1.0,
+            fill: "muted".to_owned(),
+            marked: vec![(1, 1)],
+            marked_fill: "accent".to_owned(),
+        };
+        let Some(view) = grid.as_dot_grid() else {
+            panic!("a dot grid");
+        };
+        let [plain, marked] = view.layers(2.0, 4.0);
+        assert_eq!(plain.fill, "muted");
+        assert_eq!(plain.radius, 2.0);
+        assert_eq!(
+            plain.centers,
+            [
+                (10.0, 20.0),
+                (15.0, 20.0),
+                (20.0, 20.0),
+                (10.0, 25.0),
+                (20.0, 25.0)
+            ]
+        );
+        assert_eq!(marked.fill, "accent");
+        assert_eq!(marked.radius, 4.0);
+        assert_eq!(marked.centers, [(15.0, 25.0)]);
+    }
 
     fn layer(id: &str, hidden: bool) -> Layer {
         Layer {

@@ -167,7 +167,6 @@ impl QrModules {
     }
 }
 
-/// `payload` as a QR code of one version at level M, if it fits.
 /// `make` in the smallest version (1 to 40) the payload fits, with that version's number.
 fn smallest_version<T>(
     payload: &str,
@@ -188,6 +187,7 @@ fn smallest_version<T>(
     Err(QrCodeError::Encode(last_error))
 }
 
+/// `payload` as a QR code of one version at level M, if it fits.
 fn encode_in(payload: &str, version: Version) -> Result<QrCode, QrError> {
     QrCode::with_bits(bits_in(payload, version)?, EcLevel::M)
 }

@@ -38,7 +38,6 @@ pub fn rasterize(
     }
     // The validator has checked every name; magenta would show a slip at once.
     let color = |token: &str| tokens.color(token).unwrap_or(Color32::MAGENTA);
-    let (plain, special) = (color(grid.fill), color(grid.marked_fill));
     let marked_px =
         |pixels_per_unit: f32| tokens.marked_dot_radius(radius * pixels_per_unit, pixels_per_point);
     // Room around the outer dots for a marked dot's full size, and one pixel more.
@@ -77,11 +76,11 @@ pub fn rasterize(
             (y - area.min.y) * pixels_per_unit,
         )
     };
-    for center in grid.plain_centers() {
-        disc(&mut image, center_px(center), radius_px, plain);
-    }
-    for center in grid.marked_centers() {
-        disc(&mut image, center_px(center), marked_px, special);
+    for layer in grid.layers(radius_px, marked_px) {
+        let fill = color(layer.fill);
+        for center in layer.centers {
+            disc(&mut image, center_px(center), layer.radius, fill);
+        }
     }
     Some(GridImage { image, area })
 }

@@ -214,21 +214,10 @@ impl SvgPainter<'_> {
         };
         // The SVG scales with the browser window, so there is no point size to keep it above.
         let marked_radius = self.theme.diagram.marked_dot_radius(grid.radius, 0.0);
-        let groups = [
-            (
-                grid.fill,
-                grid.radius,
-                grid.plain_centers().collect::<Vec<_>>(),
-            ),
-            (
-                grid.marked_fill,
-                marked_radius,
-                grid.marked_centers().collect(),
-            ),
-        ];
-        for (fill, radius, centers) in groups {
-            let _ = write!(out, "<g fill=\"{}\">", self.color(fill));
-            for (x, y) in centers {
+        for layer in grid.layers(grid.radius, marked_radius) {
+            let _ = write!(out, "<g fill=\"{}\">", self.color(layer.fill));
+            for (x, y) in layer.centers {
+                let radius = layer.radius;
                 let _ = write!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"/>");
             }
             out.push_str("</g>");

@@ -253,21 +253,13 @@ impl DiagramPainter<'_> {
         let tokens = &self.theme.diagram;
         let plain_pt = grid.radius * place.scale;
         let marked_pt = tokens.marked_dot_radius(plain_pt, self.theme.handout.screen_to_paper);
-        let groups = [
-            (
-                grid.fill,
-                plain_pt,
-                grid.plain_centers().collect::<Vec<_>>(),
-            ),
-            (grid.marked_fill, marked_pt, grid.marked_centers().collect()),
-        ];
-        for (fill, radius_pt, centers) in groups {
+        for layer in grid.layers(plain_pt, marked_pt) {
             let mut dots = PathBuilder::new();
-            for center in centers {
-                draw::ellipse(&mut dots, place.at(center), (radius_pt, radius_pt));
+            for center in layer.centers {
+                draw::ellipse(&mut dots, place.at(center), (layer.radius, layer.radius));
             }
             if let Some(path) = dots.finish() {
-                draw::fill(surface, &path, self.color(fill), 1.0);
+                draw::fill(surface, &path, self.color(layer.fill), 1.0);
             }
         }
     }
