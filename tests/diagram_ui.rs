@@ -122,11 +122,25 @@ fn a_page_shows_a_diagram_by_its_description() {
     let harness = page_with_tube();
     let figure = harness.get_by_label(ALT);
     assert_eq!(figure.accesskit_node().role(), egui::accesskit::Role::Image);
-    // In the 1100-point column the 2:1 diagram is limited by width: drawn as wide as the card
-    // allows inside its padding, and half as high.
+    // On a wide screen the figure sits beside the text, at the right, in its share of the
+    // width between the page margins; the 2:1 diagram is limited by width there: drawn as wide
+    // as the card allows inside its padding, and half as high.
     let rect = figure.rect();
-    let padding = Theme::bundled().sizes.card_padding_pt;
-    assert!((rect.width() - 1100.0).abs() < 1.0, "{rect:?}");
+    let sizes = &Theme::bundled().sizes;
+    let padding = sizes.card_padding_pt;
+    // The room between the page margins: as wide as from Home's left edge to the same distance
+    // from the right.
+    let home = harness.get_by_role_and_label(Role::Button, "Home").rect();
+    let room = 1920.0 - 2.0 * home.left();
+    let width = room * sizes.figure_column_share;
+    assert!(
+        (rect.width() - width).abs() < 1.0,
+        "{rect:?}, expected width {width}"
+    );
+    assert!(
+        (rect.right() - (1920.0 - home.left())).abs() < 1.0,
+        "{rect:?} at the right"
+    );
     let expected_height = (rect.width() - 2.0 * padding) / 2.0 + 2.0 * padding;
     assert!(
         (rect.height() - expected_height).abs() < 1.0,

@@ -402,3 +402,141 @@ fn stepping_closes_only_that_diagrams_explanation() {
     });
     assert_eq!(app.session().open_hotspot, None, "its own diagram stepped");
 }
+
+/// Every point of a path's outline (its control points too: a bounding box of them holds the
+/// curve).
+fn path_points(ops: &[patient_kiosk::content::diagram::PathOp]) -> Vec<(f32, f32)> {
+    use patient_kiosk::content::diagram::PathOp;
+    ops.iter()
+        .flat_map(|op| match *op {
+            PathOp::Move(a) | PathOp::Line(a) => vec![a],
+            PathOp::Quad(a, b) => vec![a, b],
+            PathOp::Cubic(a, b, c) => vec![a, b, c],
+            PathOp::Close => vec![],
+        })
+        .collect()
+}
+
+/// "To scale" is true, read from the incisions picture's own geometry: the ruler's inch (its
+/// long ticks) is an inch on the backs (an adult's shoulders are 14 to 20 inches wide), each
+/// small cut is half an inch on that ruler, its blue part is half an inch, and the close-up is
+/// 10 times bigger.
+#[test]
+fn the_incisions_picture_is_drawn_to_one_scale() {
+    use patient_kiosk::content::diagram::Shape;
+    let deck = common::bundled_deck();
+    let diagram = &deck.diagrams["incisions"];
+    let layer = |id: &str| {
+        diagram
+            .layers
+            .iter()
+            .find(|layer| layer.id == id)
+            .unwrap_or_else(|| panic!("the incisions picture has no layer {id:?}"))
+    };
+    // The ruler's ticks: level lines from its left edge, the long ones at whole inches.
+    let ruler = layer("ruler");
+    let ticks: Vec<(f32, f32)> = ruler
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Polyline { points, .. } if points.len() == 2 && points[0].1 == points[1].1 => {
+                Some((points[0].1, (points[1].0 - points[0].0).abs()))
+            }
+            _ => None,
+        })
+        .collect();
+    let longest = ticks.iter().map(|tick| tick.1).fold(0.0, f32::max);
+    let mut inches: Vec<f32> = ticks
+        .iter()
+        .filter(|tick| tick.1 == longest)
+        .map(|tick| tick.0)
+        .collect();
+    inches.sort_by(f32::total_cmp);
+    assert_eq!(inches.len(), 7, "a ruler of 0 to 6 inches: {inches:?}");
+    let inch = inches[1] - inches[0];
+    for pair in inches.windows(2) {
+        assert!(
+            (pair[1] - pair[0] - inch).abs() < 0.01,
+            "uneven inches: {inches:?}"
+        );
+    }
+    let mut all: Vec<f32> = ticks.iter().map(|tick| tick.0).collect();
+    all.sort_by(f32::total_cmp);
+    for pair in all.windows(2) {
+        assert!(
+            (pair[1] - pair[0] - inch / 2.0).abs() < 0.01,
+            "a tick every half inch: {all:?}"
+        );
+    }
+    // The blue part is half an inch.
+    let blue = ruler
+        .shapes
+        .iter()
+        .find_map(|shape| match shape {
+            Shape::Rect { size, paint, .. } if paint.fill.as_deref() == Some("disc") => {
+                Some(size.1)
+            }
+            _ => None,
+        })
+        .expect("the ruler's blue half inch");
+    assert!(
+        (blue - inch / 2.0).abs() < 0.01,
+        "blue part {blue} vs inch {inch}"
+    );
+    // The backs: an adult's shoulders, 14 to 20 inches wide at this inch.
+    let backs = layer("backs");
+    let outlines: Vec<f32> = backs
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Path { ops, paint } if paint.fill.as_deref() == Some("skin") => {
+                let xs: Vec<f32> = path_points(ops).iter().map(|p| p.0).collect();
+                let width = xs.iter().copied().fold(f32::MIN, f32::max)
+                    - xs.iter().copied().fold(f32::MAX, f32::min);
+                Some(width / inch)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outlines.len(), 2, "two backs");
+    for width in &outlines {
+        assert!(
+            (14.0..=20.0).contains(width),
+            "a back {width:.1} inches wide at the ruler's scale"
+        );
+    }
+    assert!(
+        (outlines[0] - outlines[1]).abs() < 0.01,
+        "both backs at one size"
+    );
+    // Each small cut is half an inch; the close-up's is 10 times that.
+    let cuts = layer("small-cuts");
+    let mut small = 0;
+    for shape in &cuts.shapes {
+        match shape {
+            Shape::Polyline { points, .. } => {
+                let length = ((points[1].0 - points[0].0).powi(2)
+                    + (points[1].1 - points[0].1).powi(2))
+                .sqrt();
+                assert!(
+                    (length - inch / 2.0).abs() < 0.01,
+                    "a small cut {:.2} inches long",
+                    length / inch
+                );
+                small += 1;
+            }
+            Shape::Path { ops, .. } => {
+                let ys: Vec<f32> = path_points(ops).iter().map(|p| p.1).collect();
+                let length = ys.iter().copied().fold(f32::MIN, f32::max)
+                    - ys.iter().copied().fold(f32::MAX, f32::min);
+                assert!(
+                    (length - 10.0 * inch / 2.0).abs() < 0.01,
+                    "the close-up's cut is {:.2} of the small cut, not 10 times",
+                    length / (inch / 2.0)
+                );
+            }
+            _ => {}
+        }
+    }
+    assert!(small >= 2, "small cuts drawn on the back");
+}

@@ -93,11 +93,32 @@ fn check_scrolled_screen(
                 .cloned()
         })
         .collect();
+    // A page's figure and its controls stay put beside the page's scrolling text (which is
+    // clipped at its edge): they are compared with each other.
+    let figure_buttons: Vec<String> = deck
+        .languages
+        .iter()
+        .flat_map(|language| {
+            let i = &language.interface;
+            let hotspots = language
+                .diagram_texts
+                .values()
+                .flat_map(|words| words.hotspots.values().map(|text| text.title.clone()));
+            [&i.previous_step, &i.next_step, &i.enlarge, &i.back_to_page]
+                .into_iter()
+                .chain([&i.consult.add_diagram])
+                .cloned()
+                .chain(hotspots)
+                .collect::<Vec<String>>()
+        })
+        .collect();
     let region = |label: &String| {
         if bar_labels.contains(&label) || consult_bar_labels.contains(label) {
             "bars"
         } else if tool_labels.contains(label) {
             "tools"
+        } else if figure_buttons.contains(label) {
+            "figure"
         } else {
             "content"
         }
@@ -129,10 +150,44 @@ fn check_scrolled_screen(
                 && (between_bars(rect) || (!scrolled && rect.bottom() <= bar_height))
         })
         .collect();
+    // A page's figure, its caption, step words and explanation stay put beside (or above) the
+    // page's text, which scrolls in a view of its own, clipped at its edge: so figure text is
+    // compared with figure text, and page text with page text.
+    let figure_texts: Vec<String> = deck
+        .languages
+        .iter()
+        .flat_map(|language| {
+            let captions = language
+                .pages()
+                .filter_map(|(_, page)| page.figure()?.1.caption);
+            let diagrams = language.diagram_texts.values().flat_map(|words| {
+                words.steps.values().chain(
+                    words
+                        .hotspots
+                        .values()
+                        .flat_map(|text| [&text.title, &text.text]),
+                )
+            });
+            let of = &language.interface.step_of;
+            let steps = (1..=12).flat_map(move |total: usize| {
+                (1..=total).map(move |step| {
+                    of.replace("{step}", &step.to_string())
+                        .replace("{total}", &total.to_string())
+                })
+            });
+            captions
+                .map(|caption| caption.to_owned())
+                .chain(diagrams.cloned())
+                .chain(steps)
+                .collect::<Vec<String>>()
+        })
+        .collect();
+    let of_figure = |label: &String| figure_texts.contains(label);
     for (i, a) in labels.iter().enumerate() {
         for b in &labels[i + 1..] {
             assert!(
                 between_bars(&a.2) != between_bars(&b.2)
+                    || of_figure(&a.0) != of_figure(&b.0)
                     || !a.2.shrink(1.0).intersects(b.2.shrink(1.0)),
                 "{what}: text {:?} runs into {:?}",
                 a.0,

@@ -50,6 +50,8 @@ pub enum Command {
     },
     /// Close whatever hotspot is open.
     CloseHotspot,
+    /// Show the page's figure on the whole screen (`true`), or go back to the page from there.
+    Enlarge(bool),
     /// The patient answered "I'm still here": the idle countdown starts again.
     StillHere,
     /// Nobody is using the kiosk: wipe the visit and start over for the next patient.

@@ -397,6 +397,8 @@ impl KioskApp {
                     open_hotspot: self.session.open_hotspot.clone(),
                     reveal_explanation: self.session.reveal_explanation,
                     reveal_diagram: self.session.reveal_diagram.take(),
+                    enlarged: self.session.enlarged,
+                    figure_controls_hang: false,
                     diagram_steps: &self.session.diagram_steps,
                     consult: self.consult,
                     text_size: self.session.text_size,
@@ -594,6 +596,22 @@ impl KioskApp {
                 self.session.open_hotspot = None;
                 return;
             }
+            Command::Enlarge(on) => {
+                // Only a page's figure can be enlarged.
+                let has_figure = match self.session.screen {
+                    Screen::Page(at) => language_of(deck, &self.session)
+                        .page(at)
+                        .is_some_and(|page| page.figure().is_some()),
+                    _ => false,
+                };
+                self.session.enlarged = on && has_figure;
+                return;
+            }
+            Command::Back if self.session.enlarged => {
+                // Back from the enlarged figure is the page, as it was.
+                self.session.enlarged = false;
+                return;
+            }
             Command::ChooseLanguage(index) => {
                 if let Some(language) = deck.languages.get(index) {
                     self.session.language = Some(index);
@@ -699,6 +717,7 @@ impl KioskApp {
             (
                 Command::ToggleHotspot { .. }
                 | Command::CloseHotspot
+                | Command::Enlarge(_)
                 | Command::RevealDiagram(_)
                 | Command::ChooseLanguage(_)
                 | Command::StillHere
@@ -732,6 +751,7 @@ impl KioskApp {
             self.session.scroll_to_top = true;
             self.session.open_hotspot = None;
             self.session.diagram_steps.clear();
+            self.session.enlarged = false;
             self.session.ink_input = InkInput::default();
         }
     }

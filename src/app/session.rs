@@ -53,6 +53,8 @@ pub struct Session {
     pub reveal_explanation: bool,
     /// A diagram to scroll into view on the next frame, by id.
     pub reveal_diagram: Option<String>,
+    /// The page's figure is on the whole screen; Back returns to the page as it was.
+    pub enlarged: bool,
     /// The step each walk-through diagram on the page is at, by diagram id (absent: step 1).
     pub diagram_steps: BTreeMap<String, usize>,
     /// The words typed in the index's search box.

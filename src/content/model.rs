@@ -99,6 +99,12 @@ pub struct Interface {
     /// "Step 2 of 6", with `{step}` and `{total}` in it.
     pub step_of: String,
 
+    /// Button beside a figure's caption that shows the figure on the whole screen.
+    pub enlarge: String,
+
+    /// Button that goes from a figure on the whole screen back to its page.
+    pub back_to_page: String,
+
     /// The question asked after a while without a touch.
     pub still_there_title: String,
 
@@ -478,6 +484,29 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page's figure: the index of its first figure block, and that block's parts. A page
+    /// shows it on a part of the screen of its own, beside or above its text.
+    pub fn figure(&self) -> Option<(usize, PageFigure<'_>)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .find_map(|(index, block)| match block {
+                Block::Figure {
+                    source,
+                    alt,
+                    caption,
+                } => Some((
+                    index,
+                    PageFigure {
+                        source,
+                        alt,
+                        caption: caption.as_deref(),
+                    },
+                )),
+                _ => None,
+            })
+    }
+
     /// The ids of the diagrams the page shows, top to bottom.
     pub fn diagram_ids(&self) -> impl Iterator<Item = &String> {
         self.blocks.iter().filter_map(|block| match block {
@@ -488,6 +517,17 @@ impl Page {
             _ => None,
         })
     }
+}
+
+/// The parts of a figure block.
+#[derive(Clone, Copy, Debug)]
+pub struct PageFigure<'a> {
+    /// What it shows.
+    pub source: &'a FigureSource,
+    /// Its description, for screen readers.
+    pub alt: &'a str,
+    /// The words under it, if any.
+    pub caption: Option<&'a str>,
 }
 
 /// One piece of a page.

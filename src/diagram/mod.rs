@@ -9,5 +9,5 @@ mod view;
 
 pub use cache::DiagramCache;
 pub use cache::PlacedMeshes;
-pub use steps::step_controls_ui;
+pub use steps::StepControls;
 pub use view::{DiagramOutput, DiagramView, HotspotTap};

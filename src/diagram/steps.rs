@@ -1,87 +1,147 @@
-//! The controls under a walk-through diagram: the step's caption, big Step back / Next step
-//! buttons, and one dot per step.
+//! The controls of a walk-through diagram: one dot per step, the step's caption, and big Step
+//! back / Next step buttons. They look unlike the page's Back and Next: outlined, with a
+//! play-style triangle instead of a chevron.
 
-use egui::{Align, Label, Layout, RichText, Ui};
+use std::sync::Arc;
+
+use egui::{Align, Galley, Label, Layout, RichText, Ui};
 
 use crate::content::diagram::{Diagram, DiagramText};
 use crate::content::model::Interface;
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots};
 
-/// Draws the caption and buttons of `diagram` at `step`; returns `Some(true)` when Next step
-/// was tapped and `Some(false)` for Step back.
-pub fn step_controls_ui(
-    ui: &mut Ui,
-    theme: &Theme,
-    interface: &Interface,
-    diagram: &Diagram,
-    words: Option<&DiagramText>,
-    step: usize,
-) -> Option<bool> {
-    let sizes = &theme.sizes;
-    let colors = &theme.colors;
-    let total = diagram.steps.len();
-    let step = step.min(total.saturating_sub(1));
-    let caption_of = |index: usize| {
-        diagram
-            .steps
-            .get(index)
-            .and_then(|current| words?.steps.get(&current.id))
-    };
-    let font = bold_font(sizes.heading_pt);
-    // The caption gets the room of the longest one, so the buttons below never move under a
-    // finger as the captions change.
-    let width = ui.available_width();
-    let tallest = (0..total)
-        .filter_map(caption_of)
-        .map(|caption| {
-            ui.painter()
-                .layout(caption.clone(), font.clone(), colors.text.color32(), width)
-                .size()
-                .y
-        })
-        .fold(0.0, f32::max);
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, tallest),
-        Layout::top_down(Align::Min),
-        |ui| {
-            ui.set_min_size(egui::vec2(width, tallest));
-            if let Some(caption) = caption_of(step) {
-                ui.add(
-                    Label::new(
-                        RichText::new(caption)
-                            .font(font)
-                            .color(colors.text.color32()),
-                    )
-                    .wrap(),
-                );
+/// A walk-through's controls at one step.
+pub struct StepControls<'a> {
+    /// Design tokens.
+    pub theme: &'a Theme,
+    /// The buttons' words.
+    pub interface: &'a Interface,
+    /// The walk-through.
+    pub diagram: &'a Diagram,
+    /// Its words in the patient's language.
+    pub words: Option<&'a DiagramText>,
+    /// The step showing, counting from 0.
+    pub step: usize,
+    /// Whether the caption gets the room of the longest one, so the buttons under it never
+    /// move as the captions change (not needed where the controls hang from the bottom).
+    pub reserve_longest: bool,
+}
+
+impl StepControls<'_> {
+    fn caption(&self, index: usize) -> Option<&String> {
+        let current = self.diagram.steps.get(index)?;
+        self.words?.steps.get(&current.id)
+    }
+
+    /// The room the caption gets at `width`: the tallest of the step captions when
+    /// `reserve_longest`, else the current one's.
+    fn caption_height(&self, ui: &Ui, width: f32) -> f32 {
+        let font = bold_font(self.theme.sizes.body_pt);
+        let steps = if self.reserve_longest {
+            0..self.diagram.steps.len()
+        } else {
+            self.step..self.step + 1
+        };
+        steps
+            .filter_map(|index| self.caption(index))
+            .map(|caption| self.layout(ui, caption, &font, width).size().y)
+            .fold(0.0, f32::max)
+    }
+
+    fn dots(&self) -> ProgressDots<'_> {
+        let total = self.diagram.steps.len();
+        let step = self.step.min(total.saturating_sub(1));
+        let words = self
+            .interface
+            .step_of
+            .replace("{step}", &(step + 1).to_string())
+            .replace("{total}", &total.to_string());
+        ProgressDots::new(self.theme, step, total).words(words)
+    }
+
+    fn layout(&self, ui: &Ui, text: &str, font: &egui::FontId, width: f32) -> Arc<Galley> {
+        ui.painter().layout(
+            text.to_owned(),
+            font.clone(),
+            self.theme.colors.text.color32(),
+            width,
+        )
+    }
+
+    fn buttons(&self) -> (BigButton<'_>, BigButton<'_>) {
+        let theme = self.theme;
+        let back = BigButton::new(theme, &self.interface.previous_step, ButtonKind::Secondary)
+            .icon(Icon::StepBack);
+        let next = BigButton::new(theme, &self.interface.next_step, ButtonKind::Secondary)
+            .icon_after(Icon::StepNext);
+        (back, next)
+    }
+
+    /// How high the controls are in `ui` at its full width (for laying out a figure before
+    /// drawing it).
+    pub fn height(&self, ui: &Ui) -> f32 {
+        let (back, next) = self.buttons();
+        let gap = ui.spacing().item_spacing.y;
+        let (back, next) = (back.size(ui), next.size(ui));
+        let buttons = if back.x + ui.spacing().item_spacing.x + next.x <= ui.available_width() {
+            back.y.max(next.y)
+        } else {
+            back.y + gap + next.y
+        };
+        let dots = self.theme.sizes.small_pt * 0.6;
+        dots + gap + self.caption_height(ui, ui.available_width()) + gap + buttons
+    }
+
+    /// Draws the caption and buttons; returns `Some(true)` when Next step was tapped and
+    /// `Some(false)` for Step back.
+    pub fn ui(self, ui: &mut Ui) -> Option<bool> {
+        let sizes = &self.theme.sizes;
+        let colors = &self.theme.colors;
+        let total = self.diagram.steps.len();
+        let step = self.step.min(total.saturating_sub(1));
+        let width = ui.available_width();
+        let tallest = self.caption_height(ui, width);
+        let font = bold_font(sizes.body_pt);
+        ui.add(self.dots());
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, tallest),
+            Layout::top_down(Align::Min),
+            |ui| {
+                ui.set_min_size(egui::vec2(width, tallest));
+                if let Some(caption) = self.caption(step) {
+                    ui.add(
+                        Label::new(
+                            RichText::new(caption)
+                                .font(font)
+                                .color(colors.text.color32()),
+                        )
+                        .wrap(),
+                    );
+                }
+            },
+        );
+        let mut moved = None;
+        let (back, next) = self.buttons();
+        let gap = ui.spacing().item_spacing.x;
+        let side_by_side = back.size(ui).x + gap + next.size(ui).x <= width;
+        let buttons_ui = |ui: &mut Ui| {
+            if ui.add_enabled(step > 0, back).clicked() {
+                moved = Some(false);
             }
-        },
-    );
-    let mut moved = None;
-    ui.horizontal(|ui| {
-        let back =
-            BigButton::new(theme, &interface.previous_step, ButtonKind::Secondary).icon(Icon::Back);
-        if ui.add_enabled(step > 0, back).clicked() {
-            moved = Some(false);
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.add_enabled(step + 1 < total, next).clicked() {
+                    moved = Some(true);
+                }
+            });
+        };
+        if side_by_side {
+            ui.horizontal(buttons_ui);
+        } else {
+            // Too narrow for both in a row (a large text size in a narrow column): one above
+            // the other, Next step under Step back.
+            ui.vertical(|ui| buttons_ui(ui));
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let next = BigButton::new(theme, &interface.next_step, ButtonKind::Primary)
-                .icon_after(Icon::Next);
-            if ui.add_enabled(step + 1 < total, next).clicked() {
-                moved = Some(true);
-            }
-            ui.with_layout(
-                Layout::centered_and_justified(egui::Direction::LeftToRight),
-                |ui| {
-                    let words = interface
-                        .step_of
-                        .replace("{step}", &(step + 1).to_string())
-                        .replace("{total}", &total.to_string());
-                    ui.add(ProgressDots::new(theme, step, total).words(words));
-                },
-            );
-        });
-    });
-    moved
+        moved
+    }
 }

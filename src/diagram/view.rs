@@ -102,6 +102,7 @@ impl DiagramView<'_> {
         // Hotspots are buttons even while scrolled out of sight, so screen readers (and
         // tests) can find them and scroll them into view.
         let mut hotspots = Vec::new();
+        let mut touches = Vec::new();
         for hotspot in diagram.hotspots.iter().filter(|_| tappable) {
             // A part hidden at this step cannot be tapped.
             if !hotspot.layers.is_empty() && !hotspot.layers.iter().any(|id| layer_shown(id)) {
@@ -118,7 +119,16 @@ impl DiagramView<'_> {
             };
             // However small the part looks, a finger gets at least the minimum touch area.
             let min_touch = vec2(sizes.min_touch_pt, sizes.min_touch_pt);
-            let touch = Rect::from_center_size(region.center(), region.size().max(min_touch));
+            touches.push(Rect::from_center_size(
+                region.center(),
+                region.size().max(min_touch),
+            ));
+            hotspots.push((hotspot, region));
+        }
+        // Drawn small, neighbours' touch areas would overlap: each keeps its own side.
+        separate_touch_areas(&mut touches);
+        let mut shown_hotspots = Vec::new();
+        for ((hotspot, region), touch) in hotspots.into_iter().zip(touches) {
             let title = words
                 .and_then(|words| words.hotspots.get(&hotspot.id))
                 .map_or(hotspot.id.as_str(), |text| text.title.as_str());
@@ -130,8 +140,9 @@ impl DiagramView<'_> {
             if hotspot_response.clicked() {
                 tap = Some(HotspotTap::Toggle(hotspot.id.clone()));
             }
-            hotspots.push((hotspot, region, is_open));
+            shown_hotspots.push((hotspot, region, is_open));
         }
+        let hotspots = shown_hotspots;
         if !ui.is_rect_visible(rect) {
             return DiagramOutput {
                 response,
@@ -331,4 +342,39 @@ fn fade(mesh: &std::sync::Arc<Mesh>, opacity: f32, offset: Vec2) -> egui::Shape 
 /// A diagram colour token, or `fallback` if the palette lacks it.
 fn token_color(theme: &Theme, name: &str, fallback: Color32) -> Color32 {
     theme.diagram.color(name).unwrap_or(fallback)
+}
+
+/// Cuts touch areas that overlap apart, between their centres, along the axis on which the
+/// centres are further apart; each keeps its centre.
+fn separate_touch_areas(touches: &mut [Rect]) {
+    for i in 0..touches.len() {
+        for j in i + 1..touches.len() {
+            let (mut a, mut b) = (touches[i], touches[j]);
+            if !a.intersects(b) {
+                continue;
+            }
+            let delta = b.center() - a.center();
+            if delta.x.abs() >= delta.y.abs() {
+                let middle = a.center().x + delta.x / 2.0;
+                let (left, right) = if delta.x >= 0.0 {
+                    (&mut a, &mut b)
+                } else {
+                    (&mut b, &mut a)
+                };
+                left.max.x = left.max.x.min(middle);
+                right.min.x = right.min.x.max(middle);
+            } else {
+                let middle = a.center().y + delta.y / 2.0;
+                let (upper, lower) = if delta.y >= 0.0 {
+                    (&mut a, &mut b)
+                } else {
+                    (&mut b, &mut a)
+                };
+                upper.max.y = upper.max.y.min(middle);
+                lower.min.y = lower.min.y.max(middle);
+            }
+            touches[i] = a;
+            touches[j] = b;
+        }
+    }
 }

@@ -21,7 +21,7 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
     let interface = &screen.language.interface;
     let mut command = None;
 
-    clinic_bar_ui(ui, screen);
+    clinic_bar_ui(ui, screen, false);
 
     // Which diagram shows, and how far the fade to it has come.
     // Every diagram the pages show, once, with the words the page gives screen readers.

@@ -3,16 +3,13 @@
 use egui::{FontId, Frame, Label, Margin, RichText, Sense, Stroke, Ui, UiBuilder, vec2};
 
 use super::ScreenContext;
+use super::figure::{FigureFit, figure_ui};
 use super::text::text_ui;
-use crate::app::{Command, ConsultCommand};
-use crate::content::diagram::Diagram;
-use crate::content::model::{Block, FigureSource, Link, Page};
+use crate::app::Command;
+use crate::content::model::{Block, Link, Page, PageFigure};
 use crate::content::qr_payload;
-use crate::diagram::{DiagramView, HotspotTap, step_controls_ui};
-use crate::handout::HandoutItem;
-use crate::ink::Surface;
 use crate::theme::{Theme, bold_font};
-use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent, QrCodeView};
+use crate::widgets::{BigButton, ButtonKind, QrCodeView};
 
 /// Draws `block` of `page`; returns a command if one of its buttons was tapped.
 pub fn block_ui(
@@ -42,7 +39,18 @@ pub fn block_ui(
             source,
             alt,
             caption,
-        } => return figure_ui(ui, screen, source, alt, caption.as_deref()),
+        } => {
+            let figure = PageFigure {
+                source,
+                alt,
+                caption: caption.as_deref(),
+            };
+            let fit = FigureFit {
+                max_height_pt: f32::INFINITY,
+                page_figure: None,
+            };
+            return figure_ui(ui, screen, figure, fit);
+        }
         Block::Contact {
             title,
             phones,
@@ -54,8 +62,8 @@ pub fn block_ui(
     None
 }
 
-/// A wrapped line of text in the body or bold font.
-fn muted_ui(ui: &mut Ui, theme: &Theme, text: &str) {
+/// Wrapped small text in the muted colour (captions, phone labels).
+pub(super) fn muted_ui(ui: &mut Ui, theme: &Theme, text: &str) {
     ui.add(
         Label::new(
             RichText::new(text)
@@ -106,7 +114,24 @@ fn card<R>(
         })
 }
 
-fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) -> egui::Response {
+/// How high [`key_fact_ui`] draws its card at `ui`'s width (to lay out around it first).
+pub(super) fn key_fact_height(ui: &Ui, theme: &Theme, title: &str, text: &str) -> f32 {
+    let sizes = &theme.sizes;
+    let edge = sizes.card_padding_pt + sizes.accent_stroke_pt;
+    let width = ui.available_width() - 2.0 * edge;
+    let color = theme.colors.text.color32();
+    let painter = ui.painter();
+    let title = painter.layout(title.to_owned(), bold_font(sizes.key_fact_pt), color, width);
+    let text = painter.layout(
+        text.to_owned(),
+        FontId::proportional(sizes.body_pt),
+        color,
+        width,
+    );
+    title.size().y + sizes.item_spacing_pt + text.size().y + 2.0 * edge
+}
+
+pub(super) fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) -> egui::Response {
     let colors = &theme.colors;
     let border = Stroke::new(
         theme.sizes.accent_stroke_pt,
@@ -222,138 +247,6 @@ fn table_ui(
     }
     ui.spacing_mut().item_spacing.y = item_spacing;
     ui.add_space(item_spacing);
-}
-
-/// A diagram, its caption, its step controls if it is a walk-through, and the explanation of
-/// its open hotspot.
-fn diagram_figure_ui(
-    ui: &mut Ui,
-    screen: &mut ScreenContext<'_>,
-    diagram: &Diagram,
-    alt: &str,
-    caption: Option<&str>,
-) -> Option<Command> {
-    let theme = screen.theme;
-    let id = &diagram.id;
-    let words = screen.language.diagram_texts.get(id);
-    let open = screen
-        .open_hotspot
-        .as_ref()
-        .filter(|open| open.diagram == *id)
-        .map(|open| open.hotspot.as_str());
-    let step = screen.diagram_steps.get(id).copied().unwrap_or(0);
-    let (deck, images) = (screen.deck, &mut *screen.images);
-    let max_side_px = theme.sizes.texture_max_side_px;
-    let mut picture = |ctx: &egui::Context, name: &str| {
-        images
-            .texture(ctx, &deck.image_path(name), max_side_px)
-            .cloned()
-    };
-    let output = DiagramView {
-        diagram,
-        words,
-        alt,
-        max_height_pt: theme.sizes.figure_height_pt * 2.0,
-        open_hotspot: open,
-        step,
-        hotspots: true,
-    }
-    .ui(ui, theme, screen.diagrams, &mut picture);
-    let mut command = output.tap.map(|tap| match tap {
-        HotspotTap::Toggle(hotspot) => Command::ToggleHotspot {
-            diagram: id.clone(),
-            hotspot,
-        },
-        HotspotTap::Close => Command::CloseHotspot,
-    });
-    if screen.consult {
-        // The clinician's strokes are kept in the diagram's own coordinates.
-        screen.ink.areas.push(super::InkArea {
-            surface: Surface::Diagram(id.clone()),
-            to_screen: output.to_screen,
-            clip: output.response.rect,
-        });
-    }
-    if let Some(caption) = caption {
-        muted_ui(ui, theme, caption);
-    }
-    if screen.reveal_diagram.as_ref() == Some(id) {
-        output.response.scroll_to_me(Some(egui::Align::TOP));
-    }
-    // Only the part of the diagram on screen (not under the bars) takes a swipe.
-    let swipe_zone = output.response.interact_rect;
-    if !diagram.steps.is_empty() && swipe_zone.is_positive() {
-        screen.step_swipe_zones.push((swipe_zone, id.clone()));
-        let interface = &screen.language.interface;
-        if let Some(forward) = step_controls_ui(ui, theme, interface, diagram, words, step) {
-            command = Some(Command::StepDiagram {
-                diagram: id.clone(),
-                forward,
-            });
-        }
-    }
-    if screen.consult {
-        let item = HandoutItem::Diagram {
-            id: id.clone(),
-            step,
-        };
-        let words = &screen.language.interface.consult.add_diagram;
-        let add = BigButton::new(theme, words, ButtonKind::Secondary)
-            .selected(screen.ink.handout.items.contains(&item), egui::Role::Switch);
-        if ui.add(add).clicked() {
-            command = Some(Command::Consult(ConsultCommand::ToggleHandout(item)));
-        }
-    }
-    // The explanation of the open part, below the diagram (never a tooltip), scrolled into
-    // view when it opens.
-    if let Some(text) = open.and_then(|open| words?.hotspots.get(open)) {
-        let card = key_fact_ui(ui, theme, &text.title, &text.text);
-        if screen.reveal_explanation {
-            card.scroll_to_me(None);
-        }
-    }
-    command
-}
-
-fn figure_ui(
-    ui: &mut Ui,
-    screen: &mut ScreenContext<'_>,
-    source: &FigureSource,
-    alt: &str,
-    caption: Option<&str>,
-) -> Option<Command> {
-    let theme = screen.theme;
-    let mut command = None;
-    ui.vertical(|ui| {
-        ui.spacing_mut().item_spacing.y = theme.sizes.item_spacing_pt;
-        let content = match source {
-            FigureSource::Diagram(id) => {
-                if let Some(diagram) = screen.deck.diagrams.get(id) {
-                    command = diagram_figure_ui(ui, screen, diagram, alt, caption);
-                    return;
-                }
-                // A diagram not drawn yet shows its description in a box.
-                FigureContent::Placeholder { note: None }
-            }
-            FigureSource::Image(name) => {
-                let path = screen.deck.image_path(name);
-                match screen
-                    .images
-                    .texture(ui.ctx(), &path, theme.sizes.texture_max_side_px)
-                {
-                    Some(texture) => FigureContent::Picture(texture),
-                    None => FigureContent::Placeholder {
-                        note: Some(&screen.language.interface.picture_missing),
-                    },
-                }
-            }
-        };
-        ui.add(Figure::new(theme, content, alt));
-        if let Some(caption) = caption {
-            muted_ui(ui, theme, caption);
-        }
-    });
-    command
 }
 
 fn contact_ui(

@@ -30,7 +30,7 @@ pub fn handout_ui(
     if home_bar_ui(ui, screen, "handout_bar", &words.handout_title) {
         command = Some(Command::Home);
     }
-    if let Some(asked) = super::tool_bar_ui(ui, screen) {
+    if let Some(asked) = super::tool_bar_ui(ui, screen, false) {
         command = Some(asked);
     }
     let mut ask = |asked: ConsultCommand| command = Some(Command::Consult(asked));

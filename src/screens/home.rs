@@ -19,8 +19,7 @@ pub fn home_ui(
     let sizes = &theme.sizes;
     let colors = &theme.colors;
     let language = screen.language;
-    clinic_bar_ui(ui, screen);
-    let mut command = super::tool_bar_ui(ui, screen);
+    let mut command = clinic_bar_ui(ui, screen, true);
 
     scroll_column_ui(
         ui,
@@ -93,28 +92,34 @@ pub fn home_ui(
     command
 }
 
-/// The clinic's logo, name and department, in the bar at the top.
-pub(super) fn clinic_bar_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>) {
+/// The clinic's logo, name and department, in the bar at the top; with the reading tools
+/// (`tools`), beside them or in a bar under it. Returns a reading tool's command.
+pub(super) fn clinic_bar_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    tools: bool,
+) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let colors = &theme.colors;
     let language = screen.language;
-    bar_ui(ui, theme, Panel::top("clinic_bar"), |ui| {
-        if let Some(logo) = &screen.deck.logo {
-            let path = screen.deck.image_path(logo);
-            if let Some(texture) = screen
-                .images
-                .texture(ui.ctx(), &path, sizes.texture_max_side_px)
-            {
-                ui.add(
-                    Figure::new(
-                        theme,
-                        FigureContent::Picture(texture),
-                        &language.clinic.name,
-                    )
-                    .max_height(sizes.bar_height_pt - sizes.card_padding_pt),
-                );
-            }
+    let logo = screen.deck.logo.as_ref().and_then(|logo| {
+        let path = screen.deck.image_path(logo);
+        screen
+            .images
+            .texture(ui.ctx(), &path, sizes.texture_max_side_px)
+            .cloned()
+    });
+    let clinic_ui = |ui: &mut Ui| {
+        if let Some(texture) = &logo {
+            ui.add(
+                Figure::new(
+                    theme,
+                    FigureContent::Picture(texture),
+                    &language.clinic.name,
+                )
+                .max_height(sizes.bar_height_pt - sizes.card_padding_pt),
+            );
         }
         ui.vertical(|ui| {
             ui.spacing_mut().item_spacing.y = 0.0;
@@ -129,5 +134,17 @@ pub(super) fn clinic_bar_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>) {
                     .color(colors.text_muted.color32()),
             ));
         });
-    });
+    };
+    if !tools {
+        bar_ui(ui, theme, Panel::top("clinic_bar"), clinic_ui);
+        return None;
+    }
+    super::top_bar_ui(
+        ui,
+        screen,
+        "clinic_bar",
+        sizes.top_bar_title_min_pt,
+        clinic_ui,
+    )
+    .1
 }

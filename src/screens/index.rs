@@ -49,7 +49,7 @@ pub fn index_ui(
     if home_bar_ui(ui, screen, "index_bar", &interface.index) {
         command = Some(Command::Home);
     }
-    if let Some(asked) = super::tool_bar_ui(ui, screen) {
+    if let Some(asked) = super::tool_bar_ui(ui, screen, false) {
         command = Some(asked);
     }
 

@@ -89,47 +89,82 @@ pub fn scroll_column_with_ui(
         scroll_to_top,
         drag,
     } = scroll;
-    let sizes = &theme.sizes;
     egui::CentralPanel::default()
         // The page background (transparent when the window clears to it).
         .frame(Frame::new().fill(ui.visuals().panel_fill))
         .show(ui, |ui| {
-            let mut area = ScrollArea::vertical()
-                .id_salt(id_salt)
-                .auto_shrink([false, false])
-                .scroll_source(ScrollSource {
-                    scroll_bar: true,
-                    drag: if drag {
-                        DragScroll::Always
-                    } else {
-                        DragScroll::Never
-                    },
-                    mouse_wheel: true,
-                });
-            if scroll_to_top {
-                area = area.vertical_scroll_offset(0.0);
-            }
-            area.show(ui, |ui| {
-                let view = ui.clip_rect();
-                let available = ui.available_width();
-                let column = (available - 2.0 * sizes.page_margin_pt).min(max_width_pt);
-                let side = ((available - column) / 2.0).max(0.0);
-                let top_left = ui.cursor().min + egui::vec2(side, sizes.page_margin_pt);
-                let rect = egui::Rect::from_min_size(top_left, egui::vec2(column, f32::INFINITY));
-                ui.scope_builder(
-                    egui::UiBuilder::new()
-                        .max_rect(rect)
-                        .layout(egui::Layout::top_down(egui::Align::Min)),
-                    |ui| {
-                        ui.set_width(column);
-                        ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
-                        add_contents(ui);
-                    },
-                );
-                ui.add_space(sizes.page_margin_pt);
-                view
-            })
-            .inner
+            column_ui(
+                ui,
+                theme,
+                ColumnScroll {
+                    id_salt,
+                    max_width_pt,
+                    scroll_to_top,
+                    drag,
+                },
+                add_contents,
+            )
         })
         .inner
+}
+
+/// The page background across the room left between the bars; returns what `add_contents`
+/// returned.
+pub fn central_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::CentralPanel::default()
+        .frame(Frame::new().fill(ui.visuals().panel_fill))
+        .show(ui, add_contents)
+        .inner
+}
+
+/// A scrolling column filling `ui` (see [`scroll_column_with_ui`]); returns its view.
+pub fn column_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    scroll: ColumnScroll<'_>,
+    add_contents: impl FnOnce(&mut Ui),
+) -> egui::Rect {
+    let ColumnScroll {
+        id_salt,
+        max_width_pt,
+        scroll_to_top,
+        drag,
+    } = scroll;
+    let sizes = &theme.sizes;
+    let mut area = ScrollArea::vertical()
+        .id_salt(id_salt)
+        .auto_shrink([false, false])
+        .scroll_source(ScrollSource {
+            scroll_bar: true,
+            drag: if drag {
+                DragScroll::Always
+            } else {
+                DragScroll::Never
+            },
+            mouse_wheel: true,
+        });
+    if scroll_to_top {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
+        let view = ui.clip_rect();
+        let available = ui.available_width();
+        let column = (available - 2.0 * sizes.page_margin_pt).min(max_width_pt);
+        let side = ((available - column) / 2.0).max(0.0);
+        let top_left = ui.cursor().min + egui::vec2(side, sizes.page_margin_pt);
+        let rect = egui::Rect::from_min_size(top_left, egui::vec2(column, f32::INFINITY));
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+            |ui| {
+                ui.set_width(column);
+                ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
+                add_contents(ui);
+            },
+        );
+        ui.add_space(sizes.page_margin_pt);
+        view
+    })
+    .inner
 }

@@ -4,6 +4,7 @@ mod attract;
 mod blocks;
 mod consult_tools;
 mod content_errors;
+mod figure;
 mod handout;
 mod home;
 mod index;
@@ -17,7 +18,7 @@ mod text;
 mod tool_bar;
 
 use consult_tools::consult_tools_ui;
-use tool_bar::tool_bar_ui;
+use tool_bar::{tool_bar_ui, top_bar_ui};
 
 pub use attract::attract_ui;
 pub use content_errors::content_errors_ui;
@@ -57,6 +58,11 @@ pub struct ScreenContext<'a> {
     pub reveal_explanation: bool,
     /// A diagram to scroll into view on this frame, by id.
     pub reveal_diagram: Option<String>,
+    /// The page's figure is on the whole screen.
+    pub enlarged: bool,
+    /// Set while the page's figure controls are drawn hanging from the bottom of the screen
+    /// (beside the figure), where their buttons stay put whatever is above them.
+    pub figure_controls_hang: bool,
     /// The step of each walk-through diagram, by diagram id (absent: the first step).
     pub diagram_steps: &'a std::collections::BTreeMap<String, usize>,
     /// Consultation mode: a mark on screen, and the index in the tool bar.

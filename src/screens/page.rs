@@ -2,20 +2,23 @@
 //! bottom, a swipe to turn the page, and a suggestion of what to read next at a topic's end.
 
 use egui::emath::RectTransform;
-use egui::{Align, Label, Layout, Panel, Pos2, Rect, RichText, Ui, vec2};
+use egui::{Align, Label, Layout, Panel, Pos2, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::blocks::block_ui;
 use super::ink_layer::{ink_layer_ui, page_surfaces};
-use super::layout::{ColumnScroll, bar_ui, scroll_column_with_ui};
+use super::layout::{ColumnScroll, bar_ui, central_ui, column_ui, scroll_column_with_ui};
 use super::{InkArea, ScreenContext};
 use crate::app::{Command, InkInput, Swipe};
 use crate::content::PageRef;
+use crate::content::model::{Page, PageFigure};
 use crate::ink::Surface;
 use crate::theme::bold_font;
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots, TopicTile};
 
-/// Draws page `at`. In consultation mode the tool panel shows at the side, and the pen or
-/// pointer (`ink_input`) works over the page instead of taps, scrolling and swipes.
+/// Draws page `at`. A page with a figure gives it a part of the screen of its own: beside the
+/// text on a wide screen, above it on a tall one, or the whole screen when enlarged. In
+/// consultation mode the tool panel shows at the side, and the pen or pointer (`ink_input`)
+/// works over the page instead of taps, scrolling and swipes.
 pub fn page_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
@@ -31,24 +34,24 @@ pub fn page_ui(
     let (Some(topic), Some(page)) = (language.topics.get(at.topic), language.page(at)) else {
         return Some(Command::Home);
     };
+    let figure = page.figure();
+    let enlarged = screen.enlarged && figure.is_some();
     let mut command = None;
 
-    if topic_bar_ui(
-        ui,
-        screen,
-        &topic.title,
-        &language.page_of(at),
-        (at.page, topic.pages.len()),
-    ) {
+    let (home, tool) = topic_bar_ui(ui, screen, &topic.title);
+    if home {
         command = Some(Command::Home);
     }
-
-    if let Some(asked) = super::tool_bar_ui(ui, screen) {
-        command = Some(asked);
+    if tool.is_some() {
+        command = tool;
     }
-
-    if let Some(asked) = back_next_bar_ui(ui, screen, &interface.next) {
-        command = Some(asked);
+    // Enlarged, the figure has the screen: its own button goes back to the page.
+    if !enlarged {
+        let progress = language.page_of(at);
+        let dots = (progress.as_str(), at.page, topic.pages.len());
+        if let Some(asked) = back_next_bar_ui(ui, screen, &interface.next, dots) {
+            command = Some(asked);
+        }
     }
 
     let drawing = screen.consult && screen.ink.tool.takes_the_finger();
@@ -65,7 +68,9 @@ pub fn page_ui(
         scroll_to_top,
         drag: !drawing,
     };
-    let view = scroll_column_with_ui(ui, theme, scroll, |ui| {
+    let skip = figure.map(|(index, _)| index);
+    let column = |ui: &mut Ui, screen: &mut ScreenContext<'_>| {
+        let mut command = None;
         if screen.consult {
             // Strokes on the page itself are kept from the column's top-left corner.
             let column = Rect::from_min_size(ui.max_rect().min, vec2(ui.max_rect().width(), 1.0));
@@ -79,7 +84,10 @@ pub fn page_ui(
             });
         }
         super::text::title_ui(ui, theme, &page.title);
-        for block in &page.blocks {
+        for (index, block) in page.blocks.iter().enumerate() {
+            if Some(index) == skip {
+                continue;
+            }
             if let Some(asked) = block_ui(ui, screen, page, block) {
                 command = Some(asked);
             }
@@ -89,7 +97,29 @@ pub fn page_ui(
         {
             command = Some(asked);
         }
-    });
+        command
+    };
+    let view = match figure {
+        None => scroll_column_with_ui(ui, theme, scroll, |ui| {
+            if let Some(asked) = column(ui, screen) {
+                command = Some(asked);
+            }
+        }),
+        Some((_, figure)) => central_ui(ui, |ui| {
+            let view = ui.max_rect();
+            let asked = figure_page_ui(ui, screen, (page, figure), enlarged, |ui, screen| {
+                column_ui(ui, theme, scroll, |ui| {
+                    if let Some(asked) = column(ui, screen) {
+                        command = Some(asked);
+                    }
+                });
+            });
+            if asked.is_some() {
+                command = asked;
+            }
+            view
+        }),
+    };
 
     if screen.consult
         && let Some(drawn) = ink_layer_ui(ui, screen, view, ink_input)
@@ -104,51 +134,195 @@ pub fn page_ui(
     command
 }
 
-/// The bar at the top of a page or quiz: Home, the topic's title, dots for `(at, of)` and the
-/// progress in words. Returns whether Home was tapped.
+/// A page with a figure, in the room between the bars. On a wide screen the figure takes the
+/// right of the screen, its whole height; at the left the page's text scrolls above the
+/// figure's caption and step controls and the open part's explanation, which stay put beside
+/// the figure. On a tall screen the figure is at the top with its controls under it, then the
+/// explanation, then the text. Enlarged, the figure takes most of the screen and the text
+/// (`text`, drawn in the room left for it) gives way to the page's title.
+fn figure_page_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    (page, figure): (&Page, PageFigure<'_>),
+    enlarged: bool,
+    text: impl FnOnce(&mut Ui, &mut ScreenContext<'_>),
+) -> Option<Command> {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let margin = sizes.page_margin_pt;
+    let gap = sizes.block_spacing_pt;
+    let area = ui.max_rect();
+    let inner = area.shrink(margin);
+    let child = |ui: &mut Ui, rect: Rect| {
+        ui.new_child(
+            UiBuilder::new()
+                .max_rect(rect)
+                .layout(Layout::top_down(Align::Min)),
+        )
+    };
+    let page_figure = Some(enlarged);
+    let mut command = None;
+    let mut take = |asked: Option<Command>| {
+        if asked.is_some() {
+            command = asked;
+        }
+    };
+    let share = if enlarged {
+        sizes.figure_column_share_enlarged
+    } else {
+        sizes.figure_column_share
+    };
+    let left = inner.right() - inner.width() * share;
+    // At the left, from the bottom up: the controls, and over them the explanation. On a wide
+    // screen too short for them (a small one at a large text size), the figure goes above.
+    let side = Rect::from_min_max(inner.min, pos2(left - margin, inner.bottom()));
+    screen.figure_controls_hang = true;
+    let measure = ui.new_child(UiBuilder::new().max_rect(side).invisible());
+    let controls = super::figure::controls_height(&measure, screen, figure, page_figure);
+    let explanation = super::figure::explanation_height(&measure, screen, figure.source);
+    let explanation = if explanation > 0.0 {
+        explanation + gap
+    } else {
+        0.0
+    };
+    let controls_top = side.bottom() - controls;
+    let wide = area.width() >= area.height() * sizes.two_column_min_aspect;
+    if wide && controls_top >= side.top() {
+        // The drawing, as high as the screen allows, centred in its column.
+        let column = Rect::from_min_max(pos2(left, inner.top()), inner.max);
+        let measure = ui.new_child(UiBuilder::new().max_rect(column).invisible());
+        let natural = super::figure::natural_height(&measure, screen, figure);
+        let height = natural.min(column.height());
+        let top = column.top() + (column.height() - height) / 2.0;
+        let drawing = Rect::from_min_max(pos2(left, top), pos2(column.right(), top + height));
+        take(super::figure::drawing_ui(
+            &mut child(ui, drawing),
+            screen,
+            figure,
+            height,
+            page_figure,
+        ));
+        let controls_rect = Rect::from_min_max(pos2(side.left(), controls_top), side.max);
+        take(super::figure::controls_ui(
+            &mut child(ui, controls_rect),
+            screen,
+            figure,
+            page_figure,
+        ));
+        screen.figure_controls_hang = false;
+        // The explanation over the controls; where it does not fit above them with the page's
+        // text, the text makes way while it is open, and a long one scrolls.
+        let mut text_bottom = controls_top - gap;
+        if explanation > 0.0 {
+            let top = (controls_top - explanation).max(side.top());
+            let room = Rect::from_min_max(pos2(side.left(), top), pos2(side.right(), text_bottom));
+            let mut room_ui = child(ui, room);
+            egui::ScrollArea::vertical()
+                .id_salt("explanation")
+                .auto_shrink([false, true])
+                .max_height(room.height())
+                .show(&mut room_ui, |ui| {
+                    super::figure::explanation_ui(ui, screen, figure.source);
+                });
+            text_bottom = top - gap;
+        }
+        let rest = Rect::from_min_max(area.min, pos2(left, text_bottom + margin));
+        if enlarged {
+            let mut title_ui = child(ui, rest.shrink(margin));
+            super::text::title_ui(&mut title_ui, theme, &page.title);
+        } else if rest.height() >= 2.0 * (margin + sizes.body_pt) {
+            text(&mut child(ui, rest), screen);
+        }
+        return command;
+    }
+    screen.figure_controls_hang = false;
+    // A tall screen: the drawing takes at most the share of the height, and its controls come
+    // on top of that, so at a large text size they never squeeze the drawing.
+    let share = if enlarged {
+        sizes.figure_stack_share_enlarged
+    } else {
+        sizes.figure_stack_share
+    };
+    let measure = ui.new_child(UiBuilder::new().max_rect(inner).invisible());
+    let natural = super::figure::natural_height(&measure, screen, figure);
+    let controls = super::figure::controls_height(&measure, screen, figure, page_figure);
+    let height = natural
+        .min(inner.height() * share)
+        .min(inner.height() - controls - sizes.item_spacing_pt)
+        .max(sizes.min_touch_pt);
+    let mut figure_ui = child(ui, inner);
+    figure_ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
+    take(super::figure::drawing_ui(
+        &mut figure_ui,
+        screen,
+        figure,
+        height,
+        page_figure,
+    ));
+    take(super::figure::controls_ui(
+        &mut figure_ui,
+        screen,
+        figure,
+        page_figure,
+    ));
+    figure_ui.add_space(gap - sizes.item_spacing_pt);
+    if enlarged {
+        super::text::title_ui(&mut figure_ui, theme, &page.title);
+    }
+    super::figure::explanation_ui(&mut figure_ui, screen, figure.source);
+    let top = figure_ui.cursor().top() - margin;
+    if !enlarged && top + 2.0 * (margin + sizes.body_pt) <= area.bottom() {
+        text(
+            &mut child(ui, Rect::from_min_max(pos2(area.left(), top), area.max)),
+            screen,
+        );
+    }
+    command
+}
+
+/// The bar at the top of a page or quiz: Home, the topic's title, and the reading tools when
+/// they fit beside them. Returns whether Home was tapped, and a reading tool's command.
 pub(super) fn topic_bar_ui(
     ui: &mut Ui,
     screen: &ScreenContext<'_>,
     title: &str,
-    progress: &str,
-    (at, of): (usize, usize),
-) -> bool {
+) -> (bool, Option<Command>) {
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let colors = &theme.colors;
     let interface = &screen.language.interface;
-    bar_ui(ui, theme, Panel::top("page_top_bar"), |ui| {
-        let home = BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
-        let tapped = ui.add(home).clicked();
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.add(Label::new(
-                RichText::new(progress)
-                    .size(sizes.small_pt)
-                    .color(colors.text_muted.color32()),
-            ));
-            ui.add(ProgressDots::new(theme, at, of));
-            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                ui.add(
-                    Label::new(
-                        RichText::new(title)
-                            .font(bold_font(sizes.body_pt))
-                            .color(colors.text.color32()),
-                    )
-                    .truncate(),
-                );
-            });
-        });
-        tapped
-    })
+    super::top_bar_ui(
+        ui,
+        screen,
+        "page_top_bar",
+        sizes.top_bar_title_min_pt,
+        |ui| {
+            let home =
+                BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
+            let tapped = ui.add(home).clicked();
+            ui.add(
+                Label::new(
+                    RichText::new(title)
+                        .font(bold_font(sizes.body_pt))
+                        .color(colors.text.color32()),
+                )
+                .truncate(),
+            );
+            tapped
+        },
+    )
 }
 
-/// The bar at the bottom of a page or quiz: Back, and `next` (the words differ in a quiz).
+/// The bar at the bottom of a page or quiz: Back, dots for `(at, of)` with the progress in
+/// words, and `next` (the words differ in a quiz).
 pub(super) fn back_next_bar_ui(
     ui: &mut Ui,
     screen: &ScreenContext<'_>,
     next: &str,
+    (progress, at, of): (&str, usize, usize),
 ) -> Option<Command> {
     let theme = screen.theme;
+    let sizes = &theme.sizes;
     let interface = &screen.language.interface;
     let mut command = None;
     bar_ui(ui, theme, Panel::bottom("page_bottom_bar"), |ui| {
@@ -161,6 +335,25 @@ pub(super) fn back_next_bar_ui(
             if ui.add(next).clicked() {
                 command = Some(Command::Next);
             }
+            // Between them, centred: the dots and the progress in words.
+            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                let dots = ProgressDots::new(theme, at, of);
+                let words = egui::WidgetText::from(
+                    RichText::new(progress)
+                        .size(sizes.small_pt)
+                        .color(theme.colors.text_muted.color32()),
+                )
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Truncate),
+                    ui.available_width(),
+                    egui::FontSelection::Default,
+                );
+                let content = dots.width() + ui.spacing().item_spacing.x + words.size().x;
+                ui.add_space(((ui.available_width() - content) / 2.0).max(0.0));
+                ui.add(dots);
+                ui.add(Label::new(words));
+            });
         });
     });
     command

@@ -40,18 +40,19 @@ pub fn quiz_ui(
         .question_of
         .replace("{question}", &(question + 1).to_string())
         .replace("{total}", &total.to_string());
-    if topic_bar_ui(ui, screen, &found.title, &progress, (question, total)) {
+    let (home, tool) = topic_bar_ui(ui, screen, &found.title);
+    if home {
         command = Some(Command::Home);
     }
-    if let Some(asked) = super::tool_bar_ui(ui, screen) {
-        command = Some(asked);
+    if tool.is_some() {
+        command = tool;
     }
     let next = if question + 1 < total {
         &interface.quiz_next
     } else {
         &interface.quiz_done
     };
-    if let Some(asked) = back_next_bar_ui(ui, screen, next) {
+    if let Some(asked) = back_next_bar_ui(ui, screen, next, (&progress, question, total)) {
         command = Some(asked);
     }
 

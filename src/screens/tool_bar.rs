@@ -1,24 +1,134 @@
-//! The bar under the top bar on the home screen and every page: the other languages, three
-//! text sizes and the high-contrast switch. Every control is a big button, always in the same
-//! place, and works at once on the screen the patient is on.
+//! The patient's reading tools: the other languages, three text sizes and the high-contrast
+//! switch. Every control is a big button and works at once on the screen the patient is on.
+//!
+//! Where the top bar has room (a wide screen), the tools sit at its right end, so they cost no
+//! bar of their own; otherwise they get a bar under the top bar. Consultation mode's own
+//! buttons share that second bar on a wide screen, and get a bar of their own on a narrow one.
 
-use egui::{Align, Layout, Panel, Role, Ui};
+use egui::{Align, Layout, Panel, Role, Ui, vec2};
 
 use super::ScreenContext;
-use super::layout::sized_bar_ui;
+use super::layout::{bar_ui, sized_bar_ui};
 use crate::app::{Command, ConsultCommand};
 use crate::theme::TextSize;
 use crate::widgets::{BigButton, ButtonKind};
 
-/// Draws the bar with the patient's current choices marked.
-pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+/// The reading tools' buttons, left to right, each with the command it gives.
+fn reader_buttons<'a>(screen: &'a ScreenContext<'_>) -> Vec<(BigButton<'a>, Command)> {
     let (text_size, high_contrast) = (screen.text_size, screen.high_contrast);
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let interface = &screen.language.interface;
+    let mut buttons = Vec::new();
+    for (index, language) in screen.deck.languages.iter().enumerate() {
+        if language.code == screen.language.code {
+            continue;
+        }
+        let button = BigButton::new(
+            theme,
+            &language.interface.language_name,
+            ButtonKind::Secondary,
+        );
+        buttons.push((button, Command::ChooseLanguage(index)));
+    }
+    // Small to large.
+    for size in TextSize::ALL {
+        let (label, scale) = match size {
+            TextSize::Normal => (&interface.text_normal, 1.0),
+            TextSize::Large => (&interface.text_large, sizes.text_scale_large),
+            TextSize::ExtraLarge => (&interface.text_extra_large, sizes.text_scale_extra_large),
+        };
+        let button = BigButton::new(theme, "A", ButtonKind::Secondary)
+            .text_size(sizes.text_size_glyph_pt * scale)
+            .accessible_label(label)
+            .min_width(sizes.min_touch_pt)
+            .selected(size == text_size, Role::RadioButton);
+        buttons.push((button, Command::SetTextSize(size)));
+    }
+    let contrast = BigButton::new(theme, &interface.high_contrast, ButtonKind::Secondary)
+        .selected(high_contrast, Role::Switch);
+    buttons.push((contrast, Command::SetHighContrast(!high_contrast)));
+    buttons
+}
+
+/// How wide the reading tools are in a row, gaps included.
+fn reader_tools_width(ui: &Ui, screen: &ScreenContext<'_>) -> f32 {
+    let gap = ui.spacing().item_spacing.x;
+    let buttons = reader_buttons(screen);
+    let widths: f32 = buttons.iter().map(|(button, _)| button.size(ui).x).sum();
+    widths + gap * buttons.len().saturating_sub(1) as f32
+}
+
+/// Draws the reading tools left to right.
+fn reader_tools_row_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
     let mut command = None;
-    // Consultation mode's own buttons share the bar on a wide screen, and get a bar of their
-    // own above it on a narrow one.
+    for (button, asked) in reader_buttons(screen) {
+        if ui.add(button).clicked() {
+            command = Some(asked);
+        }
+    }
+    command
+}
+
+/// Whether the reading tools go into the top bar: a patient's screen whose top bar has room
+/// for them beside `keep_pt` of its own (its first button and the least of its title).
+pub fn reader_tools_in_top_bar(ui: &Ui, screen: &ScreenContext<'_>, keep_pt: f32) -> bool {
+    let margin = screen.theme.sizes.page_margin_pt;
+    let gap = ui.spacing().item_spacing.x;
+    !screen.consult
+        && ui.available_width() - 2.0 * margin
+            >= keep_pt + 2.0 * gap + reader_tools_width(ui, screen)
+}
+
+/// A bar across the top of a screen: `left` draws its own part (at least `keep_pt` wide:
+/// its first button and the least of its title), and the reading tools sit at the bar's right
+/// end when they fit, or get a bar of their own under it. Returns what `left` returned and the
+/// command of a reading tool tapped.
+pub fn top_bar_ui<R>(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    id: &str,
+    keep_pt: f32,
+    left: impl FnOnce(&mut Ui) -> R,
+) -> (R, Option<Command>) {
+    let in_top_bar = reader_tools_in_top_bar(ui, screen, keep_pt);
+    let theme = screen.theme;
+    let (inner, mut command) = bar_ui(ui, theme, Panel::top(id.to_owned()), |ui| {
+        if !in_top_bar {
+            return (left(ui), None);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let width = reader_tools_width(ui, screen);
+            let height = ui.available_height();
+            let tapped = ui
+                .allocate_ui_with_layout(
+                    vec2(width, height),
+                    Layout::left_to_right(Align::Center),
+                    |ui| reader_tools_row_ui(ui, screen),
+                )
+                .inner;
+            let inner = ui
+                .with_layout(Layout::left_to_right(Align::Center), left)
+                .inner;
+            (inner, tapped)
+        })
+        .inner
+    });
+    if let Some(tapped) = tool_bar_ui(ui, screen, in_top_bar) {
+        command = Some(tapped);
+    }
+    (inner, command)
+}
+
+/// The bar under the top bar, when the reading tools are not in the top bar (`in_top_bar`),
+/// or consultation mode's buttons need it.
+pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) -> Option<Command> {
+    if in_top_bar {
+        return None;
+    }
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let mut command = None;
     let one_bar = !screen.consult || ui.available_width() >= sizes.consult_one_bar_min_width_pt;
     if !one_bar {
         sized_bar_ui(
@@ -38,42 +148,20 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
             if screen.consult && one_bar {
                 command = consult_buttons_ui(ui, screen);
             }
-            for (index, language) in screen.deck.languages.iter().enumerate() {
-                if language.code == screen.language.code {
-                    continue;
-                }
-                let button = BigButton::new(
-                    theme,
-                    &language.interface.language_name,
-                    ButtonKind::Secondary,
-                );
+            // The languages at the left, the text sizes and contrast at the right.
+            let buttons = reader_buttons(screen);
+            let languages = screen.deck.languages.len().saturating_sub(1);
+            let mut buttons = buttons.into_iter();
+            for (button, asked) in buttons.by_ref().take(languages) {
                 if ui.add(button).clicked() {
-                    command = Some(Command::ChooseLanguage(index));
+                    command = Some(asked);
                 }
             }
+            let rest: Vec<_> = buttons.collect();
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let contrast =
-                    BigButton::new(theme, &interface.high_contrast, ButtonKind::Secondary)
-                        .selected(high_contrast, Role::Switch);
-                if ui.add(contrast).clicked() {
-                    command = Some(Command::SetHighContrast(!high_contrast));
-                }
-                // Right to left: the largest "A" first, so they read small to large.
-                for size in TextSize::ALL.into_iter().rev() {
-                    let (label, scale) = match size {
-                        TextSize::Normal => (&interface.text_normal, 1.0),
-                        TextSize::Large => (&interface.text_large, sizes.text_scale_large),
-                        TextSize::ExtraLarge => {
-                            (&interface.text_extra_large, sizes.text_scale_extra_large)
-                        }
-                    };
-                    let button = BigButton::new(theme, "A", ButtonKind::Secondary)
-                        .text_size(sizes.text_size_glyph_pt * scale)
-                        .accessible_label(label)
-                        .min_width(sizes.min_touch_pt)
-                        .selected(size == text_size, Role::RadioButton);
+                for (button, asked) in rest.into_iter().rev() {
                     if ui.add(button).clicked() {
-                        command = Some(Command::SetTextSize(size));
+                        command = Some(asked);
                     }
                 }
             });

@@ -241,6 +241,21 @@ pub struct Sizes {
     pub consult_panel_width_pt: f32,
     pub consult_one_bar_min_width_pt: f32,
     pub consult_side_panel_min_width_pt: f32,
+    /// A page with a figure puts it beside the text when the room between the bars is at
+    /// least this many times as wide as it is high; otherwise above the text.
+    pub two_column_min_aspect: f32,
+    /// The share of the width the figure takes beside the text (and when enlarged).
+    pub figure_column_share: f32,
+    pub figure_column_share_enlarged: f32,
+    /// How much of its share the figure gives the text per unit of text scale (at x1.5, 0.2
+    /// gives a tenth).
+    pub figure_share_text_give: f32,
+    /// The most of the height the figure takes above the text (and when enlarged).
+    pub figure_stack_share: f32,
+    pub figure_stack_share_enlarged: f32,
+    /// The least room a top bar keeps for its own button and title before the reading tools
+    /// may join it.
+    pub top_bar_title_min_pt: f32,
 }
 
 /// Font tokens: names of fonts the kiosk carries.

@@ -25,6 +25,7 @@ pub struct BigButton<'a> {
     selected: Option<(bool, egui::Role)>,
     text_pt: Option<f32>,
     accessible_label: Option<&'a str>,
+    compact: bool,
     theme: &'a Theme,
 }
 
@@ -40,6 +41,7 @@ impl<'a> BigButton<'a> {
             selected: None,
             text_pt: None,
             accessible_label: None,
+            compact: false,
             theme,
         }
     }
@@ -67,6 +69,13 @@ impl<'a> BigButton<'a> {
         self
     }
 
+    /// As low as a touch target may be (the minimum touch size) rather than the usual button
+    /// height: for a button that shares a row with a figure's caption.
+    pub fn compact(mut self) -> Self {
+        self.compact = true;
+        self
+    }
+
     /// At least this wide.
     pub fn min_width(mut self, width_pt: f32) -> Self {
         self.min_width_pt = Some(width_pt);
@@ -86,15 +95,14 @@ impl<'a> BigButton<'a> {
     }
 }
 
-impl Widget for BigButton<'_> {
-    fn ui(self, ui: &mut Ui) -> Response {
+impl BigButton<'_> {
+    /// The button's words laid out, the room its icon takes, and its whole size, as drawn.
+    fn layout(&self, ui: &Ui) -> (std::sync::Arc<egui::Galley>, f32, Vec2) {
         let sizes = &self.theme.sizes;
-        let colors = &self.theme.colors;
         let font = bold_font(self.text_pt.unwrap_or(sizes.button_text_pt));
         let padding = sizes.card_padding_pt;
-        let icon_side = sizes.button_text_pt;
         let icon_space = if self.icon.is_some() {
-            icon_side + sizes.item_spacing_pt
+            sizes.button_text_pt + sizes.item_spacing_pt
         } else {
             0.0
         };
@@ -103,18 +111,36 @@ impl Widget for BigButton<'_> {
         let galley = ui.painter().layout(
             self.label.to_owned(),
             font,
-            colors.text.color32(),
+            self.theme.colors.text.color32(),
             text_width,
         );
-
         let min_width = self
             .min_width_pt
             .unwrap_or(sizes.button_min_width_pt)
             .max(sizes.min_touch_pt);
         let size = vec2(
             (galley.size().x + icon_space + 2.0 * padding).max(min_width),
-            (galley.size().y + padding).max(sizes.button_height_pt),
+            (galley.size().y + padding).max(if self.compact {
+                sizes.min_touch_pt
+            } else {
+                sizes.button_height_pt
+            }),
         );
+        (galley, icon_space, size)
+    }
+
+    /// The size the button takes when added to `ui` (for laying out a row before drawing it).
+    pub fn size(&self, ui: &Ui) -> Vec2 {
+        self.layout(ui).2
+    }
+}
+
+impl Widget for BigButton<'_> {
+    fn ui(self, ui: &mut Ui) -> Response {
+        let sizes = &self.theme.sizes;
+        let colors = &self.theme.colors;
+        let icon_side = sizes.button_text_pt;
+        let (galley, icon_space, size) = self.layout(ui);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click());
         response.widget_info(|| {
             let label = self.accessible_label.unwrap_or(self.label);

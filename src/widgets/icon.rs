@@ -11,6 +11,12 @@ pub enum Icon {
     Back,
     /// A right chevron, for Next.
     Next,
+    /// A triangle pointing left with a bar, for a walk-through's Step back.
+    StepBack,
+    /// A triangle pointing right with a bar, for a walk-through's Next step.
+    StepNext,
+    /// Four corners pointing out, for showing a figure on the whole screen.
+    Enlarge,
 }
 
 impl Icon {
@@ -51,6 +57,30 @@ impl Icon {
             }
             Self::Next => {
                 painter.line(vec![at(0.35, 0.15), at(0.7, 0.5), at(0.35, 0.85)], stroke);
+            }
+            Self::StepBack => {
+                let triangle = vec![at(0.7, 0.18), at(0.28, 0.5), at(0.7, 0.82)];
+                painter.add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
+                painter.line_segment([at(0.2, 0.18), at(0.2, 0.82)], stroke);
+            }
+            Self::StepNext => {
+                let triangle = vec![at(0.3, 0.18), at(0.72, 0.5), at(0.3, 0.82)];
+                painter.add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
+                painter.line_segment([at(0.8, 0.18), at(0.8, 0.82)], stroke);
+            }
+            Self::Enlarge => {
+                for (corner, dx, dy) in [
+                    ((0.12, 0.12), 1.0, 1.0),
+                    ((0.88, 0.12), -1.0, 1.0),
+                    ((0.12, 0.88), 1.0, -1.0),
+                    ((0.88, 0.88), -1.0, -1.0),
+                ] {
+                    let (x, y) = corner;
+                    painter.line(
+                        vec![at(x + 0.3 * dx, y), at(x, y), at(x, y + 0.3 * dy)],
+                        stroke,
+                    );
+                }
             }
         }
     }

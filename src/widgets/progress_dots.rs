@@ -25,6 +25,13 @@ impl<'a> ProgressDots<'a> {
         }
     }
 
+    /// How wide the row of dots is.
+    pub fn width(&self) -> f32 {
+        let diameter = self.theme.sizes.small_pt * 0.6;
+        let total = self.total as f32;
+        total * diameter + (total - 1.0).max(0.0) * diameter * 0.6
+    }
+
     /// Words screen readers hear for the dots, like "Step 2 of 6".
     pub fn words(mut self, words: String) -> Self {
         self.words = Some(words);
@@ -39,7 +46,7 @@ impl Widget for ProgressDots<'_> {
         let diameter = sizes.small_pt * 0.6;
         let gap = diameter * 0.6;
         let total = self.total;
-        let width = total as f32 * diameter + total.saturating_sub(1) as f32 * gap;
+        let width = self.width();
         let (rect, response) = ui.allocate_exact_size(vec2(width, diameter), Sense::hover());
         if let Some(words) = &self.words {
             response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, words));

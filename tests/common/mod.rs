@@ -58,6 +58,8 @@ pub const INTERFACE: &str = r#"Interface(
     previous_step: "Step back",
     next_step: "Next step",
     step_of: "Step {step} of {total}",
+    enlarge: "See it bigger",
+    back_to_page: "Back to the page",
     still_there_title: "Still there?",
     still_there_countdown: "Over in {seconds} s.",
     still_there_button: "Yes",

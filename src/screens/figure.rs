@@ -1,0 +1,424 @@
+//! A figure block: a diagram (with its hotspots and walk-through steps) or a picture, its
+//! caption, and a button that shows it on the whole screen.
+//!
+//! A page's figure gets a part of the screen of its own ([`super::page`] places it): the figure
+//! grows to fill what its caption and step controls leave, so the whole picture, the caption,
+//! the step's words and the step buttons are always on screen together. The explanation of an
+//! open hotspot is drawn apart ([`explanation_ui`]), beside or under the figure.
+
+use egui::{Align, Layout, Ui, vec2};
+
+use super::ScreenContext;
+use crate::app::{Command, ConsultCommand};
+use crate::content::diagram::Diagram;
+use crate::content::model::{FigureSource, PageFigure};
+use crate::diagram::{DiagramView, HotspotTap, StepControls};
+use crate::handout::HandoutItem;
+use crate::ink::Surface;
+use crate::theme::Theme;
+use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent, Icon};
+
+/// How a figure is fitted.
+#[derive(Clone, Copy, Debug)]
+pub struct FigureFit {
+    /// The most the figure and everything under it may take, in points.
+    pub max_height_pt: f32,
+    /// Whether it is the page's figure, with the button that shows it on the whole screen
+    /// (or, when enlarged, back from there): `Some(enlarged)`; `None` for a figure among the
+    /// page's blocks.
+    pub page_figure: Option<bool>,
+}
+
+/// What a figure is, as drawn.
+enum Shown<'a> {
+    Diagram(&'a Diagram),
+    Picture(egui::TextureHandle),
+    /// A diagram not in the deck, or a picture that cannot be shown: its description in a box.
+    Placeholder {
+        note: Option<&'a str>,
+    },
+}
+
+fn shown<'a>(ui: &Ui, screen: &mut ScreenContext<'a>, source: &FigureSource) -> Shown<'a> {
+    let deck = screen.deck;
+    match source {
+        FigureSource::Diagram(id) => match deck.diagrams.get(id) {
+            Some(diagram) => Shown::Diagram(diagram),
+            None => Shown::Placeholder { note: None },
+        },
+        FigureSource::Image(name) => {
+            let path = deck.image_path(name);
+            let max_side_px = screen.theme.sizes.texture_max_side_px;
+            match screen.images.texture(ui.ctx(), &path, max_side_px) {
+                Some(texture) => Shown::Picture(texture.clone()),
+                None => Shown::Placeholder {
+                    note: Some(&screen.language.interface.picture_missing),
+                },
+            }
+        }
+    }
+}
+
+/// The figure's width over its height (the drawing's own, or the picture's).
+fn aspect(shown: &Shown<'_>) -> Option<f32> {
+    match shown {
+        Shown::Diagram(diagram) => Some(diagram.view_box.width / diagram.view_box.height),
+        Shown::Picture(texture) => {
+            let [w, h] = texture.size().map(|side| side as f32);
+            Some(w / h.max(1.0))
+        }
+        Shown::Placeholder { .. } => None,
+    }
+}
+
+/// The words under the figure and the enlarge button, side by side.
+struct CaptionRow<'a> {
+    theme: &'a Theme,
+    caption: Option<&'a str>,
+    button: Option<BigButton<'a>>,
+}
+
+impl CaptionRow<'_> {
+    fn button_width(&self, ui: &Ui) -> f32 {
+        self.button.as_ref().map_or(0.0, |button| {
+            button.size(ui).x + ui.spacing().item_spacing.x
+        })
+    }
+
+    fn height(&self, ui: &Ui) -> f32 {
+        let width = (ui.available_width() - self.button_width(ui)).max(1.0);
+        let text = self.caption.map_or(0.0, |caption| {
+            let font = egui::FontId::proportional(self.theme.sizes.small_pt);
+            ui.painter()
+                .layout(
+                    caption.to_owned(),
+                    font,
+                    self.theme.colors.text.color32(),
+                    width,
+                )
+                .size()
+                .y
+        });
+        let button = self.button.as_ref().map_or(0.0, |button| button.size(ui).y);
+        text.max(button)
+    }
+
+    /// Draws the row; true if the button was tapped.
+    fn ui(self, ui: &mut Ui) -> bool {
+        let height = self.height(ui);
+        let width = ui.available_width();
+        let button_width = self.button_width(ui);
+        let theme = self.theme;
+        ui.allocate_ui_with_layout(
+            vec2(width, height),
+            Layout::right_to_left(Align::Center),
+            |ui| {
+                let tapped = self.button.is_some_and(|button| ui.add(button).clicked());
+                ui.allocate_ui_with_layout(
+                    vec2(width - button_width, height),
+                    Layout::left_to_right(Align::Center),
+                    |ui| {
+                        if let Some(caption) = self.caption {
+                            super::blocks::muted_ui(ui, theme, caption);
+                        }
+                    },
+                );
+                tapped
+            },
+        )
+        .inner
+    }
+}
+
+/// How high the controls under a figure are at `ui`'s width: the caption row, a
+/// walk-through's step controls, and consultation mode's button that adds it to the handout.
+pub fn controls_height(
+    ui: &Ui,
+    screen: &mut ScreenContext<'_>,
+    figure: PageFigure<'_>,
+    page_figure: Option<bool>,
+) -> f32 {
+    let shown = shown(ui, screen, figure.source);
+    below_height(ui, screen, &shown, figure, page_figure)
+}
+
+fn below_height(
+    ui: &Ui,
+    screen: &ScreenContext<'_>,
+    shown: &Shown<'_>,
+    figure: PageFigure<'_>,
+    page_figure: Option<bool>,
+) -> f32 {
+    let gap = screen.theme.sizes.item_spacing_pt;
+    let mut below = caption_row(screen, figure, page_figure).height(ui);
+    if let Shown::Diagram(diagram) = shown {
+        if !diagram.steps.is_empty() {
+            below += gap + steps(screen, diagram).height(ui);
+        }
+        if screen.consult {
+            let add = &screen.language.interface.consult.add_diagram;
+            let button = BigButton::new(screen.tools_theme, add, ButtonKind::Secondary);
+            below += gap + button.size(ui).y;
+        }
+    }
+    below
+}
+
+/// How high the figure's drawing would be at `ui`'s full width with nothing else limiting it.
+pub fn natural_height(ui: &Ui, screen: &mut ScreenContext<'_>, figure: PageFigure<'_>) -> f32 {
+    let shown = shown(ui, screen, figure.source);
+    let pad = screen.theme.sizes.card_padding_pt;
+    match aspect(&shown) {
+        Some(aspect) => match shown {
+            Shown::Diagram(_) => (ui.available_width() - 2.0 * pad) / aspect + 2.0 * pad,
+            _ => ui.available_width() / aspect,
+        },
+        None => screen.theme.sizes.figure_height_pt,
+    }
+}
+
+fn caption_row<'a>(
+    screen: &ScreenContext<'a>,
+    figure: PageFigure<'a>,
+    page_figure: Option<bool>,
+) -> CaptionRow<'a> {
+    let interface = &screen.language.interface;
+    let button = page_figure.map(|enlarged| {
+        let theme = screen.theme;
+        if enlarged {
+            BigButton::new(theme, &interface.back_to_page, ButtonKind::Secondary)
+                .icon(Icon::Back)
+                .compact()
+        } else {
+            BigButton::new(theme, &interface.enlarge, ButtonKind::Secondary)
+                .icon(Icon::Enlarge)
+                .compact()
+        }
+    });
+    CaptionRow {
+        theme: screen.theme,
+        caption: figure.caption,
+        button,
+    }
+}
+
+fn steps<'a>(screen: &ScreenContext<'a>, diagram: &'a Diagram) -> StepControls<'a> {
+    StepControls {
+        theme: screen.theme,
+        interface: &screen.language.interface,
+        diagram,
+        words: screen.language.diagram_texts.get(&diagram.id),
+        step: screen.diagram_steps.get(&diagram.id).copied().unwrap_or(0),
+        // Hung from the bottom beside the figure, the buttons stay put whatever the caption.
+        reserve_longest: !screen.figure_controls_hang,
+    }
+}
+
+/// Draws a figure at `ui`'s width within `fit`, its controls under it; returns a command if
+/// one of its parts was tapped.
+pub fn figure_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    figure: PageFigure<'_>,
+    fit: FigureFit,
+) -> Option<Command> {
+    let shown = shown(ui, screen, figure.source);
+    let gap = screen.theme.sizes.item_spacing_pt;
+    let below = below_height(ui, screen, &shown, figure, fit.page_figure) + gap;
+    let drawing_pt = (fit.max_height_pt - below).max(screen.theme.sizes.min_touch_pt);
+    let mut command = None;
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = gap;
+        command = drawing_ui(ui, screen, figure, drawing_pt, fit.page_figure);
+        if let Some(asked) = controls_ui(ui, screen, figure, fit.page_figure) {
+            command = Some(asked);
+        }
+        if fit.page_figure.is_none() {
+            explanation_ui(ui, screen, figure.source);
+        }
+    });
+    command
+}
+
+/// Draws only the figure itself, at most `max_height_pt` high; returns a hotspot's command.
+pub fn drawing_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    figure: PageFigure<'_>,
+    max_height_pt: f32,
+    page_figure: Option<bool>,
+) -> Option<Command> {
+    let theme = screen.theme;
+    match shown(ui, screen, figure.source) {
+        Shown::Diagram(diagram) => {
+            return diagram_ui(ui, screen, diagram, figure.alt, max_height_pt, page_figure);
+        }
+        Shown::Picture(texture) => {
+            let content = FigureContent::Picture(&texture);
+            ui.vertical_centered(|ui| {
+                ui.add(Figure::new(theme, content, figure.alt).max_height(max_height_pt));
+            });
+        }
+        Shown::Placeholder { note } => {
+            let content = FigureContent::Placeholder { note };
+            ui.add(Figure::new(theme, content, figure.alt).max_height(max_height_pt));
+        }
+    }
+    None
+}
+
+/// Draws the controls under a figure (see [`controls_height`]); returns a command if one was
+/// tapped.
+pub fn controls_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    figure: PageFigure<'_>,
+    page_figure: Option<bool>,
+) -> Option<Command> {
+    let gap = screen.theme.sizes.item_spacing_pt;
+    let shown = shown(ui, screen, figure.source);
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = gap;
+        let mut command = None;
+        if caption_row(screen, figure, page_figure).ui(ui) {
+            command = page_figure.map(|enlarged| Command::Enlarge(!enlarged));
+        }
+        if let Shown::Diagram(diagram) = &shown
+            && let Some(asked) = diagram_controls_ui(ui, screen, diagram)
+        {
+            command = Some(asked);
+        }
+        command
+    })
+    .inner
+}
+
+/// The drawing of a diagram with its hotspots; the explanation of an open one too when the
+/// figure is among the page's blocks (a page's own figure has it drawn apart).
+fn diagram_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    diagram: &Diagram,
+    alt: &str,
+    max_height_pt: f32,
+    page_figure: Option<bool>,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let id = &diagram.id;
+    let words = screen.language.diagram_texts.get(id);
+    let open = screen
+        .open_hotspot
+        .as_ref()
+        .filter(|open| open.diagram == *id)
+        .map(|open| open.hotspot.clone());
+    let step = screen.diagram_steps.get(id).copied().unwrap_or(0);
+    let (deck, images) = (screen.deck, &mut *screen.images);
+    let max_side_px = theme.sizes.texture_max_side_px;
+    let mut picture = |ctx: &egui::Context, name: &str| {
+        images
+            .texture(ctx, &deck.image_path(name), max_side_px)
+            .cloned()
+    };
+    let output = DiagramView {
+        diagram,
+        words,
+        alt,
+        max_height_pt,
+        open_hotspot: open.as_deref(),
+        step,
+        hotspots: true,
+    }
+    .ui(ui, theme, screen.diagrams, &mut picture);
+    let command = output.tap.map(|tap| match tap {
+        HotspotTap::Toggle(hotspot) => Command::ToggleHotspot {
+            diagram: id.clone(),
+            hotspot,
+        },
+        HotspotTap::Close => Command::CloseHotspot,
+    });
+    if screen.consult {
+        // The clinician's strokes are kept in the diagram's own coordinates.
+        screen.ink.areas.push(super::InkArea {
+            surface: Surface::Diagram(id.clone()),
+            to_screen: output.to_screen,
+            clip: output.response.rect,
+        });
+    }
+    if page_figure.is_none() && screen.reveal_diagram.as_ref() == Some(id) {
+        output.response.scroll_to_me(Some(Align::TOP));
+    }
+    // Only the part of the diagram on screen (not under the bars) takes a swipe.
+    let swipe_zone = output.response.interact_rect;
+    if !diagram.steps.is_empty() && swipe_zone.is_positive() {
+        screen.step_swipe_zones.push((swipe_zone, id.clone()));
+    }
+    command
+}
+
+/// Under a diagram: its step controls, consultation mode's button that adds it to the
+/// handout, and (for a figure among the page's blocks) the open hotspot's explanation.
+fn diagram_controls_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    diagram: &Diagram,
+) -> Option<Command> {
+    let mut command = None;
+    let id = &diagram.id;
+    if !diagram.steps.is_empty()
+        && let Some(forward) = steps(screen, diagram).ui(ui)
+    {
+        command = Some(Command::StepDiagram {
+            diagram: id.clone(),
+            forward,
+        });
+    }
+    if screen.consult {
+        let step = screen.diagram_steps.get(id).copied().unwrap_or(0);
+        let item = HandoutItem::Diagram {
+            id: id.clone(),
+            step,
+        };
+        let words = &screen.language.interface.consult.add_diagram;
+        let add = BigButton::new(screen.tools_theme, words, ButtonKind::Secondary)
+            .selected(screen.ink.handout.items.contains(&item), egui::Role::Switch);
+        if ui.add(add).clicked() {
+            command = Some(Command::Consult(ConsultCommand::ToggleHandout(item)));
+        }
+    }
+    command
+}
+
+/// The words of the open hotspot of the diagram `source` shows, if one is open.
+fn open_words<'a>(
+    screen: &ScreenContext<'a>,
+    source: &FigureSource,
+) -> Option<&'a crate::content::diagram::HotspotText> {
+    let FigureSource::Diagram(id) = source else {
+        return None;
+    };
+    let open = screen
+        .open_hotspot
+        .as_ref()
+        .filter(|open| open.diagram == *id)?;
+    screen
+        .language
+        .diagram_texts
+        .get(id)?
+        .hotspots
+        .get(&open.hotspot)
+}
+
+/// How high [`explanation_ui`] draws at `ui`'s width: 0 with nothing open.
+pub fn explanation_height(ui: &Ui, screen: &ScreenContext<'_>, source: &FigureSource) -> f32 {
+    open_words(screen, source).map_or(0.0, |text| {
+        super::blocks::key_fact_height(ui, screen.theme, &text.title, &text.text)
+    })
+}
+
+/// The explanation of the open hotspot of the diagram `source` shows, if one is open: a card
+/// with its title and words.
+pub fn explanation_ui(ui: &mut Ui, screen: &ScreenContext<'_>, source: &FigureSource) {
+    if let Some(text) = open_words(screen, source) {
+        super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text);
+    }
+}

@@ -1,0 +1,345 @@
+//! Every page with a figure, as a patient sees it on a kiosk screen: at 1920x1080 and
+//! 1080x1920, at every text size, in both languages, the whole figure, its caption, the step's
+//! words and the step buttons are on screen together without scrolling, between the bars; an
+//! opened hotspot's explanation shows with them; and the figure can be enlarged and brought
+//! back to the same page.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Rect, Vec2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::KioskApp;
+use patient_kiosk::app::{Command, Screen};
+use patient_kiosk::content::model::{Block, FigureSource, Page};
+use patient_kiosk::content::{Deck, PageRef};
+use patient_kiosk::theme::TextSize;
+
+const SIZES: [(&str, Vec2); 2] = [
+    ("landscape", vec2(1920.0, 1080.0)),
+    ("portrait", vec2(1080.0, 1920.0)),
+];
+
+fn kiosk(deck: &Deck, size: Vec2, language: usize, text: TextSize) -> Harness<'static, KioskApp> {
+    let mut app = KioskApp::new(patient_kiosk::Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::ChooseLanguage(language));
+    app.apply(Command::SetTextSize(text));
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(0.05)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// The part of the screen between the bars: below the top bars' buttons, above Back.
+fn between_bars(harness: &Harness<'_, KioskApp>, deck: &Deck, language: usize) -> Rect {
+    let interface = &deck.languages[language].interface;
+    let back = harness
+        .get_by_role_and_label(Role::Button, &interface.back)
+        .rect();
+    let top_labels = [&interface.home, &interface.high_contrast];
+    let top = harness
+        .query_all_by(|node| {
+            node.label()
+                .is_some_and(|label| top_labels.iter().any(|top| **top == label))
+        })
+        .map(|node| node.rect().bottom())
+        .fold(0.0, f32::max);
+    Rect::from_min_max(egui::pos2(0.0, top), egui::pos2(f32::INFINITY, back.top()))
+}
+
+/// The rect of the node with `role` and `label`, which must be wholly inside `region`.
+fn assert_inside(
+    harness: &Harness<'_, KioskApp>,
+    region: Rect,
+    size: Vec2,
+    (role, label): (Role, &str),
+    what: &str,
+) -> Rect {
+    let node = harness.get_by_role_and_label(role, label);
+    let rect = node.rect();
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, size).intersect(region);
+    assert!(
+        screen.expand(0.5).contains_rect(rect),
+        "{what}: {label:?} is not wholly on screen between the bars: {rect:?} outside {screen:?}"
+    );
+    rect
+}
+
+fn figure_pages(deck: &Deck, language: usize) -> Vec<(PageRef, &Page)> {
+    deck.languages[language]
+        .pages()
+        .filter(|(_, page)| page.figure().is_some())
+        .collect()
+}
+
+/// Checks what the page's figure shows at its current step; returns the figure's rect.
+fn check_figure(
+    harness: &Harness<'_, KioskApp>,
+    deck: &Deck,
+    (language, page): (usize, &Page),
+    size: Vec2,
+    what: &str,
+) -> Rect {
+    let region = between_bars(harness, deck, language);
+    let words = &deck.languages[language];
+    let Some((_, figure)) = page.figure() else {
+        panic!("{what}: no figure");
+    };
+    let image = assert_inside(harness, region, size, (Role::Image, figure.alt), what);
+    assert!(
+        image.width() >= 200.0 && image.height() >= 150.0,
+        "{what}: the figure is drawn too small to see: {image:?}"
+    );
+    if let Some(caption) = figure.caption {
+        assert_inside(harness, region, size, (Role::Label, caption), what);
+    }
+    assert_inside(
+        harness,
+        region,
+        size,
+        (Role::Button, &words.interface.enlarge),
+        what,
+    );
+    if let FigureSource::Diagram(id) = figure.source
+        && let Some(diagram) = deck.diagrams.get(id)
+        && !diagram.steps.is_empty()
+    {
+        let step = harness.state().session().diagram_steps.get(id).copied();
+        let step = diagram.steps[step.unwrap_or(0)].id.clone();
+        let caption = &words.diagram_texts[id].steps[&step];
+        let text = assert_inside(harness, region, size, (Role::Label, caption), what);
+        for button in [&words.interface.previous_step, &words.interface.next_step] {
+            let rect = assert_inside(harness, region, size, (Role::Button, button), what);
+            assert!(
+                !rect.intersects(image) && rect.top() >= text.bottom() - 0.5,
+                "{what}: {button:?} is not under the figure and its step's words"
+            );
+        }
+    }
+    image
+}
+
+#[test]
+fn every_figure_is_on_screen_whole_with_its_caption_and_steps() {
+    let deck = common::bundled_deck();
+    let mut checked = 0;
+    for language in 0..deck.languages.len() {
+        for (name, size) in SIZES {
+            for text in TextSize::ALL {
+                let mut harness = kiosk(&deck, size, language, text);
+                for (at, page) in figure_pages(&deck, language) {
+                    let what = format!(
+                        "{} {name} {text:?} {}",
+                        deck.languages[language].code, page.id
+                    );
+                    common::tap_command(&mut harness, Command::Open(at));
+                    harness.run();
+                    check_figure(&harness, &deck, (language, page), size, &what);
+                    let Some((_, figure)) = page.figure() else {
+                        continue;
+                    };
+                    let FigureSource::Diagram(id) = figure.source else {
+                        continue;
+                    };
+                    let Some(diagram) = deck.diagrams.get(id) else {
+                        continue;
+                    };
+                    // Every step of a walk-through, from its own Next step button.
+                    for step in 1..diagram.steps.len() {
+                        let next = &deck.languages[language].interface.next_step;
+                        harness.get_by_role_and_label(Role::Button, next).click();
+                        harness.run();
+                        let what = format!("{what} step {}", step + 1);
+                        assert_eq!(
+                            harness.state().session().diagram_steps.get(id),
+                            Some(&step),
+                            "{what}"
+                        );
+                        check_figure(&harness, &deck, (language, page), size, &what);
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= 2 * 2 * 3 * 8,
+        "only {checked} figure pages were checked"
+    );
+}
+
+#[test]
+fn an_open_hotspot_explains_itself_beside_the_whole_figure() {
+    let deck = common::bundled_deck();
+    let mut opened = 0;
+    for language in 0..deck.languages.len() {
+        let words = &deck.languages[language];
+        for (name, size) in SIZES {
+            for text in [TextSize::Normal, TextSize::ExtraLarge] {
+                let mut harness = kiosk(&deck, size, language, text);
+                for (at, page) in figure_pages(&deck, language) {
+                    let Some((_, figure)) = page.figure() else {
+                        continue;
+                    };
+                    let FigureSource::Diagram(id) = figure.source else {
+                        continue;
+                    };
+                    let Some(diagram) = deck.diagrams.get(id) else {
+                        continue;
+                    };
+                    common::tap_command(&mut harness, Command::Open(at));
+                    harness.run();
+                    for hotspot in &diagram.hotspots {
+                        let hotspot_words = &words.diagram_texts[id].hotspots[&hotspot.id];
+                        let what =
+                            format!("{} {name} {text:?} {} {}", words.code, page.id, hotspot.id);
+                        // A hotspot of a part a later step shows is tapped at that step.
+                        let mut tries = 0;
+                        while harness
+                            .query_by_role_and_label(Role::Button, &hotspot_words.title)
+                            .is_none()
+                            && tries < diagram.steps.len()
+                        {
+                            harness.state_mut().apply(Command::StepDiagram {
+                                diagram: id.clone(),
+                                forward: true,
+                            });
+                            harness.run();
+                            tries += 1;
+                        }
+                        harness
+                            .get_by_role_and_label(Role::Button, &hotspot_words.title)
+                            .click();
+                        harness.run();
+                        let region = between_bars(&harness, &deck, language);
+                        let image = check_figure(&harness, &deck, (language, page), size, &what);
+                        let card = assert_inside(
+                            &harness,
+                            region,
+                            size,
+                            (Role::Label, &hotspot_words.text),
+                            &what,
+                        );
+                        assert!(
+                            !card.intersects(image),
+                            "{what}: the explanation covers the figure"
+                        );
+                        // Tapped again, it closes.
+                        harness
+                            .get_by_role_and_label(Role::Button, &hotspot_words.title)
+                            .click();
+                        harness.run();
+                        assert!(
+                            harness.state().session().open_hotspot.is_none(),
+                            "{what}: a second tap closes it"
+                        );
+                        opened += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        opened >= 2 * 2 * 2 * 20,
+        "only {opened} hotspots were opened"
+    );
+}
+
+#[test]
+fn a_figure_enlarges_to_the_whole_screen_and_back_returns_to_the_same_place() {
+    let deck = common::bundled_deck();
+    let words = &deck.languages[0];
+    let at = common::page_with_diagram(&deck, "surgery-day-steps");
+    let Some(page) = words.page(at) else {
+        panic!("no page at {at:?}");
+    };
+    let Some((_, figure)) = page.figure() else {
+        panic!("no figure");
+    };
+    for (name, size) in SIZES {
+        let mut harness = kiosk(&deck, size, 0, TextSize::Normal);
+        common::tap_command(&mut harness, Command::Open(at));
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.next_step)
+            .click();
+        harness.run();
+        let small = harness
+            .get_by_role_and_label(Role::Image, figure.alt)
+            .rect();
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.enlarge)
+            .click();
+        harness.run();
+        assert!(harness.state().session().enlarged, "{name}: enlarged");
+        let big = harness
+            .get_by_role_and_label(Role::Image, figure.alt)
+            .rect();
+        // Beside the text it grows; above it (portrait), it already had the whole width.
+        let growth = if size.x > size.y { 1.2 } else { 1.0 };
+        assert!(
+            big.area() >= small.area() * growth,
+            "{name}: enlarged, the figure grows: {small:?} -> {big:?}"
+        );
+        // The page's text is out of the way (its title stays, to say where the patient is).
+        let Some(Block::Paragraph(first)) = page.blocks.first() else {
+            panic!("the page starts with a paragraph");
+        };
+        assert!(
+            harness.query_by_label(first).is_none(),
+            "{name}: enlarged, the page's text is not shown"
+        );
+        // The steps work there, and the page's text is out of the way.
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.next_step)
+            .click();
+        harness.run();
+        assert_eq!(
+            harness
+                .state()
+                .session()
+                .diagram_steps
+                .get("surgery-day-steps"),
+            Some(&2),
+            "{name}"
+        );
+        // Back returns to the page, at the step reached.
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.back_to_page)
+            .click();
+        harness.run();
+        let session = harness.state().session();
+        assert!(!session.enlarged, "{name}: back on the page");
+        assert_eq!(session.screen, Screen::Page(at), "{name}: the same page");
+        assert_eq!(
+            session.diagram_steps.get("surgery-day-steps"),
+            Some(&2),
+            "{name}: the same step"
+        );
+        // So does a swipe from left to right, as it would turn the page back.
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.enlarge)
+            .click();
+        harness.run();
+        harness.state_mut().apply(Command::Back);
+        harness.run();
+        let session = harness.state().session();
+        assert!(!session.enlarged, "{name}: back to the page");
+        assert_eq!(session.screen, Screen::Page(at), "{name}: the same page");
+        // A new page is never enlarged.
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.enlarge)
+            .click();
+        harness.run();
+        // Enlarged, a swipe from right to left still turns the page.
+        harness.state_mut().apply(Command::Next);
+        harness.run();
+        let session = harness.state().session();
+        assert_ne!(session.screen, Screen::Page(at), "{name}: the next page");
+        assert!(!session.enlarged, "{name}: the next page is not enlarged");
+    }
+}
