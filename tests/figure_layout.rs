@@ -9,7 +9,7 @@ mod common;
 use egui::accesskit::Role;
 use egui::{Rect, Vec2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::KioskApp;
 use patient_kiosk::app::{Command, Screen};
 use patient_kiosk::content::model::{Block, FigureSource, Page};
@@ -76,14 +76,27 @@ fn figure_pages(deck: &Deck, language: usize) -> Vec<(PageRef, &Page)> {
         .collect()
 }
 
-/// Checks what the page's figure shows at its current step; returns the figure's rect.
+/// The diagram the page's figure shows, with its id, if it is a diagram.
+fn page_diagram<'a>(
+    deck: &'a Deck,
+    page: &'a Page,
+) -> Option<(&'a String, &'a patient_kiosk::content::diagram::Diagram)> {
+    let (_, figure) = page.figure()?;
+    let FigureSource::Diagram(id) = figure.source else {
+        return None;
+    };
+    Some((id, deck.diagrams.get(id)?))
+}
+
+/// Checks what the page's figure shows at its current step; returns the figure's rect and how
+/// many of its labels were checked.
 fn check_figure(
     harness: &Harness<'_, KioskApp>,
     deck: &Deck,
     (language, page): (usize, &Page),
     size: Vec2,
     what: &str,
-) -> Rect {
+) -> (Rect, usize) {
     let region = between_bars(harness, deck, language);
     let words = &deck.languages[language];
     let Some((_, figure)) = page.figure() else {
@@ -104,6 +117,10 @@ fn check_figure(
         (Role::Button, &words.interface.enlarge),
         what,
     );
+    let labels = match figure.source {
+        FigureSource::Diagram(id) => check_labels(harness, (words, id), image, what),
+        FigureSource::Image(_) => 0,
+    };
     if let FigureSource::Diagram(id) = figure.source
         && let Some(diagram) = deck.diagrams.get(id)
         && !diagram.steps.is_empty()
@@ -120,13 +137,65 @@ fn check_figure(
             );
         }
     }
-    image
+    (image, labels)
+}
+
+/// The diagram's labels as drawn: none runs into another label or a hotspot's ring, and none
+/// leaves the diagram's frame (`image`).
+fn check_labels(
+    harness: &Harness<'_, KioskApp>,
+    (language, id): (&patient_kiosk::content::Language, &str),
+    image: Rect,
+    what: &str,
+) -> usize {
+    let Some(texts) = language.diagram_texts.get(id) else {
+        return 0;
+    };
+    let labels: Vec<(String, Rect)> = harness
+        .query_all_by_role(Role::Label)
+        .filter_map(|node| {
+            let info = node.accesskit_node();
+            let label = info.label().or_else(|| info.value())?;
+            let rect = node.rect();
+            (texts.labels.values().any(|text| *text == label) && image.contains(rect.center()))
+                .then_some((label, rect))
+        })
+        .collect();
+    let theme = harness.state().theme();
+    let ring = theme.diagram.marker_pt + theme.diagram.line_pt * 1.3;
+    let rings: Vec<(String, egui::Pos2)> = texts
+        .hotspots
+        .values()
+        .filter_map(|text| {
+            let node = harness.query_by_role_and_label(Role::Button, &text.title)?;
+            Some((text.title.clone(), node.rect().center()))
+        })
+        .collect();
+    for (i, (label, rect)) in labels.iter().enumerate() {
+        assert!(
+            image.expand(0.5).contains_rect(*rect),
+            "{what}: the label {label:?} leaves the diagram's frame: {rect:?} outside {image:?}"
+        );
+        for (other, other_rect) in &labels[i + 1..] {
+            assert!(
+                !rect.shrink(0.5).intersects(other_rect.shrink(0.5)),
+                "{what}: the label {label:?} runs into the label {other:?}"
+            );
+        }
+        for (hotspot, center) in &rings {
+            assert!(
+                rect.distance_to_pos(*center) >= ring - 0.5,
+                "{what}: the label {label:?} runs into the ring of {hotspot:?}"
+            );
+        }
+    }
+    labels.len()
 }
 
 #[test]
 fn every_figure_is_on_screen_whole_with_its_caption_and_steps() {
     let deck = common::bundled_deck();
-    let mut checked = 0;
+    let (mut checked, mut labels) = (0, 0);
     for language in 0..deck.languages.len() {
         for (name, size) in SIZES {
             for text in TextSize::ALL {
@@ -138,14 +207,8 @@ fn every_figure_is_on_screen_whole_with_its_caption_and_steps() {
                     );
                     common::tap_command(&mut harness, Command::Open(at));
                     harness.run();
-                    check_figure(&harness, &deck, (language, page), size, &what);
-                    let Some((_, figure)) = page.figure() else {
-                        continue;
-                    };
-                    let FigureSource::Diagram(id) = figure.source else {
-                        continue;
-                    };
-                    let Some(diagram) = deck.diagrams.get(id) else {
+                    labels += check_figure(&harness, &deck, (language, page), size, &what).1;
+                    let Some((id, diagram)) = page_diagram(&deck, page) else {
                         continue;
                     };
                     // Every step of a walk-through, from its own Next step button.
@@ -159,7 +222,7 @@ fn every_figure_is_on_screen_whole_with_its_caption_and_steps() {
                             Some(&step),
                             "{what}"
                         );
-                        check_figure(&harness, &deck, (language, page), size, &what);
+                        labels += check_figure(&harness, &deck, (language, page), size, &what).1;
                     }
                     checked += 1;
                 }
@@ -170,6 +233,9 @@ fn every_figure_is_on_screen_whole_with_its_caption_and_steps() {
         checked >= 2 * 2 * 3 * 8,
         "only {checked} figure pages were checked"
     );
+    // Eight diagrams with about a hundred labels between them, at every step, in 12 looks.
+    assert!(labels >= 12 * 100, "only {labels} labels were checked");
+    eprintln!("{checked} figure pages, {labels} labels checked");
 }
 
 #[test]
@@ -182,13 +248,7 @@ fn an_open_hotspot_explains_itself_beside_the_whole_figure() {
             for text in [TextSize::Normal, TextSize::ExtraLarge] {
                 let mut harness = kiosk(&deck, size, language, text);
                 for (at, page) in figure_pages(&deck, language) {
-                    let Some((_, figure)) = page.figure() else {
-                        continue;
-                    };
-                    let FigureSource::Diagram(id) = figure.source else {
-                        continue;
-                    };
-                    let Some(diagram) = deck.diagrams.get(id) else {
+                    let Some((id, diagram)) = page_diagram(&deck, page) else {
                         continue;
                     };
                     common::tap_command(&mut harness, Command::Open(at));
@@ -216,7 +276,8 @@ fn an_open_hotspot_explains_itself_beside_the_whole_figure() {
                             .click();
                         harness.run();
                         let region = between_bars(&harness, &deck, language);
-                        let image = check_figure(&harness, &deck, (language, page), size, &what);
+                        let (image, _) =
+                            check_figure(&harness, &deck, (language, page), size, &what);
                         let card = assert_inside(
                             &harness,
                             region,

@@ -140,18 +140,9 @@ impl<'a> MeshBuilder<'a> {
                 self.stroke(&path, self.color(stroke));
             }
             Shape::Arrow { from, to, stroke } => self.arrow(*from, *to, self.color(stroke)),
-            Shape::Label {
-                at,
-                leader: Some(end),
-                ..
-            } => {
-                let path = self.path(&[PathOp::Move(*at), PathOp::Line(*end)]);
-                self.stroke(&path, self.color("leader"));
-                let mut dot = Path::builder();
-                dot.add_circle(self.at(*end), self.line_pt * 1.5, Winding::Positive);
-                self.fill(&dot.build(), self.color("leader"));
-            }
-            Shape::Label { leader: None, .. } | Shape::Image { .. } => {}
+            // Labels and their leader lines are placed and painted on screen by the view,
+            // around the rings and one another.
+            Shape::Label { .. } | Shape::Image { .. } => {}
             // Dot grids are painted into a picture instead (see `dot_grid`).
             Shape::DotGrid { .. } => {}
         }
@@ -207,7 +198,7 @@ impl<'a> MeshBuilder<'a> {
 
     fn fill(&mut self, path: &Path, color: Color32) {
         if self.halo.is_some() {
-            // A glow is made of outlines only (arrow heads and leader dots included).
+            // A glow is made of outlines only (arrow heads included).
             return;
         }
         let options = FillOptions::tolerance(TOLERANCE_PT);

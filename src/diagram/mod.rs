@@ -4,6 +4,7 @@
 mod cache;
 pub mod dot_grid;
 pub mod geometry;
+pub mod labels;
 mod steps;
 mod view;
 

@@ -140,7 +140,7 @@ impl StepControls<'_> {
         } else {
             // Too narrow for both in a row (a large text size in a narrow column): one above
             // the other, Next step under Step back.
-            ui.vertical(|ui| buttons_ui(ui));
+            ui.vertical(buttons_ui);
         }
         moved
     }

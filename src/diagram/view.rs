@@ -5,10 +5,11 @@
 
 use egui::epaint::Mesh;
 use egui::{
-    Align2, Color32, Rect, Response, Sense, TextureHandle, Ui, Vec2, WidgetInfo, pos2, vec2,
+    Align2, Color32, Pos2, Rect, Response, Sense, TextureHandle, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
 use super::DiagramCache;
+use super::labels::{LabelSpot, Ring, place_labels};
 use crate::content::diagram::{Anchor, Diagram, DiagramText, Region, Shape};
 use crate::theme::Theme;
 
@@ -73,92 +74,19 @@ impl DiagramView<'_> {
         let view = diagram.view_box;
         let width = ui.available_width();
         let pad = sizes.card_padding_pt;
-        let scale = ((width - 2.0 * pad) / view.width)
+        let fit = ((width - 2.0 * pad) / view.width)
             .min((max_height_pt - 2.0 * pad) / view.height)
             .max(0.01);
-        let drawing = vec2(view.width, view.height) * scale;
+        let card = vec2(view.width, view.height) * fit;
         let sense = if diagram.hotspots.is_empty() || !tappable {
             Sense::hover()
         } else {
             Sense::click()
         };
-        let (rect, response) = ui.allocate_exact_size(vec2(width, drawing.y + 2.0 * pad), sense);
+        let (rect, response) = ui.allocate_exact_size(vec2(width, card.y + 2.0 * pad), sense);
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
         let mut tap = (response.clicked() && open_hotspot.is_some()).then_some(HotspotTap::Close);
-        let origin = pos2(rect.center().x - drawing.x / 2.0, rect.top() + pad);
-        let to_screen = egui::emath::RectTransform::from_to(
-            Rect::from_min_size(pos2(0.0, 0.0), vec2(view.width, view.height)),
-            Rect::from_min_size(origin, drawing),
-        );
         let visible = diagram.visible_layers(step);
-        let layer_shown = |id: &str| {
-            diagram
-                .layers
-                .iter()
-                .position(|layer| layer.id == id)
-                .is_some_and(|index| visible[index])
-        };
-
-        // Hotspots are buttons even while scrolled out of sight, so screen readers (and
-        // tests) can find them and scroll them into view.
-        let mut hotspots = Vec::new();
-        let mut touches = Vec::new();
-        for hotspot in diagram.hotspots.iter().filter(|_| tappable) {
-            // A part hidden at this step cannot be tapped.
-            if !hotspot.layers.is_empty() && !hotspot.layers.iter().any(|id| layer_shown(id)) {
-                continue;
-            }
-            let region = match hotspot.region {
-                Region::Circle((x, y), r) => Rect::from_center_size(
-                    origin + vec2(x, y) * scale,
-                    vec2(2.0 * r, 2.0 * r) * scale,
-                ),
-                Region::Rect((x, y), (w, h)) => {
-                    Rect::from_min_size(origin + vec2(x, y) * scale, vec2(w, h) * scale)
-                }
-            };
-            // However small the part looks, a finger gets at least the minimum touch area.
-            let min_touch = vec2(sizes.min_touch_pt, sizes.min_touch_pt);
-            touches.push(Rect::from_center_size(
-                region.center(),
-                region.size().max(min_touch),
-            ));
-            hotspots.push((hotspot, region));
-        }
-        // Drawn small, neighbours' touch areas would overlap: each keeps its own side.
-        separate_touch_areas(&mut touches);
-        let mut shown_hotspots = Vec::new();
-        for ((hotspot, region), touch) in hotspots.into_iter().zip(touches) {
-            let title = words
-                .and_then(|words| words.hotspots.get(&hotspot.id))
-                .map_or(hotspot.id.as_str(), |text| text.title.as_str());
-            let id = ui.scope_id().with(("hotspot", &diagram.id, &hotspot.id));
-            let hotspot_response = ui.interact(touch, id, Sense::click());
-            let is_open = open_hotspot == Some(hotspot.id.as_str());
-            hotspot_response
-                .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_open, title));
-            if hotspot_response.clicked() {
-                tap = Some(HotspotTap::Toggle(hotspot.id.clone()));
-            }
-            shown_hotspots.push((hotspot, region, is_open));
-        }
-        let hotspots = shown_hotspots;
-        if !ui.is_rect_visible(rect) {
-            return DiagramOutput {
-                response,
-                tap,
-                to_screen,
-            };
-        }
-        let painter = ui.painter_at(rect);
-        painter.rect(
-            rect,
-            sizes.corner_radius_pt,
-            token_color(theme, "paper", theme.colors.surface.color32()),
-            egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
-            egui::StrokeKind::Inside,
-        );
-
         // How much of each layer shows: 0 hidden, 1 shown, between while a step animates.
         let opacity: Vec<f32> = diagram
             .layers
@@ -178,6 +106,213 @@ impl DiagramView<'_> {
                 }
             })
             .collect();
+        let shown_hotspots: Vec<&crate::content::diagram::Hotspot> = diagram
+            .hotspots
+            .iter()
+            .filter(|hotspot| {
+                // A part hidden at this step cannot be tapped.
+                tappable
+                    && (hotspot.layers.is_empty()
+                        || hotspot.layers.iter().any(|id| {
+                            let index = diagram.layers.iter().position(|layer| layer.id == *id);
+                            index.is_some_and(|index| visible[index])
+                        }))
+            })
+            .collect();
+        // The words of every label showing, then a layout pass that keeps them clear of one
+        // another, of the rings and of the frame.
+        let label_color = token_color(theme, "label", theme.colors.text.color32());
+        let label_pad = sizes.stroke_pt * 2.0;
+        let measure_labels = |label_pt: f32| {
+            let mut words_shown = Vec::new();
+            let mut label_spots = Vec::new();
+            for (index, layer) in diagram.layers.iter().enumerate() {
+                let amount = opacity[index];
+                if amount <= 0.0 {
+                    continue;
+                }
+                for shape in &layer.shapes {
+                    let Shape::Label {
+                        text,
+                        at,
+                        anchor,
+                        leader,
+                    } = shape
+                    else {
+                        continue;
+                    };
+                    let Some(text) = words.and_then(|words| words.labels.get(text)) else {
+                        continue;
+                    };
+                    let galley = ui.painter().layout_no_wrap(
+                        text.clone(),
+                        egui::FontId::proportional(label_pt),
+                        label_color,
+                    );
+                    let align = match anchor {
+                        Anchor::Left => Align2::LEFT_CENTER,
+                        Anchor::Center => Align2::CENTER_CENTER,
+                        Anchor::Right => Align2::RIGHT_CENTER,
+                    };
+                    let size = galley.size() + Vec2::splat(2.0 * label_pad);
+                    label_spots.push(DrawingSpot {
+                        spot: LabelSpot {
+                            size,
+                            // The paper box reaches past the words' own edge.
+                            at: Pos2::ZERO + vec2(label_pad * align.x().to_sign(), 0.0),
+                            align,
+                            leader: None,
+                        },
+                        layer: index,
+                        at: pos2(at.0, at.1),
+                        leader: leader.map(|(x, y)| pos2(x, y)),
+                    });
+                    words_shown.push((text, galley, amount));
+                }
+            }
+            (words_shown, label_spots)
+        };
+        // The drawing as large as it fits, or smaller where its labels need the room: at a large
+        // text size the words grow and the drawing gives way, so no label collides.
+        let arrange = |scale: f32, label_spots: &[DrawingSpot]| {
+            let drawing = vec2(view.width, view.height) * scale;
+            let origin = pos2(
+                rect.center().x - drawing.x / 2.0,
+                rect.top() + pad + (card.y - drawing.y) / 2.0,
+            );
+            let offsets = slide_offsets(diagram, &opacity, scale);
+            let rings: Vec<Ring> = shown_hotspots
+                .iter()
+                .map(|hotspot| Ring {
+                    center: origin + region_of(hotspot, scale).center().to_vec2(),
+                    radius: tokens.marker_pt + tokens.line_pt * 1.3,
+                })
+                .collect();
+            let spots: Vec<LabelSpot> = label_spots
+                .iter()
+                .map(|spot| LabelSpot {
+                    at: spot.spot.at
+                        + (origin + spot.at.to_vec2() * scale + offsets[spot.layer]).to_vec2(),
+                    leader: spot
+                        .leader
+                        .map(|end| origin + end.to_vec2() * scale + offsets[spot.layer]),
+                    ..spot.spot
+                })
+                .collect();
+            let frame = rect.shrink(sizes.stroke_pt);
+            let labels = place_labels(frame, &rings, &spots, sizes.stroke_pt * 2.0);
+            (scale, origin, labels)
+        };
+        // Never so small that two parts' touch areas (the minimum touch size each) overlap.
+        let min_touch = sizes.min_touch_pt;
+        let touches_clear = |scale: f32| {
+            let touches: Vec<Rect> = shown_hotspots
+                .iter()
+                .map(|hotspot| {
+                    let region = region_of(hotspot, scale);
+                    Rect::from_center_size(
+                        region.center(),
+                        region.size().max(Vec2::splat(min_touch)),
+                    )
+                })
+                .collect();
+            touches.iter().enumerate().all(|(i, a)| {
+                touches[i + 1..]
+                    .iter()
+                    .all(|b| !a.shrink(0.5).intersects(b.shrink(0.5)))
+            })
+        };
+        // Where no such size clears the labels (a small screen), the labels win: crowded
+        // touch areas are then split between neighbours. Where even the smallest drawing
+        // leaves no room, the words step down towards the normal size (never below the least
+        // label size).
+        let mut sizes_pt = vec![tokens.label_pt];
+        while let Some(&last) = sizes_pt.last()
+            && last * 0.88 >= tokens.label_min_pt
+            && sizes_pt.len() < 4
+        {
+            sizes_pt.push(last * 0.88);
+        }
+        let search = |label_pt: f32| {
+            let (words_shown, label_spots) = measure_labels(label_pt);
+            let mut chosen = arrange(fit, &label_spots);
+            for keep_touch in [true, false] {
+                for factor in [0.92, 0.85, 0.78, 0.72, 0.66, 0.6] {
+                    if chosen.2.conflict == 0.0 || (keep_touch && !touches_clear(fit * factor)) {
+                        break;
+                    }
+                    let smaller = arrange(fit * factor, &label_spots);
+                    if smaller.2.conflict < chosen.2.conflict {
+                        chosen = smaller;
+                    }
+                }
+            }
+            (chosen, words_shown)
+        };
+        let (mut chosen, mut words_shown) = search(tokens.label_pt);
+        for label_pt in sizes_pt.into_iter().skip(1) {
+            if chosen.2.conflict == 0.0 {
+                break;
+            }
+            let (smaller, words) = search(label_pt);
+            if smaller.2.conflict < chosen.2.conflict {
+                (chosen, words_shown) = (smaller, words);
+            }
+        }
+        let (scale, origin, labels) = chosen;
+        let drawing = vec2(view.width, view.height) * scale;
+        let to_screen = egui::emath::RectTransform::from_to(
+            Rect::from_min_size(pos2(0.0, 0.0), vec2(view.width, view.height)),
+            Rect::from_min_size(origin, drawing),
+        );
+
+        // Hotspots are buttons even while scrolled out of sight, so screen readers (and
+        // tests) can find them and scroll them into view.
+        let mut hotspots = Vec::new();
+        let mut touches = Vec::new();
+        for hotspot in shown_hotspots.iter().copied() {
+            let region = region_of(hotspot, scale).translate(origin.to_vec2());
+            // However small the part looks, a finger gets at least the minimum touch area.
+            let min_touch = vec2(sizes.min_touch_pt, sizes.min_touch_pt);
+            // Out to whole points, so rounding never leaves it a hair under the minimum.
+            let touch = Rect::from_center_size(region.center(), region.size().max(min_touch));
+            touches.push(Rect::from_min_max(touch.min.floor(), touch.max.ceil()));
+            hotspots.push((hotspot, region));
+        }
+        // Drawn small, neighbours' touch areas would overlap: each keeps its own side.
+        separate_touch_areas(&mut touches);
+        let mut tappable_hotspots = Vec::new();
+        for ((hotspot, region), touch) in hotspots.into_iter().zip(touches) {
+            let title = words
+                .and_then(|words| words.hotspots.get(&hotspot.id))
+                .map_or(hotspot.id.as_str(), |text| text.title.as_str());
+            let id = ui.scope_id().with(("hotspot", &diagram.id, &hotspot.id));
+            let hotspot_response = ui.interact(touch, id, Sense::click());
+            let is_open = open_hotspot == Some(hotspot.id.as_str());
+            hotspot_response
+                .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_open, title));
+            if hotspot_response.clicked() {
+                tap = Some(HotspotTap::Toggle(hotspot.id.clone()));
+            }
+            tappable_hotspots.push((hotspot, region, is_open));
+        }
+        let hotspots = tappable_hotspots;
+        if !ui.is_rect_visible(rect) {
+            return DiagramOutput {
+                response,
+                tap,
+                to_screen,
+            };
+        }
+        let painter = ui.painter_at(rect);
+        painter.rect(
+            rect,
+            sizes.corner_radius_pt,
+            token_color(theme, "paper", theme.colors.surface.color32()),
+            egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
+            egui::StrokeKind::Inside,
+        );
+
         let open = open_hotspot.and_then(|id| diagram.hotspots.iter().find(|h| h.id == id));
         // A tapped part glows alone; otherwise the step's new parts glow.
         let glowing: &[String] = match (open, diagram.steps.get(step)) {
@@ -186,15 +321,7 @@ impl DiagramView<'_> {
             (None, None) => &[],
         };
         let highlighted = |layer: &str| glowing.iter().any(|id| id == layer);
-        let offsets: Vec<Vec2> = diagram
-            .layers
-            .iter()
-            .zip(&opacity)
-            .map(|(layer, &amount)| match diagram.slide_from(&layer.id) {
-                Some((dx, dy)) if amount < 1.0 => vec2(dx, dy) * scale * (1.0 - amount),
-                _ => Vec2::ZERO,
-            })
-            .collect();
+        let offsets = slide_offsets(diagram, &opacity, scale);
 
         let place = |index: usize, (x, y): (f32, f32)| origin + vec2(x, y) * scale + offsets[index];
         let max_side_px = ui.input(|input| input.max_texture_side) as u32;
@@ -254,45 +381,38 @@ impl DiagramView<'_> {
 
         let label_color = token_color(theme, "label", theme.colors.text.color32());
         let label_paper = token_color(theme, "paper", theme.colors.surface.color32());
-        for (index, layer) in diagram.layers.iter().enumerate() {
-            let amount = opacity[index];
-            if amount <= 0.0 {
-                continue;
+        let leader_color = token_color(theme, "leader", theme.colors.text_muted.color32());
+        let line = tokens.line_pt;
+        let label_pad = sizes.stroke_pt * 2.0;
+        for (((text, galley, amount), label), index) in
+            words_shown.into_iter().zip(labels.labels).zip(0..)
+        {
+            let leader = leader_color.gamma_multiply(amount);
+            for &(start, end) in &label.leader {
+                painter.line_segment([start, end], egui::Stroke::new(line * 0.8, leader));
             }
-            for shape in &layer.shapes {
-                let Shape::Label {
-                    text, at, anchor, ..
-                } = shape
-                else {
-                    continue;
-                };
-                let Some(words) = words.and_then(|words| words.labels.get(text)) else {
-                    continue;
-                };
-                let galley = painter.layout_no_wrap(
-                    words.clone(),
-                    egui::FontId::proportional(tokens.label_pt),
-                    label_color,
-                );
-                let align = match anchor {
-                    Anchor::Left => Align2::LEFT_CENTER,
-                    Anchor::Center => Align2::CENTER_CENTER,
-                    Anchor::Right => Align2::RIGHT_CENTER,
-                };
-                let text_rect = align.anchor_size(place(index, *at), galley.size());
-                // A soft paper box keeps the words readable over any drawing.
-                painter.rect_filled(
-                    text_rect.expand(sizes.stroke_pt * 2.0),
-                    sizes.corner_radius_pt / 2.0,
-                    label_paper.gamma_multiply(0.85 * amount),
-                );
-                painter.galley(text_rect.min, galley, label_color.gamma_multiply(amount));
+            if let Some(dot) = label.dot {
+                painter.circle_filled(dot, line * 1.5, leader);
             }
+            // A soft paper box keeps the words readable over any drawing.
+            painter.rect_filled(
+                label.rect,
+                sizes.corner_radius_pt / 2.0,
+                label_paper.gamma_multiply(0.85 * amount),
+            );
+            painter.galley(
+                label.rect.min + Vec2::splat(label_pad),
+                galley,
+                label_color.gamma_multiply(amount),
+            );
+            // Screen readers (and tests) find each label where it is drawn.
+            let id = ui.scope_id().with(("diagram-label", &diagram.id, index));
+            ui.interact(label.rect, id, Sense::hover())
+                .widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
         }
 
         let accent = token_color(theme, "accent", theme.colors.accent.color32());
         let glow = token_color(theme, "highlight", accent);
-        let line = tokens.line_pt;
         for (hotspot, region, is_open) in &hotspots {
             let center = region.center();
             if *is_open && hotspot.layers.is_empty() {
@@ -350,7 +470,8 @@ fn separate_touch_areas(touches: &mut [Rect]) {
     for i in 0..touches.len() {
         for j in i + 1..touches.len() {
             let (mut a, mut b) = (touches[i], touches[j]);
-            if !a.intersects(b) {
+            // Areas that only touch (to rounding) are left whole.
+            if !a.shrink(0.5).intersects(b.shrink(0.5)) {
                 continue;
             }
             let delta = b.center() - a.center();
@@ -377,4 +498,39 @@ fn separate_touch_areas(touches: &mut [Rect]) {
             touches[j] = b;
         }
     }
+}
+
+/// Each layer's slide while a step brings it in, at `scale`.
+fn slide_offsets(diagram: &Diagram, opacity: &[f32], scale: f32) -> Vec<Vec2> {
+    diagram
+        .layers
+        .iter()
+        .zip(opacity)
+        .map(|(layer, &amount)| match diagram.slide_from(&layer.id) {
+            Some((dx, dy)) if amount < 1.0 => vec2(dx, dy) * scale * (1.0 - amount),
+            _ => Vec2::ZERO,
+        })
+        .collect()
+}
+
+/// A hotspot's region at `scale`, from the drawing's top-left corner.
+fn region_of(hotspot: &crate::content::diagram::Hotspot, scale: f32) -> Rect {
+    match hotspot.region {
+        Region::Circle((x, y), r) => {
+            Rect::from_center_size(pos2(x, y) * scale, vec2(2.0 * r, 2.0 * r) * scale)
+        }
+        Region::Rect((x, y), (w, h)) => Rect::from_min_size(pos2(x, y) * scale, vec2(w, h) * scale),
+    }
+}
+
+/// A label as the diagram puts it, in the drawing's own units, with its measured words.
+struct DrawingSpot {
+    /// Size and alignment (its `at` and `leader` are set per scale).
+    spot: LabelSpot,
+    /// The layer it belongs to.
+    layer: usize,
+    /// Where the diagram puts it.
+    at: Pos2,
+    /// The point its leader line runs to.
+    leader: Option<Pos2>,
 }

@@ -45,9 +45,15 @@ pub fn block_ui(
                 alt,
                 caption: caption.as_deref(),
             };
+            // The page's own figure, drawn here when the screen is too small to give it a part
+            // of its own, keeps its See it bigger button.
+            let own = page
+                .figure()
+                .is_some_and(|(index, _)| std::ptr::eq(&page.blocks[index], block));
             let fit = FigureFit {
                 max_height_pt: f32::INFINITY,
-                page_figure: None,
+                page_figure: own.then_some(screen.enlarged),
+                inline: true,
             };
             return figure_ui(ui, screen, figure, fit);
         }

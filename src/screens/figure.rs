@@ -27,6 +27,9 @@ pub struct FigureFit {
     /// (or, when enlarged, back from there): `Some(enlarged)`; `None` for a figure among the
     /// page's blocks.
     pub page_figure: Option<bool>,
+    /// Drawn among the page's blocks (the explanation of its open part under it, and scrolled
+    /// into view when asked), rather than on a part of the screen of its own.
+    pub inline: bool,
 }
 
 /// What a figure is, as drawn.
@@ -229,29 +232,30 @@ pub fn figure_ui(
     let mut command = None;
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = gap;
-        command = drawing_ui(ui, screen, figure, drawing_pt, fit.page_figure);
+        command = drawing_ui(ui, screen, figure, drawing_pt, fit.inline);
         if let Some(asked) = controls_ui(ui, screen, figure, fit.page_figure) {
             command = Some(asked);
         }
-        if fit.page_figure.is_none() {
+        if fit.inline {
             explanation_ui(ui, screen, figure.source);
         }
     });
     command
 }
 
-/// Draws only the figure itself, at most `max_height_pt` high; returns a hotspot's command.
+/// Draws only the figure itself, at most `max_height_pt` high (`inline`: among the page's
+/// blocks); returns a hotspot's command.
 pub fn drawing_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
     figure: PageFigure<'_>,
     max_height_pt: f32,
-    page_figure: Option<bool>,
+    inline: bool,
 ) -> Option<Command> {
     let theme = screen.theme;
     match shown(ui, screen, figure.source) {
         Shown::Diagram(diagram) => {
-            return diagram_ui(ui, screen, diagram, figure.alt, max_height_pt, page_figure);
+            return diagram_ui(ui, screen, diagram, figure.alt, max_height_pt, inline);
         }
         Shown::Picture(texture) => {
             let content = FigureContent::Picture(&texture);
@@ -301,7 +305,7 @@ fn diagram_ui(
     diagram: &Diagram,
     alt: &str,
     max_height_pt: f32,
-    page_figure: Option<bool>,
+    inline: bool,
 ) -> Option<Command> {
     let theme = screen.theme;
     let id = &diagram.id;
@@ -344,7 +348,7 @@ fn diagram_ui(
             clip: output.response.rect,
         });
     }
-    if page_figure.is_none() && screen.reveal_diagram.as_ref() == Some(id) {
+    if inline && screen.reveal_diagram.as_ref() == Some(id) {
         output.response.scroll_to_me(Some(Align::TOP));
     }
     // Only the part of the diagram on screen (not under the bars) takes a swipe.

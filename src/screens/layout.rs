@@ -63,6 +63,7 @@ pub fn scroll_column_ui(
 }
 
 /// How a [`scroll_column_with_ui`] column scrolls.
+#[derive(Clone, Copy)]
 pub struct ColumnScroll<'a> {
     /// Keeps the scroll position apart from other columns'.
     pub id_salt: &'a str,
@@ -83,33 +84,11 @@ pub fn scroll_column_with_ui(
     scroll: ColumnScroll<'_>,
     add_contents: impl FnOnce(&mut Ui),
 ) -> egui::Rect {
-    let ColumnScroll {
-        id_salt,
-        max_width_pt,
-        scroll_to_top,
-        drag,
-    } = scroll;
-    egui::CentralPanel::default()
-        // The page background (transparent when the window clears to it).
-        .frame(Frame::new().fill(ui.visuals().panel_fill))
-        .show(ui, |ui| {
-            column_ui(
-                ui,
-                theme,
-                ColumnScroll {
-                    id_salt,
-                    max_width_pt,
-                    scroll_to_top,
-                    drag,
-                },
-                add_contents,
-            )
-        })
-        .inner
+    central_ui(ui, |ui| column_ui(ui, theme, scroll, add_contents))
 }
 
-/// The page background across the room left between the bars; returns what `add_contents`
-/// returned.
+/// The page background across the room left between the bars (transparent when the window
+/// clears to it); returns what `add_contents` returned.
 pub fn central_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
     egui::CentralPanel::default()
         .frame(Frame::new().fill(ui.visuals().panel_fill))

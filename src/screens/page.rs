@@ -68,8 +68,8 @@ pub fn page_ui(
         scroll_to_top,
         drag: !drawing,
     };
-    let skip = figure.map(|(index, _)| index);
-    let column = |ui: &mut Ui, screen: &mut ScreenContext<'_>| {
+    // The page's text; `skip`: the figure's block, drawn apart.
+    let column = |ui: &mut Ui, screen: &mut ScreenContext<'_>, skip: Option<usize>| {
         let mut command = None;
         if screen.consult {
             // Strokes on the page itself are kept from the column's top-left corner.
@@ -101,21 +101,33 @@ pub fn page_ui(
     };
     let view = match figure {
         None => scroll_column_with_ui(ui, theme, scroll, |ui| {
-            if let Some(asked) = column(ui, screen) {
+            if let Some(asked) = column(ui, screen, None) {
                 command = Some(asked);
             }
         }),
-        Some((_, figure)) => central_ui(ui, |ui| {
+        Some((index, figure)) => central_ui(ui, |ui| {
             let view = ui.max_rect();
-            let asked = figure_page_ui(ui, screen, (page, figure), enlarged, |ui, screen| {
+            let mut text_command = None;
+            let placed = figure_page_ui(ui, screen, (page, figure), enlarged, |ui, screen| {
                 column_ui(ui, theme, scroll, |ui| {
-                    if let Some(asked) = column(ui, screen) {
-                        command = Some(asked);
-                    }
+                    text_command = column(ui, screen, Some(index));
                 });
             });
-            if asked.is_some() {
-                command = asked;
+            match placed {
+                Some(asked) => {
+                    if let Some(asked) = asked.or(text_command) {
+                        command = Some(asked);
+                    }
+                }
+                // Too small a screen to give the figure a part of its own: it is drawn
+                // among the blocks, and the whole page scrolls.
+                None => {
+                    column_ui(ui, theme, scroll, |ui| {
+                        if let Some(asked) = column(ui, screen, None) {
+                            command = Some(asked);
+                        }
+                    });
+                }
             }
             view
         }),
@@ -139,14 +151,15 @@ pub fn page_ui(
 /// figure's caption and step controls and the open part's explanation, which stay put beside
 /// the figure. On a tall screen the figure is at the top with its controls under it, then the
 /// explanation, then the text. Enlarged, the figure takes most of the screen and the text
-/// (`text`, drawn in the room left for it) gives way to the page's title.
+/// (`text`, drawn in the room left for it) gives way to the page's title. Returns a command
+/// tapped, or `None` (with nothing drawn) where the screen is too small for either layout.
 fn figure_page_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
     (page, figure): (&Page, PageFigure<'_>),
     enlarged: bool,
     text: impl FnOnce(&mut Ui, &mut ScreenContext<'_>),
-) -> Option<Command> {
+) -> Option<Option<Command>> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let margin = sizes.page_margin_pt;
@@ -200,7 +213,7 @@ fn figure_page_ui(
             screen,
             figure,
             height,
-            page_figure,
+            false,
         ));
         let controls_rect = Rect::from_min_max(pos2(side.left(), controls_top), side.max);
         take(super::figure::controls_ui(
@@ -233,7 +246,7 @@ fn figure_page_ui(
         } else if rest.height() >= 2.0 * (margin + sizes.body_pt) {
             text(&mut child(ui, rest), screen);
         }
-        return command;
+        return Some(command);
     }
     screen.figure_controls_hang = false;
     // A tall screen: the drawing takes at most the share of the height, and its controls come
@@ -248,8 +261,11 @@ fn figure_page_ui(
     let controls = super::figure::controls_height(&measure, screen, figure, page_figure);
     let height = natural
         .min(inner.height() * share)
-        .min(inner.height() - controls - sizes.item_spacing_pt)
-        .max(sizes.min_touch_pt);
+        .min(inner.height() - controls - sizes.item_spacing_pt);
+    if height < natural * sizes.figure_min_share && !enlarged {
+        return None;
+    }
+    let height = height.max(sizes.min_touch_pt);
     let mut figure_ui = child(ui, inner);
     figure_ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
     take(super::figure::drawing_ui(
@@ -257,7 +273,7 @@ fn figure_page_ui(
         screen,
         figure,
         height,
-        page_figure,
+        false,
     ));
     take(super::figure::controls_ui(
         &mut figure_ui,
@@ -277,7 +293,7 @@ fn figure_page_ui(
             screen,
         );
     }
-    command
+    Some(command)
 }
 
 /// The bar at the top of a page or quiz: Home, the topic's title, and the reading tools when

@@ -53,6 +53,9 @@ pub struct DiagramTokens {
     pub line_pt: f32,
     /// Label text size, in points at full size.
     pub label_pt: f32,
+    /// The least size labels step down to where a drawing has no room for them at the
+    /// patient's text size (never below this, and never below the normal size's step).
+    pub label_min_pt: f32,
     /// Width of the glow around a highlighted part's outlines, in points.
     pub glow_pt: f32,
     /// Radius of a hotspot's ring marker, in points.
@@ -253,6 +256,10 @@ pub struct Sizes {
     /// The most of the height the figure takes above the text (and when enlarged).
     pub figure_stack_share: f32,
     pub figure_stack_share_enlarged: f32,
+    /// Where a tall layout would draw the figure smaller than this share of its size at the
+    /// full width (a small screen at a large text size), it is drawn among the page's blocks
+    /// instead, and scrolls with them.
+    pub figure_min_share: f32,
     /// The least room a top bar keeps for its own button and title before the reading tools
     /// may join it.
     pub top_bar_title_min_pt: f32,

@@ -48,6 +48,8 @@ impl Theme {
             *size_pt *= scale;
         }
         theme.diagram.label_pt *= scale;
+        // The rings that mark a part to tap grow with the words beside them.
+        theme.diagram.marker_pt *= scale;
         // Larger text needs a wider text column beside a figure.
         sizes.figure_column_share *= 1.0 - sizes.figure_share_text_give * (scale - 1.0);
         if high_contrast {
