@@ -13,6 +13,7 @@ use patient_kiosk::app::{Command, OpenHotspot, Screen};
 use patient_kiosk::content::diagram::{Diagram, DiagramText};
 use patient_kiosk::content::model::{Block, FigureSource};
 use patient_kiosk::content::{Deck, PageRef};
+use patient_kiosk::theme::TextSize;
 use patient_kiosk::{KioskApp, Theme};
 
 const LANDSCAPE: Vec2 = vec2(1920.0, 1080.0);
@@ -345,16 +346,30 @@ fn coming_back_to_a_page_replays_no_old_animation() {
 #[test]
 fn a_tapped_part_explains_itself_on_screen_even_on_a_small_screen() {
     let deck = common::bundled_deck();
-    let bar_height = Theme::bundled().sizes.bar_height_pt;
     let size = vec2(1280.0, 800.0);
-    let mut harness = kiosk_with(Theme::bundled(), &deck, "endoscope", size);
-    let text = &words(&deck, "endoscope").hotspots["camera"];
-    tap(&mut harness, &text.title);
-    let explanation = harness.get_by_label(&text.text).rect();
-    assert!(
-        explanation.top() >= bar_height - 0.5 && explanation.bottom() <= size.y - bar_height + 0.5,
-        "the explanation {explanation:?} is scrolled between the bars"
-    );
+    // At large text the figure has no part of the screen of its own here: it scrolls with the
+    // text, and the explanation under it is scrolled into view.
+    for text_size in [TextSize::Normal, TextSize::Large] {
+        let theme = Theme::bundled().for_reader(text_size, false);
+        let bar_height = theme.sizes.bar_height_pt;
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        app.apply(Command::SetTextSize(text_size));
+        app.apply(Command::Open(page_of_diagram(&deck, "endoscope")));
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_step_dt(STEP_SECS)
+            .with_max_steps(80)
+            .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+        harness.run();
+        let text = &words(&deck, "endoscope").hotspots["camera"];
+        tap(&mut harness, &text.title);
+        let explanation = harness.get_by_label(&text.text).rect();
+        assert!(
+            explanation.top() >= bar_height - 0.5
+                && explanation.bottom() <= size.y - bar_height + 0.5,
+            "{text_size:?}: the explanation {explanation:?} is between the bars"
+        );
+    }
 }
 
 #[test]

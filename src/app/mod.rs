@@ -398,7 +398,6 @@ impl KioskApp {
                     reveal_explanation: self.session.reveal_explanation,
                     reveal_diagram: self.session.reveal_diagram.take(),
                     enlarged: self.session.enlarged,
-                    figure_controls_hang: false,
                     diagram_steps: &self.session.diagram_steps,
                     consult: self.consult,
                     text_size: self.session.text_size,

@@ -208,13 +208,7 @@ impl DiagramView<'_> {
         let touches_clear = |scale: f32| {
             let touches: Vec<Rect> = shown_hotspots
                 .iter()
-                .map(|hotspot| {
-                    let region = region_of(hotspot, scale);
-                    Rect::from_center_size(
-                        region.center(),
-                        region.size().max(Vec2::splat(min_touch)),
-                    )
-                })
+                .map(|hotspot| touch_area(region_of(hotspot, scale), min_touch))
                 .collect();
             touches.iter().enumerate().all(|(i, a)| {
                 touches[i + 1..]
@@ -272,11 +266,7 @@ impl DiagramView<'_> {
         let mut touches = Vec::new();
         for hotspot in shown_hotspots.iter().copied() {
             let region = region_of(hotspot, scale).translate(origin.to_vec2());
-            // However small the part looks, a finger gets at least the minimum touch area.
-            let min_touch = vec2(sizes.min_touch_pt, sizes.min_touch_pt);
-            // Out to whole points, so rounding never leaves it a hair under the minimum.
-            let touch = Rect::from_center_size(region.center(), region.size().max(min_touch));
-            touches.push(Rect::from_min_max(touch.min.floor(), touch.max.ceil()));
+            touches.push(touch_area(region, min_touch));
             hotspots.push((hotspot, region));
         }
         // Drawn small, neighbours' touch areas would overlap: each keeps its own side.
@@ -379,11 +369,9 @@ impl DiagramView<'_> {
             }
         }
 
-        let label_color = token_color(theme, "label", theme.colors.text.color32());
         let label_paper = token_color(theme, "paper", theme.colors.surface.color32());
         let leader_color = token_color(theme, "leader", theme.colors.text_muted.color32());
         let line = tokens.line_pt;
-        let label_pad = sizes.stroke_pt * 2.0;
         for (((text, galley, amount), label), index) in
             words_shown.into_iter().zip(labels.labels).zip(0..)
         {
@@ -498,6 +486,13 @@ fn separate_touch_areas(touches: &mut [Rect]) {
             touches[j] = b;
         }
     }
+}
+
+/// Where a finger can tap a part drawn at `region`: however small the part looks, at least
+/// `min_touch` square, out to whole points (so rounding never leaves it a hair under).
+fn touch_area(region: Rect, min_touch: f32) -> Rect {
+    let touch = Rect::from_center_size(region.center(), region.size().max(Vec2::splat(min_touch)));
+    Rect::from_min_max(touch.min.floor(), touch.max.ceil())
 }
 
 /// Each layer's slide while a step brings it in, at `scale`.

@@ -135,14 +135,16 @@ impl CaptionRow<'_> {
 
 /// How high the controls under a figure are at `ui`'s width: the caption row, a
 /// walk-through's step controls, and consultation mode's button that adds it to the handout.
+/// `hang`: they hang from the bottom of the screen, so their buttons stay put whatever the
+/// step's words above them (no room is kept for the longest words).
 pub fn controls_height(
     ui: &Ui,
     screen: &mut ScreenContext<'_>,
     figure: PageFigure<'_>,
-    page_figure: Option<bool>,
+    (page_figure, hang): (Option<bool>, bool),
 ) -> f32 {
     let shown = shown(ui, screen, figure.source);
-    below_height(ui, screen, &shown, figure, page_figure)
+    below_height(ui, screen, &shown, figure, (page_figure, hang))
 }
 
 fn below_height(
@@ -150,13 +152,13 @@ fn below_height(
     screen: &ScreenContext<'_>,
     shown: &Shown<'_>,
     figure: PageFigure<'_>,
-    page_figure: Option<bool>,
+    (page_figure, hang): (Option<bool>, bool),
 ) -> f32 {
     let gap = screen.theme.sizes.item_spacing_pt;
     let mut below = caption_row(screen, figure, page_figure).height(ui);
     if let Shown::Diagram(diagram) = shown {
         if !diagram.steps.is_empty() {
-            below += gap + steps(screen, diagram).height(ui);
+            below += gap + steps(screen, diagram, hang).height(ui);
         }
         if screen.consult {
             let add = &screen.language.interface.consult.add_diagram;
@@ -205,15 +207,14 @@ fn caption_row<'a>(
     }
 }
 
-fn steps<'a>(screen: &ScreenContext<'a>, diagram: &'a Diagram) -> StepControls<'a> {
+fn steps<'a>(screen: &ScreenContext<'a>, diagram: &'a Diagram, hang: bool) -> StepControls<'a> {
     StepControls {
         theme: screen.theme,
         interface: &screen.language.interface,
         diagram,
         words: screen.language.diagram_texts.get(&diagram.id),
         step: screen.diagram_steps.get(&diagram.id).copied().unwrap_or(0),
-        // Hung from the bottom beside the figure, the buttons stay put whatever the caption.
-        reserve_longest: !screen.figure_controls_hang,
+        reserve_longest: !hang,
     }
 }
 
@@ -227,17 +228,21 @@ pub fn figure_ui(
 ) -> Option<Command> {
     let shown = shown(ui, screen, figure.source);
     let gap = screen.theme.sizes.item_spacing_pt;
-    let below = below_height(ui, screen, &shown, figure, fit.page_figure) + gap;
+    let below = below_height(ui, screen, &shown, figure, (fit.page_figure, false)) + gap;
     let drawing_pt = (fit.max_height_pt - below).max(screen.theme.sizes.min_touch_pt);
     let mut command = None;
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = gap;
         command = drawing_ui(ui, screen, figure, drawing_pt, fit.inline);
-        if let Some(asked) = controls_ui(ui, screen, figure, fit.page_figure) {
+        if let Some(asked) = controls_ui(ui, screen, figure, (fit.page_figure, false)) {
             command = Some(asked);
         }
-        if fit.inline {
-            explanation_ui(ui, screen, figure.source);
+        if fit.inline
+            && let Some(card) = explanation_ui(ui, screen, figure.source)
+            && screen.reveal_explanation
+        {
+            // Among the blocks, a part's explanation just opened may be below the view.
+            card.scroll_to_me(None);
         }
     });
     command
@@ -277,7 +282,7 @@ pub fn controls_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
     figure: PageFigure<'_>,
-    page_figure: Option<bool>,
+    (page_figure, hang): (Option<bool>, bool),
 ) -> Option<Command> {
     let gap = screen.theme.sizes.item_spacing_pt;
     let shown = shown(ui, screen, figure.source);
@@ -288,7 +293,7 @@ pub fn controls_ui(
             command = page_figure.map(|enlarged| Command::Enlarge(!enlarged));
         }
         if let Shown::Diagram(diagram) = &shown
-            && let Some(asked) = diagram_controls_ui(ui, screen, diagram)
+            && let Some(asked) = diagram_controls_ui(ui, screen, diagram, hang)
         {
             command = Some(asked);
         }
@@ -365,11 +370,12 @@ fn diagram_controls_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
     diagram: &Diagram,
+    hang: bool,
 ) -> Option<Command> {
     let mut command = None;
     let id = &diagram.id;
     if !diagram.steps.is_empty()
-        && let Some(forward) = steps(screen, diagram).ui(ui)
+        && let Some(forward) = steps(screen, diagram, hang).ui(ui)
     {
         command = Some(Command::StepDiagram {
             diagram: id.clone(),
@@ -421,8 +427,16 @@ pub fn explanation_height(ui: &Ui, screen: &ScreenContext<'_>, source: &FigureSo
 
 /// The explanation of the open hotspot of the diagram `source` shows, if one is open: a card
 /// with its title and words.
-pub fn explanation_ui(ui: &mut Ui, screen: &ScreenContext<'_>, source: &FigureSource) {
-    if let Some(text) = open_words(screen, source) {
-        super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text);
-    }
+pub fn explanation_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    source: &FigureSource,
+) -> Option<egui::Response> {
+    let text = open_words(screen, source)?;
+    Some(super::blocks::key_fact_ui(
+        ui,
+        screen.theme,
+        &text.title,
+        &text.text,
+    ))
 }

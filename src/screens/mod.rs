@@ -60,9 +60,6 @@ pub struct ScreenContext<'a> {
     pub reveal_diagram: Option<String>,
     /// The page's figure is on the whole screen.
     pub enlarged: bool,
-    /// Set while the page's figure controls are drawn hanging from the bottom of the screen
-    /// (beside the figure), where their buttons stay put whatever is above them.
-    pub figure_controls_hang: bool,
     /// The step of each walk-through diagram, by diagram id (absent: the first step).
     pub diagram_steps: &'a std::collections::BTreeMap<String, usize>,
     /// Consultation mode: a mark on screen, and the index in the tool bar.

@@ -189,9 +189,8 @@ fn figure_page_ui(
     // At the left, from the bottom up: the controls, and over them the explanation. On a wide
     // screen too short for them (a small one at a large text size), the figure goes above.
     let side = Rect::from_min_max(inner.min, pos2(left - margin, inner.bottom()));
-    screen.figure_controls_hang = true;
     let measure = ui.new_child(UiBuilder::new().max_rect(side).invisible());
-    let controls = super::figure::controls_height(&measure, screen, figure, page_figure);
+    let controls = super::figure::controls_height(&measure, screen, figure, (page_figure, true));
     let explanation = super::figure::explanation_height(&measure, screen, figure.source);
     let explanation = if explanation > 0.0 {
         explanation + gap
@@ -220,9 +219,8 @@ fn figure_page_ui(
             &mut child(ui, controls_rect),
             screen,
             figure,
-            page_figure,
+            (page_figure, true),
         ));
-        screen.figure_controls_hang = false;
         // The explanation over the controls; where it does not fit above them with the page's
         // text, the text makes way while it is open, and a long one scrolls.
         let mut text_bottom = controls_top - gap;
@@ -248,7 +246,6 @@ fn figure_page_ui(
         }
         return Some(command);
     }
-    screen.figure_controls_hang = false;
     // A tall screen: the drawing takes at most the share of the height, and its controls come
     // on top of that, so at a large text size they never squeeze the drawing.
     let share = if enlarged {
@@ -258,7 +255,7 @@ fn figure_page_ui(
     };
     let measure = ui.new_child(UiBuilder::new().max_rect(inner).invisible());
     let natural = super::figure::natural_height(&measure, screen, figure);
-    let controls = super::figure::controls_height(&measure, screen, figure, page_figure);
+    let controls = super::figure::controls_height(&measure, screen, figure, (page_figure, false));
     let height = natural
         .min(inner.height() * share)
         .min(inner.height() - controls - sizes.item_spacing_pt);
@@ -279,7 +276,7 @@ fn figure_page_ui(
         &mut figure_ui,
         screen,
         figure,
-        page_figure,
+        (page_figure, false),
     ));
     figure_ui.add_space(gap - sizes.item_spacing_pt);
     if enlarged {
