@@ -26,6 +26,12 @@
 #                 clicks on Next, STEP_SECS apart, the same xdotool clicks for both, then one
 #                 second more for the last page to be drawn.
 #   idle frames   frames the kiosk painted during the idle seconds (its --count-frames log).
+#   tap to photon from each click while paging (xdotool's button release) to the first screen
+#                 capture whose middle (MIDDLE, a box in the page's text) differs from the
+#                 picture before the click: the middle of the window between the capture before
+#                 it and its end, as for first paint. The median over the page turns. The
+#                 kiosk's frame log shows what each frame after a tap was for (causes, input,
+#                 and passes drawn again at once before painting).
 #
 # RUNS=N measures both N times, one after the other (kiosk, Chromium, kiosk, ...; Chromium with
 # a new empty profile each time), and reports each figure's median over the runs, and every
@@ -33,7 +39,8 @@
 # "Zero frames while idle" must hold in every run.
 #
 # Targets (issue 7): the kiosk's first paint at most 1/4 of Chromium's, its peak memory (PSS) at
-# most 1/4, and no frame painted while idle.
+# most 1/4, and no frame painted while idle. Issue 15: a page turn's tap to photon at most 1/4
+# of Chromium's.
 #
 # PROBE=1 has the kiosk paint one word as its first frame (--probe-first-frame) and its first
 # screen the frame after: its first paint is then what the window, X and OpenGL take to start,
@@ -64,6 +71,8 @@ KIOSK_START=${KIOSK_START:-"851 961"}
 KIOSK_TILE=${KIOSK_TILE:-"290 452"}
 WEB_TILE=${WEB_TILE:-"290 370"}
 NEXT=${NEXT:-"1787 1024"}
+# The part of the screen a page turn must have changed: WxH+X+Y, in the text of the page.
+MIDDLE=${MIDDLE:-"800x240+560+420"}
 
 for tool in Xvfb xdotool identify convert cmp "$CHROMIUM"; do
   command -v "$tool" >/dev/null || {
@@ -197,6 +206,41 @@ click() { # x y
   xdotool mousemove "$1" "$2" click 1
 }
 
+middle_of() { # a checksum of the MIDDLE box of one capture
+  convert "xwd:$1" -crop "$MIDDLE" +repage ppm:- 2>/dev/null | cksum | cut -d' ' -f1
+}
+
+# Each click's tap to photon from the captures in $1/paging, into $1/taps (one per click) and
+# their median into $1/tap_ms; the captures are deleted after.
+tap_to_photon() {
+  local dir=$1 click before_sum start_ms end_ms prior_start found
+  touch "$dir/paging/repeats" "$dir/paging/list"
+  sort -n "$dir/paging/list" "$dir/paging/repeats" >"$dir/paging/all"
+  : >"$dir/taps"
+  while read -r click; do
+    # The picture on screen when the click came: the last new one that ended before it.
+    local baseline
+    baseline=$(awk -v c="$click" '$2 <= c {b = $2} END {print b}' "$dir/paging/list")
+    [ -n "$baseline" ] || continue
+    before_sum=$(middle_of "$dir/paging/$baseline.xwd")
+    found=""
+    while read -r start_ms end_ms; do
+      [ "$end_ms" -gt "$click" ] || continue
+      if [ "$(middle_of "$dir/paging/$end_ms.xwd")" != "$before_sum" ]; then
+        # It changed after the last capture that began before this one.
+        prior_start=$(awk -v s="$start_ms" '$1 < s {b = $1} END {print b}' "$dir/paging/all")
+        [ "$prior_start" -lt "$click" ] && prior_start=$click
+        found=$(((prior_start + end_ms) / 2 - click))
+        break
+      fi
+    done <"$dir/paging/list"
+    [ -n "$found" ] && echo "$found" >>"$dir/taps"
+  done <"$dir/clicks"
+  sort -n "$dir/taps" | awk '{v[NR] = $1} END {print NR ? v[int((NR + 1) / 2)] : 0}' >"$dir/tap_ms"
+  wc -l <"$dir/taps" >"$dir/tap_count"
+  find "$dir/paging" -name '*.xwd' -delete
+}
+
 # Measures one program. $1 is its name; the rest is its command line.
 measure() {
   local name=$1
@@ -282,17 +326,27 @@ measure() {
   [ "$name" = kiosk ] && tile=$KIOSK_TILE
   frames_before=$(grep -c '^frame ' "$dir/stderr" || true)
   cpu_before=$(cpu_ticks "$app_pid")
+  screen_capture "$dir/paging" &
+  capture_pid=$!
+  sleep 0.3
+  : >"$dir/clicks"
   # shellcheck disable=SC2086 # "x y"
   click $tile
+  now_ms >>"$dir/clicks"
   sleep "$STEP_SECS"
   for _ in $(seq 2 "$PAGES"); do
     # shellcheck disable=SC2086
     click $NEXT
+    now_ms >>"$dir/clicks"
     sleep "$STEP_SECS"
   done
   sleep 1
   echo $(($(cpu_ticks "$app_pid") - cpu_before)) >"$dir/paging_ticks"
   echo $(($(grep -c '^frame ' "$dir/stderr" || true) - frames_before)) >"$dir/paging_frames"
+  kill "$capture_pid" 2>/dev/null || true
+  wait "$capture_pid" 2>/dev/null || true
+  capture_pid=""
+  tap_to_photon "$dir"
   convert "xwd:$framebuffer" "$dir/last-page.png" 2>/dev/null || true
 
   stop
@@ -368,6 +422,9 @@ row "CPU idle $IDLE_SECS s (s)" "$(secs "$(value kiosk idle_ticks)")" "$(secs "$
   "$(value kiosk idle_ticks)" "$(value chromium idle_ticks)"
 row "CPU paging $PAGES pages (s)" "$(secs "$(value kiosk paging_ticks)")" "$(secs "$(value chromium paging_ticks)")" \
   "$(value kiosk paging_ticks)" "$(value chromium paging_ticks)"
+row "tap to photon, median (ms)" "$(value kiosk tap_ms)" "$(value chromium tap_ms)" \
+  "$(value kiosk tap_ms)" "$(value chromium tap_ms)"
+row "  page turns measured" "$(value kiosk tap_count)" "$(value chromium tap_count)" 0 0
 row "frames painted while idle" "$(value kiosk idle_frames)" "n/a" 0 0
 row "frames painted while paging" "$(value kiosk paging_frames)" "n/a" 0 0
 echo "(the kiosk's own log: frame 1 began $(value kiosk log_frame_1_ms) ms after its main() started)"
@@ -380,6 +437,8 @@ echo "targets (issue 7)"
 printf '%-44s %s\n' "first paint <= 1/4 of Chromium's" \
   "$(verdict "$(value kiosk first_paint_ms)" "$(value chromium first_paint_ms)")"
 printf '%-44s %s\n' "peak memory (PSS) <= 1/4 of Chromium's" "$(verdict "$kiosk_pss" "$web_pss")"
+printf '%-44s %s\n' "tap to photon <= 1/4 of Chromium's" \
+  "$(verdict "$(value kiosk tap_ms)" "$(value chromium tap_ms)")"
 printf '%-44s %s\n' "zero frames painted while idle" \
   "$([ "$(most kiosk idle_frames)" -eq 0 ] && echo PASS || echo FAIL)"
 [ -n "${KEEP:-}" ] && echo "captures, logs and samples: $work"

@@ -82,6 +82,12 @@ impl RenderApp {
         }
     }
 
+    /// How long a diagram's step takes to settle: its fades and its motions.
+    fn settle_secs(&self) -> f32 {
+        let sizes = &self.app.theme().sizes;
+        sizes.step_animation_secs.max(sizes.motion_secs)
+    }
+
     fn save_png(&self, name: &str, image: &egui::ColorImage) -> anyhow::Result<PathBuf> {
         let [width, height] = image.size;
         let bytes: Vec<u8> = image
@@ -139,7 +145,7 @@ impl eframe::App for RenderApp {
             }
         } else if self.frames_on_screen >= SETTLE_FRAMES
             // A step change animates; wait until it is over.
-            && now_secs - self.shown_at_secs > f64::from(self.app.theme().sizes.step_animation_secs)
+            && now_secs - self.shown_at_secs > f64::from(self.settle_secs())
         {
             let (sender, receiver) = channel();
             ctx.request_screenshot(move |image| {

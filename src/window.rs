@@ -107,8 +107,18 @@ impl FrameLog {
         }
     }
 
-    /// Records one frame; `ctx` tells what asked for it.
+    /// Records one pass of egui over the screen: a frame painted, or (`pass ...`) a pass whose
+    /// picture is thrown away and drawn again at once, before anything is painted (a tap that
+    /// changed the screen). `ctx` tells what asked for it and what input it brought.
     pub fn frame(&mut self, ctx: &egui::Context) {
+        let input = input_kinds(ctx);
+        if ctx.will_discard() {
+            eprintln!(
+                "pass discarded before frame {} input={input} (drawn again at once)",
+                self.frames + 1
+            );
+            return;
+        }
         self.frames += 1;
         let epoch_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -124,11 +134,40 @@ impl FrameLog {
         } else {
             causes.join(",")
         };
+        let pass = ctx.current_pass_index() + 1;
         eprintln!(
-            "frame {} epoch_ms={epoch_ms} since_start_ms={} causes={causes}",
+            "frame {} epoch_ms={epoch_ms} since_start_ms={} causes={causes} input={input} pass={pass}",
             self.frames,
             self.started.elapsed().as_millis()
         );
+    }
+}
+
+/// The kinds of input a pass brought, as `press,release,move` (`-` for none): why a frame
+/// without a repaint cause was painted.
+fn input_kinds(ctx: &egui::Context) -> String {
+    let mut kinds: Vec<&str> = ctx.input(|input| {
+        input
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::PointerButton { pressed: true, .. } => Some("press"),
+                egui::Event::PointerButton { pressed: false, .. } => Some("release"),
+                egui::Event::PointerMoved(_) => Some("move"),
+                egui::Event::PointerGone => Some("gone"),
+                egui::Event::Touch { .. } => Some("touch"),
+                egui::Event::MouseWheel { .. } => Some("wheel"),
+                egui::Event::Key { .. } => Some("key"),
+                egui::Event::WindowFocused(_) => Some("focus"),
+                _ => None,
+            })
+            .collect()
+    });
+    kinds.dedup();
+    if kinds.is_empty() {
+        "-".to_owned()
+    } else {
+        kinds.join(",")
     }
 }
 

@@ -215,21 +215,50 @@ fn a_figure_of_an_unreadable_diagram_is_not_reported_twice() {
 }
 
 #[test]
-fn a_step_may_only_slide_in_layers_it_shows() {
+fn a_motion_must_move_a_layer_a_step_shows_and_stay_near_the_picture() {
     let f = with_tube();
+    // The body has a motion but no step shows or hides it; the light's motion flies it off.
     f.edit(
         "content/diagrams/tube.ron",
-        "Step(id: \"on\", show: [\"light\"]),",
-        "Step(id: \"on\", show: [\"light\"], slide_in: {\"light\": (0.0, -20.0), \"body\": (5.0, 0.0)}),",
+        "id: \"body\",",
+        "id: \"body\", motion: Motion(from: (0.0, -20.0)),",
+    );
+    f.edit(
+        "content/diagrams/tube.ron",
+        "id: \"light\",",
+        "id: \"light\", motion: Motion(from: (1e30, 0.0), turn_degrees: 90.0, around: (320.0, 100.0)),",
     );
     let d = f.diagnostics();
-    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d.len(), 2, "{d:?}");
     assert!(
-        d[0].message
-            .contains("slides in the layer \"body\" but does not show it"),
+        d.iter().any(|d| d
+            .message
+            .contains("\"body\" has a `motion`, but no step shows or hides it")
+            && d.line == 6),
         "{d:?}"
     );
-    assert!(d[0].path.ends_with("content/diagrams/tube.ron") && d[0].line > 1);
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("motion of the layer \"light\"")
+                && d.message.contains("further away than the view box")
+                && d.line == 13),
+        "{d:?}"
+    );
+
+    // Near the picture, it loads and keeps its motion.
+    f.edit("content/diagrams/tube.ron", "(1e30, 0.0)", "(0.0, -80.0)");
+    f.edit(
+        "content/diagrams/tube.ron",
+        "id: \"body\", motion: Motion(from: (0.0, -20.0)),",
+        "id: \"body\",",
+    );
+    let deck = load_deck(&f.paths()).expect("a motion near the picture loads");
+    let motion = deck.diagrams["tube"].layers[1]
+        .motion
+        .expect("the light moves");
+    assert_eq!(motion.from, (0.0, -80.0));
+    assert_eq!(motion.turn_degrees, 90.0);
+    assert_eq!(motion.scale, (1.0, 1.0), "no stretch unless asked");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use egui::accesskit::Role;
 use egui::{Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::{Command, OpenHotspot, Screen};
 use patient_kiosk::content::diagram::{Diagram, DiagramText};
 use patient_kiosk::content::model::{Block, FigureSource};
@@ -554,4 +554,82 @@ fn the_incisions_picture_is_drawn_to_one_scale() {
         }
     }
     assert!(small >= 2, "small cuts drawn on the back");
+}
+
+/// Where the diagram label reading `text` is drawn, if it is.
+fn label_rect(harness: &Harness<'_, KioskApp>, text: &str) -> Option<egui::Rect> {
+    harness
+        .query_all_by_role(Role::Label)
+        .find(|node| {
+            let info = node.accesskit_node();
+            info.label().or_else(|| info.value()).as_deref() == Some(text)
+        })
+        .map(|node| node.rect())
+}
+
+/// The label `text`'s left edge frame by frame, from tapping Next step on diagram `id` until
+/// the kiosk stops repainting.
+fn label_path(theme: Theme, id: &str, steps: usize, text: &str) -> Vec<f32> {
+    let deck = common::bundled_deck();
+    let mut harness = kiosk_with(theme, &deck, id, LANDSCAPE);
+    for _ in 1..steps {
+        tap(&mut harness, "Next step");
+    }
+    harness
+        .get_by_role_and_label(Role::Button, "Next step")
+        .click();
+    let mut path = Vec::new();
+    for _ in 0..60 {
+        harness.step();
+        if let Some(rect) = label_rect(&harness, text) {
+            path.push(rect.left());
+        }
+    }
+    path
+}
+
+#[test]
+fn walk_throughs_move_what_the_words_say_and_less_motion_only_fades() {
+    // The C-arm rolls in beside the patient (step 2 of the fluoroscope) and the scope goes in
+    // through the cut (step 4 of the day of surgery): their labels travel with them, eased,
+    // and come to rest in under a second.
+    let motion_secs = Theme::bundled().sizes.motion_secs;
+    assert!(motion_secs <= 1.0, "a motion takes at most about a second");
+    for (id, taps, label) in [
+        ("fluoroscope", 1, "C-arm"),
+        ("surgery-day-steps", 3, "Thin tube with camera"),
+    ] {
+        let path = label_path(Theme::bundled(), id, taps, label);
+        let (first, last) = (path[0], *path.last().expect("frames"));
+        assert!(
+            first > last + 20.0,
+            "{id}: the {label:?} label comes in from the right: {path:?}"
+        );
+        assert!(
+            path.windows(2).all(|pair| pair[1] <= pair[0] + 0.01),
+            "{id}: it moves one way only: {path:?}"
+        );
+        let moves: Vec<f32> = path.windows(2).map(|pair| pair[0] - pair[1]).collect();
+        let moving = moves.iter().filter(|&&by| by > 0.0).count() as f32;
+        assert!(
+            moving * STEP_SECS <= motion_secs + 2.0 * STEP_SECS,
+            "{id}: it moves for at most the motion's time ({moving} frames)"
+        );
+        // Eased: its first frame covers less of the way than a frame in the middle.
+        let peak = moves.iter().copied().fold(0.0, f32::max);
+        assert!(moves[0] < peak / 2.0, "{id}: it starts gently: {moves:?}");
+
+        let mut still = Theme::bundled();
+        still.sizes.less_motion = true;
+        let path = label_path(still, id, taps, label);
+        assert!(
+            path.windows(2).all(|pair| pair[0] == pair[1]),
+            "{id}: with less motion the {label:?} label fades in where it ends up: {path:?}"
+        );
+        assert_eq!(
+            path.last(),
+            Some(&last),
+            "{id}: and ends where it would have moved to"
+        );
+    }
 }

@@ -458,7 +458,13 @@ impl KioskApp {
         let command = gesture.or(command).or(idle);
         if let Some(command) = command {
             self.apply(command);
-            ui.ctx().request_repaint();
+            // The screen this frame drew is out of date: draw it again before painting, so a
+            // tap shows its result in the very next picture (not one frame of the old screen,
+            // then another of the new). Where egui has no pass left, the next frame does it.
+            ui.ctx().request_discard("a command changed the screen");
+            if !ui.ctx().will_discard() {
+                ui.ctx().request_repaint();
+            }
         }
     }
 

@@ -48,8 +48,40 @@ pub struct Layer {
     /// Hidden until a step shows it.
     #[serde(default)]
     pub hidden: bool,
+    /// How the layer moves when a step shows or hides it (without one it fades).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motion: Option<Motion>,
     /// The shapes, drawn first to last.
     pub shapes: Vec<Shape>,
+}
+
+/// How a layer comes and goes: where it is while away, as a move, a turn and a stretch from
+/// its place. A step that shows it moves it from there into its place; one that hides it
+/// moves it back out. `Motion(from: (0.0, -120.0))` slides it down into place;
+/// `Motion(turn_degrees: -90.0, around: (430.0, 295.0))` turns it a quarter round that point;
+/// `Motion(scale: (1.0, 0.0), around: c)` opens it out of a flat line through `c` (and, when
+/// hidden, closes it up into that line, as a cut being closed).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Motion {
+    /// How far from its place the layer is while away, in diagram units.
+    #[serde(default)]
+    pub from: Point,
+    /// How far it is turned while away, in degrees clockwise about `around`.
+    #[serde(default)]
+    pub turn_degrees: f32,
+    /// How it is stretched while away, across and down, about `around` (1: its own size).
+    #[serde(default = "Motion::no_stretch")]
+    pub scale: Point,
+    /// The point it turns about and stretches from.
+    #[serde(default)]
+    pub around: Point,
+}
+
+impl Motion {
+    fn no_stretch() -> Point {
+        (1.0, 1.0)
+    }
 }
 
 /// How a shape is painted: colour token names, either one optional.
@@ -222,10 +254,6 @@ pub struct Step {
     /// Layers highlighted during this step only.
     #[serde(default)]
     pub highlight: Vec<String>,
-    /// Layers this step shows that slide into place, each from this far away (in diagram
-    /// units): `{"tube": (0.0, -80.0)}` slides the tube down into place.
-    #[serde(default)]
-    pub slide_in: BTreeMap<String, Point>,
 }
 
 /// `content/<language>/diagrams/<id>.ron`: every word of one diagram in one language.
@@ -279,13 +307,20 @@ impl Diagram {
             .collect()
     }
 
-    /// How far away the layer `layer_id` slides in from, as the first step that shows it
-    /// says (`None`: it fades in where it is).
-    pub fn slide_from(&self, layer_id: &str) -> Option<Point> {
-        self.steps
-            .iter()
-            .find(|step| step.show.iter().any(|id| id == layer_id))
-            .and_then(|step| step.slide_in.get(layer_id).copied())
+    /// The step that shows the most of the picture: the first with the most layers shown. A
+    /// figure that cannot move (on paper, on the web page) shows this one, so a walk-through
+    /// whose first step leaves a part out (the C-arm before it rolls in) prints with it.
+    pub fn fullest_step(&self) -> usize {
+        (0..self.steps.len().max(1))
+            .map(|step| {
+                let shown = self.visible_layers(step).iter().filter(|&&on| on).count();
+                (step, shown)
+            })
+            .fold(
+                (0, 0),
+                |best, (step, shown)| if shown > best.1 { (step, shown) } else { best },
+            )
+            .0
     }
 
     /// The index of the last step (0 for a diagram without steps).
@@ -498,6 +533,7 @@ mod tests {
         Layer {
             id: id.to_owned(),
             hidden,
+            motion: None,
             shapes: Vec::new(),
         }
     }
@@ -508,14 +544,12 @@ mod tests {
             show: show.iter().map(|s| (*s).to_owned()).collect(),
             hide: hide.iter().map(|s| (*s).to_owned()).collect(),
             highlight: Vec::new(),
-            slide_in: BTreeMap::new(),
         }
     }
 
     #[test]
     fn steps_show_and_hide_layers_from_their_step_on() {
-        let mut tube = step("tube-in", &["tube"], &[]);
-        tube.slide_in.insert("tube".to_owned(), (0.0, -50.0));
+        let tube = step("tube-in", &["tube"], &[]);
         let diagram = Diagram {
             id: "walk".to_owned(),
             view_box: ViewBox {
@@ -540,8 +574,11 @@ mod tests {
         // Past the end counts as the last step.
         assert_eq!(diagram.visible_layers(9), [true, false, false]);
         assert_eq!(diagram.last_step(), 2);
-        assert_eq!(diagram.slide_from("tube"), Some((0.0, -50.0)));
-        assert_eq!(diagram.slide_from("cut"), None);
+        assert_eq!(
+            diagram.fullest_step(),
+            1,
+            "the first step with the most layers shown"
+        );
 
         let still = Diagram {
             steps: Vec::new(),
@@ -549,5 +586,6 @@ mod tests {
         };
         assert_eq!(still.visible_layers(0), [true, false, false]);
         assert_eq!(still.last_step(), 0);
+        assert_eq!(still.fullest_step(), 0);
     }
 }

@@ -175,6 +175,7 @@ mod tests {
             layers: vec![Layer {
                 id: "a".to_owned(),
                 hidden: false,
+                motion: None,
                 shapes: vec![crate::content::diagram::Shape::Ellipse {
                     center: (5.0, 5.0),
                     radii: (4.0, 4.0),

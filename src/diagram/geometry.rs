@@ -269,6 +269,7 @@ mod tests {
             layers: vec![Layer {
                 id: "shapes".to_owned(),
                 hidden: false,
+                motion: None,
                 shapes: vec![
                     Shape::Ellipse {
                         center: (70.0, 70.0),

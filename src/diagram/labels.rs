@@ -44,6 +44,24 @@ pub struct PlacedLabel {
     pub dot: Option<Pos2>,
 }
 
+impl PlacedLabel {
+    /// The label moved by `shift`, line and dot with it (as its layer moves into place).
+    pub fn translate(self, shift: Vec2) -> Self {
+        if shift == Vec2::ZERO {
+            return self;
+        }
+        Self {
+            rect: self.rect.translate(shift),
+            leader: self
+                .leader
+                .into_iter()
+                .map(|(start, end)| (start + shift, end + shift))
+                .collect(),
+            dot: self.dot.map(|dot| dot + shift),
+        }
+    }
+}
+
 /// How far, in label heights and half widths, a label may move from its place.
 const STEPS_Y: [f32; 13] = [
     0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.0, -2.0, 3.0, -3.0, 4.0, -4.0,

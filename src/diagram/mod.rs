@@ -5,6 +5,7 @@ mod cache;
 pub mod dot_grid;
 pub mod geometry;
 pub mod labels;
+mod motion;
 mod steps;
 mod view;
 

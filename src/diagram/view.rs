@@ -10,6 +10,7 @@ use egui::{
 
 use super::DiagramCache;
 use super::labels::{LabelSpot, Ring, place_labels};
+use super::motion::{self, Pose};
 use crate::content::diagram::{Anchor, Diagram, DiagramText, Region, Shape};
 use crate::theme::Theme;
 
@@ -87,24 +88,38 @@ impl DiagramView<'_> {
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
         let mut tap = (response.clicked() && open_hotspot.is_some()).then_some(HotspotTap::Close);
         let visible = diagram.visible_layers(step);
-        // How much of each layer shows: 0 hidden, 1 shown, between while a step animates.
-        let opacity: Vec<f32> = diagram
+        // How far each layer is in: 0 hidden, 1 shown, between while a step animates (a layer
+        // with a motion moves for longer than one that fades).
+        let less_motion = sizes.less_motion;
+        let shown: Vec<f32> = diagram
             .layers
             .iter()
             .zip(&visible)
             .enumerate()
-            .map(|(index, (_, &shown))| {
+            .map(|(index, (layer, &on))| {
                 if diagram.steps.is_empty() {
-                    f32::from(u8::from(shown))
+                    f32::from(u8::from(on))
                 } else {
+                    let moves = layer.motion.is_some() && !less_motion;
+                    let secs = if moves {
+                        sizes.motion_secs
+                    } else {
+                        sizes.step_animation_secs
+                    };
                     // egui asks for repaints only while the value is still moving.
                     ui.ctx().animate_bool_with_time(
                         ui.scope_id().with(("diagram-layer", &diagram.id, index)),
-                        shown,
-                        sizes.step_animation_secs,
+                        on,
+                        secs,
                     )
                 }
             })
+            .collect();
+        let opacity: Vec<f32> = diagram
+            .layers
+            .iter()
+            .zip(&shown)
+            .map(|(layer, &amount)| motion::opacity(layer.motion.is_some() && !less_motion, amount))
             .collect();
         let shown_hotspots: Vec<&crate::content::diagram::Hotspot> = diagram
             .hotspots
@@ -163,11 +178,16 @@ impl DiagramView<'_> {
                             align,
                             leader: None,
                         },
-                        layer: index,
                         at: pos2(at.0, at.1),
                         leader: leader.map(|(x, y)| pos2(x, y)),
                     });
-                    words_shown.push((text, galley, amount));
+                    words_shown.push(ShownLabel {
+                        text,
+                        galley,
+                        opacity: amount,
+                        layer: index,
+                        at: pos2(at.0, at.1),
+                    });
                 }
             }
             (words_shown, label_spots)
@@ -180,7 +200,6 @@ impl DiagramView<'_> {
                 rect.center().x - drawing.x / 2.0,
                 rect.top() + pad + (card.y - drawing.y) / 2.0,
             );
-            let offsets = slide_offsets(diagram, &opacity, scale);
             let rings: Vec<Ring> = shown_hotspots
                 .iter()
                 .map(|hotspot| Ring {
@@ -191,11 +210,8 @@ impl DiagramView<'_> {
             let spots: Vec<LabelSpot> = label_spots
                 .iter()
                 .map(|spot| LabelSpot {
-                    at: spot.spot.at
-                        + (origin + spot.at.to_vec2() * scale + offsets[spot.layer]).to_vec2(),
-                    leader: spot
-                        .leader
-                        .map(|end| origin + end.to_vec2() * scale + offsets[spot.layer]),
+                    at: spot.spot.at + (origin + spot.at.to_vec2() * scale).to_vec2(),
+                    leader: spot.leader.map(|end| origin + end.to_vec2() * scale),
                     ..spot.spot
                 })
                 .collect();
@@ -243,17 +259,70 @@ impl DiagramView<'_> {
             }
             (chosen, words_shown)
         };
-        let (mut chosen, mut words_shown) = search(tokens.label_pt);
-        for label_pt in sizes_pt.into_iter().skip(1) {
-            if chosen.2.conflict == 0.0 {
-                break;
-            }
-            let (smaller, words) = search(label_pt);
-            if smaller.2.conflict < chosen.2.conflict {
-                (chosen, words_shown) = (smaller, words);
-            }
+        // The search is pure: the same drawing, words, step and room give the same answer, so
+        // it runs once and the frames after reuse it (moved with the card as it scrolls).
+        let memo_id = ui.scope_id().with(("diagram-labels", &diagram.id));
+        let key = LabelLayoutKey {
+            diagram,
+            words,
+            opacity: &opacity,
+            hotspots: &shown_hotspots,
+            room: (rect.size(), fit, ui.ctx().pixels_per_point()),
+            sizes: [
+                tokens.label_pt,
+                tokens.label_min_pt,
+                tokens.marker_pt,
+                tokens.line_pt,
+                sizes.stroke_pt,
+                min_touch,
+            ],
         }
-        let (scale, origin, labels) = chosen;
+        .hash();
+        let remembered = ui
+            .data(|data| data.get_temp::<LabelLayoutMemo>(memo_id))
+            .filter(|memo| memo.key == key);
+        let (scale, origin, labels, words_shown) = if let Some(memo) = remembered {
+            let (words_shown, _) = measure_labels(memo.label_pt);
+            let shift = rect.min.to_vec2();
+            let labels = memo
+                .labels
+                .into_iter()
+                .map(|label| label.translate(shift))
+                .collect();
+            (memo.scale, memo.origin + shift, labels, words_shown)
+        } else {
+            let mut label_pt = tokens.label_pt;
+            let (mut chosen, mut words_shown) = search(label_pt);
+            for smaller_pt in sizes_pt.into_iter().skip(1) {
+                if chosen.2.conflict == 0.0 {
+                    break;
+                }
+                let (smaller, words) = search(smaller_pt);
+                if smaller.2.conflict < chosen.2.conflict {
+                    (chosen, words_shown, label_pt) = (smaller, words, smaller_pt);
+                }
+            }
+            let (scale, origin, placement) = chosen;
+            let shift = -rect.min.to_vec2();
+            ui.data_mut(|data| {
+                data.insert_temp(
+                    memo_id,
+                    LabelLayoutMemo {
+                        key,
+                        label_pt,
+                        scale,
+                        origin: origin + shift,
+                        labels: placement
+                            .labels
+                            .iter()
+                            .cloned()
+                            .map(|label| label.translate(shift))
+                            .collect(),
+                    },
+                );
+            });
+            (scale, origin, placement.labels, words_shown)
+        };
         let drawing = vec2(view.width, view.height) * scale;
         let to_screen = egui::emath::RectTransform::from_to(
             Rect::from_min_size(pos2(0.0, 0.0), vec2(view.width, view.height)),
@@ -311,28 +380,37 @@ impl DiagramView<'_> {
             (None, None) => &[],
         };
         let highlighted = |layer: &str| glowing.iter().any(|id| id == layer);
-        let offsets = slide_offsets(diagram, &opacity, scale);
-
-        let place = |index: usize, (x, y): (f32, f32)| origin + vec2(x, y) * scale + offsets[index];
+        // Where each layer is while it moves into place (the labels were placed where the
+        // layers end up, and move with them).
+        let poses: Vec<Pose> = diagram
+            .layers
+            .iter()
+            .zip(&shown)
+            .map(|(layer, &amount)| {
+                motion::pose(layer.motion.as_ref(), less_motion, amount, origin, scale)
+            })
+            .collect();
+        let place =
+            |index: usize, (x, y): (f32, f32)| poses[index].apply(origin + vec2(x, y) * scale);
         let max_side_px = ui.input(|input| input.max_texture_side) as u32;
         let meshes = cache.layers(ui.ctx(), diagram, tokens, scale, origin, max_side_px);
         for (index, layer) in diagram.layers.iter().enumerate() {
-            let (amount, offset) = (opacity[index], offsets[index]);
+            let (amount, pose) = (opacity[index], &poses[index]);
             if amount <= 0.0 {
                 continue;
             }
             if highlighted(&layer.id)
                 && let Some(Some(halo)) = meshes.halos.get(index)
             {
-                painter.add(fade(halo, amount, offset));
+                painter.add(fade(halo, amount, pose));
             }
             if let Some(mesh) = meshes.layers.get(index) {
-                painter.add(fade(mesh, amount, offset));
+                painter.add(fade(mesh, amount, pose));
             }
             for (texture, area) in meshes.grids.get(index).into_iter().flatten() {
                 painter.image(
                     texture.id(),
-                    area.translate(offset),
+                    area.translate(pose.apply(area.center()) - area.center()),
                     Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
                     Color32::WHITE.gamma_multiply(amount),
                 );
@@ -372,9 +450,18 @@ impl DiagramView<'_> {
         let label_paper = token_color(theme, "paper", theme.colors.surface.color32());
         let leader_color = token_color(theme, "leader", theme.colors.text_muted.color32());
         let line = tokens.line_pt;
-        for (((text, galley, amount), label), index) in
-            words_shown.into_iter().zip(labels.labels).zip(0..)
-        {
+        for ((shown_label, label), index) in words_shown.into_iter().zip(labels).zip(0..) {
+            let ShownLabel {
+                text,
+                galley,
+                opacity: amount,
+                layer,
+                at,
+            } = shown_label;
+            // A label of a moving layer moves with it.
+            let at = origin + at.to_vec2() * scale;
+            let shift = poses[layer].apply(at) - at;
+            let label = label.translate(shift);
             let leader = leader_color.gamma_multiply(amount);
             for &(start, end) in &label.leader {
                 painter.line_segment([start, end], egui::Stroke::new(line * 0.8, leader));
@@ -434,14 +521,17 @@ impl DiagramView<'_> {
     }
 }
 
-/// `mesh` as painted at `opacity`, moved by `offset`; shared as it is when fully shown in place.
-fn fade(mesh: &std::sync::Arc<Mesh>, opacity: f32, offset: Vec2) -> egui::Shape {
-    if opacity >= 1.0 && offset == Vec2::ZERO {
+/// `mesh` as painted at `opacity` in `pose`; shared as it is when fully shown in place.
+fn fade(mesh: &std::sync::Arc<Mesh>, opacity: f32, pose: &Pose) -> egui::Shape {
+    let still = pose.is_identity();
+    if opacity >= 1.0 && still {
         return egui::Shape::Mesh(std::sync::Arc::clone(mesh));
     }
     let mut mesh = Mesh::clone(mesh);
-    mesh.translate(offset);
     for vertex in &mut mesh.vertices {
+        if !still {
+            vertex.pos = pose.apply(vertex.pos);
+        }
         vertex.color = vertex.color.gamma_multiply(opacity);
     }
     egui::Shape::Mesh(std::sync::Arc::new(mesh))
@@ -495,19 +585,6 @@ fn touch_area(region: Rect, min_touch: f32) -> Rect {
     Rect::from_min_max(touch.min.floor(), touch.max.ceil())
 }
 
-/// Each layer's slide while a step brings it in, at `scale`.
-fn slide_offsets(diagram: &Diagram, opacity: &[f32], scale: f32) -> Vec<Vec2> {
-    diagram
-        .layers
-        .iter()
-        .zip(opacity)
-        .map(|(layer, &amount)| match diagram.slide_from(&layer.id) {
-            Some((dx, dy)) if amount < 1.0 => vec2(dx, dy) * scale * (1.0 - amount),
-            _ => Vec2::ZERO,
-        })
-        .collect()
-}
-
 /// A hotspot's region at `scale`, from the drawing's top-left corner.
 fn region_of(hotspot: &crate::content::diagram::Hotspot, scale: f32) -> Rect {
     match hotspot.region {
@@ -518,12 +595,108 @@ fn region_of(hotspot: &crate::content::diagram::Hotspot, scale: f32) -> Rect {
     }
 }
 
+/// What the label search depends on, hashed: when none of it changes, its answer is reused.
+struct LabelLayoutKey<'a> {
+    diagram: &'a Diagram,
+    words: Option<&'a DiagramText>,
+    opacity: &'a [f32],
+    hotspots: &'a [&'a crate::content::diagram::Hotspot],
+    /// The card's size, the drawing's largest scale and the screen's pixel density.
+    room: (Vec2, f32, f32),
+    /// The label, ring and line sizes and the touch size, in points.
+    sizes: [f32; 6],
+}
+
+impl LabelLayoutKey<'_> {
+    fn hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let diagram = self.diagram;
+        diagram.id.hash(&mut hasher);
+        let (size, fit, pixels_per_point) = self.room;
+        let numbers = [
+            diagram.view_box.width,
+            diagram.view_box.height,
+            size.x,
+            size.y,
+            fit,
+            pixels_per_point,
+        ];
+        for number in numbers.iter().chain(&self.sizes) {
+            number.to_bits().hash(&mut hasher);
+        }
+        // Which layers show, and where their labels sit (a reloaded drawing may move them).
+        for (layer, &amount) in diagram.layers.iter().zip(self.opacity) {
+            (amount > 0.0).hash(&mut hasher);
+            for shape in &layer.shapes {
+                if let Shape::Label {
+                    text,
+                    at,
+                    anchor,
+                    leader,
+                } = shape
+                {
+                    text.hash(&mut hasher);
+                    for number in [at.0, at.1] {
+                        number.to_bits().hash(&mut hasher);
+                    }
+                    (*anchor as u8).hash(&mut hasher);
+                    leader
+                        .map(|(x, y)| (x.to_bits(), y.to_bits()))
+                        .hash(&mut hasher);
+                }
+            }
+        }
+        if let Some(words) = self.words {
+            words.labels.hash(&mut hasher);
+        }
+        for hotspot in self.hotspots {
+            hotspot.id.hash(&mut hasher);
+            let (center, extent) = match hotspot.region {
+                Region::Circle(center, radius) => (center, (radius, radius)),
+                Region::Rect(min, size) => (min, size),
+            };
+            for number in [center.0, center.1, extent.0, extent.1] {
+                number.to_bits().hash(&mut hasher);
+            }
+        }
+        hasher.finish()
+    }
+}
+
+/// The label search's last answer for one diagram, in points from the card's top-left corner.
+#[derive(Clone)]
+struct LabelLayoutMemo {
+    /// What it was the answer to.
+    key: u64,
+    /// The label size chosen.
+    label_pt: f32,
+    /// The drawing's scale chosen.
+    scale: f32,
+    /// The drawing's top-left corner.
+    origin: Pos2,
+    /// Each label's place.
+    labels: Vec<super::labels::PlacedLabel>,
+}
+
+/// A label's words as measured for this frame.
+struct ShownLabel<'a> {
+    /// The words.
+    text: &'a String,
+    /// Laid out.
+    galley: std::sync::Arc<egui::Galley>,
+    /// How strongly its layer shows.
+    opacity: f32,
+    /// Its layer.
+    layer: usize,
+    /// Where the diagram puts it, in the drawing's own units.
+    at: Pos2,
+}
+
 /// A label as the diagram puts it, in the drawing's own units, with its measured words.
 struct DrawingSpot {
     /// Size and alignment (its `at` and `leader` are set per scale).
     spot: LabelSpot,
-    /// The layer it belongs to.
-    layer: usize,
     /// Where the diagram puts it.
     at: Pos2,
     /// The point its leader line runs to.

@@ -1,5 +1,5 @@
 //! A diagram as inline SVG, drawn from the same model the kiosk paints: the layers shown at the
-//! diagram's first step, with its labels in one language.
+//! diagram's fullest step (a web page cannot step through it), with its labels in one language.
 
 use std::fmt::Write as _;
 
@@ -7,7 +7,7 @@ use super::escape::escape_html;
 use crate::content::diagram::{Anchor, Diagram, DiagramText, Paint, PathOp, Point, Shape};
 use crate::theme::{Rgb, Theme};
 
-/// `diagram` at its first step as an `<svg>` element that scales to its container, labelled
+/// `diagram` at its fullest step as an `<svg>` element that scales to its container, labelled
 /// for screen readers with `alt`. Pictures inside diagrams (`Image` shapes) link to
 /// `images/<file>`.
 pub fn diagram_svg(
@@ -28,7 +28,7 @@ pub fn diagram_svg(
         "<rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>",
         painter.color("paper")
     );
-    let visible = diagram.visible_layers(0);
+    let visible = diagram.visible_layers(diagram.fullest_step());
     let shapes: Vec<&Shape> = diagram
         .layers
         .iter()

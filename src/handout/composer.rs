@@ -7,6 +7,7 @@ use super::layout::Layout;
 use super::op::Op;
 use super::phone::tel_uri;
 use super::{HandoutError, HandoutItem, Paper};
+use crate::content::diagram::Diagram;
 use crate::content::model::Target;
 use crate::content::model::{Block, FigureSource, Page};
 use crate::content::{Deck, Language, QrModules};
@@ -234,7 +235,8 @@ impl<'a> Composer<'a> {
                 alt,
             } => {
                 let words = caption.as_deref().unwrap_or(alt);
-                self.figure(id, 0, Some(words), false);
+                let step = self.deck.diagrams.get(id).map_or(0, Diagram::fullest_step);
+                self.figure(id, step, Some(words), false);
             }
             Block::Figure {
                 source: FigureSource::Image(name),
@@ -493,7 +495,7 @@ impl<'a> Composer<'a> {
     }
 
     /// A diagram at `step` with a caption under it, all on one page. A page's figures show
-    /// their first step, as the screen first shows them.
+    /// their fullest step: paper cannot step through them.
     fn figure(&mut self, id: &str, step: usize, caption: Option<&str>, prominent: bool) {
         let Some((width_pt, height_pt, caption_pt)) = self.figure_size(id, caption, prominent)
         else {

@@ -220,8 +220,12 @@ pub struct Sizes {
     pub qr_side_pt: f32,
     pub texture_max_side_px: u32,
     pub swipe_min_pt: f32,
-    /// How long layers take to fade and slide when a diagram moves to another step.
+    /// How long layers take to fade when a diagram moves to another step.
     pub step_animation_secs: f32,
+    /// How long a layer with a motion (the scope going in, the C-arm turning) takes to move.
+    pub motion_secs: f32,
+    /// Less motion: layers that would move only fade, for patients whom motion troubles.
+    pub less_motion: bool,
     /// How long egui's own small animations take (a scroll bar fading in, a pressed button):
     /// each is a run of whole-screen repaints, costly under software rendering.
     pub widget_animation_secs: f32,

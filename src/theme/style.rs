@@ -55,6 +55,9 @@ pub fn apply(theme: &Theme, ctx: &egui::Context) {
         // Kiosk users have no keyboard; nothing should zoom or quit by a key.
         options.zoom_with_keyboard = false;
         options.quit_shortcuts.clear();
+        // A tap that changes the screen draws the new screen in the same frame (a second
+        // pass); a third leaves room for a sizing pass of what the new screen shows.
+        options.max_passes = std::num::NonZeroUsize::new(3).unwrap_or(options.max_passes);
         let input = &mut options.input_options;
         input.max_click_dist = sizes.max_click_dist_pt;
         input.max_click_duration = sizes.max_click_duration_secs;

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::Path;
 
-use super::super::diagram::{Diagram, DiagramText, Region, Shape};
+use super::super::diagram::{Diagram, DiagramText, Motion, Region, Shape, ViewBox};
 use super::super::source_file::diagnostic;
 use super::{LanguageFiles, Loader, Parsed};
 
@@ -110,6 +110,26 @@ impl Loader<'_> {
                         format!("The layer id \"{}\" is used twice.", layer.id),
                     ));
                 }
+                if let Some(motion) = &layer.motion {
+                    let at_layer =
+                        |message: String| file.diagnostic_at_value("id", &layer.id, 0, message);
+                    let moved = diagram
+                        .steps
+                        .iter()
+                        .any(|step| step.show.contains(&layer.id) || step.hide.contains(&layer.id));
+                    if !moved {
+                        self.error(at_layer(format!(
+                            "The layer \"{}\" has a `motion`, but no step shows or hides it, so it never moves. Show or hide it in a step, or remove the motion.",
+                            layer.id
+                        )));
+                    }
+                    if let Some(problem) = motion_problem(motion, view) {
+                        self.error(at_layer(format!(
+                            "The motion of the layer \"{}\": {problem}",
+                            layer.id
+                        )));
+                    }
+                }
                 for shape in &layer.shapes {
                     for token in shape.color_tokens() {
                         if !colors.contains(token) {
@@ -185,16 +205,6 @@ impl Loader<'_> {
                 if step.show.is_empty() && step.hide.is_empty() && step.highlight.is_empty() {
                     self.error(at_step(format!(
                         "The step \"{}\" changes nothing. Give it `show`, `hide` or `highlight` layers.",
-                        step.id
-                    )));
-                }
-                for layer in step
-                    .slide_in
-                    .keys()
-                    .filter(|layer| !step.show.contains(layer))
-                {
-                    self.error(at_step(format!(
-                        "The step \"{}\" slides in the layer \"{layer}\" but does not show it. Add it to `show`.",
                         step.id
                     )));
                 }
@@ -328,4 +338,49 @@ impl Loader<'_> {
             }
         }
     }
+}
+
+/// What is wrong with a layer's motion, if anything: it must keep the layer near the picture
+/// (moving at most the view box's own size away), turn it at most once round, stretch it at
+/// most 4 times, and turn about a point inside the view box.
+fn motion_problem(motion: &Motion, view: ViewBox) -> Option<String> {
+    let (from_x, from_y) = motion.from;
+    let (scale_x, scale_y) = motion.scale;
+    let (around_x, around_y) = motion.around;
+    let numbers = [
+        from_x,
+        from_y,
+        motion.turn_degrees,
+        scale_x,
+        scale_y,
+        around_x,
+        around_y,
+    ];
+    if numbers.iter().any(|number| !number.is_finite()) {
+        return Some("every number must be an ordinary number.".to_owned());
+    }
+    if from_x.abs() > view.width || from_y.abs() > view.height {
+        return Some(format!(
+            "`from` ({from_x}, {from_y}) is further away than the view box of {} by {}.",
+            view.width, view.height
+        ));
+    }
+    if motion.turn_degrees.abs() > 360.0 {
+        return Some(format!(
+            "`turn_degrees` {} is more than one whole turn (360).",
+            motion.turn_degrees
+        ));
+    }
+    if !(0.0..=4.0).contains(&scale_x) || !(0.0..=4.0).contains(&scale_y) {
+        return Some(format!(
+            "`scale` ({scale_x}, {scale_y}) must be from 0 to 4 each way."
+        ));
+    }
+    if !(0.0..=view.width).contains(&around_x) || !(0.0..=view.height).contains(&around_y) {
+        return Some(format!(
+            "`around` ({around_x}, {around_y}) is outside the view box of {} by {}.",
+            view.width, view.height
+        ));
+    }
+    None
 }
