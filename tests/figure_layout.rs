@@ -12,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::KioskApp;
 use patient_kiosk::app::{Command, Screen};
+use patient_kiosk::content::diagram::Shape;
 use patient_kiosk::content::model::{Block, FigureSource, Page};
 use patient_kiosk::content::{Deck, PageRef};
 use patient_kiosk::theme::TextSize;
@@ -402,5 +403,83 @@ fn a_figure_enlarges_to_the_whole_screen_and_back_returns_to_the_same_place() {
         let session = harness.state().session();
         assert_ne!(session.screen, Screen::Page(at), "{name}: the next page");
         assert!(!session.enlarged, "{name}: the next page is not enlarged");
+    }
+}
+
+#[test]
+fn the_risk_picture_shows_the_one_person_among_people_big_enough_to_see() {
+    // "1 in 10,000" at arm's length: beside the 10,000 dots, the marked dot's neighbours are
+    // drawn as people, each at least 16 points tall on the screen however the figure is
+    // fitted, one of them in the marked colour, at both sizes, in both languages.
+    let deck = common::bundled_deck();
+    let diagram = &deck.diagrams["risk-dots"];
+    let theme = patient_kiosk::Theme::bundled();
+    let heads = |fill: &str| -> Vec<f32> {
+        diagram
+            .layers
+            .iter()
+            .flat_map(|layer| &layer.shapes)
+            .filter_map(|shape| match shape {
+                Shape::Ellipse {
+                    radii: (rx, ry),
+                    paint,
+                    ..
+                } if paint.fill.as_deref() == Some(fill) && (rx - ry).abs() < 0.01 => Some(*rx),
+                _ => None,
+            })
+            .collect()
+    };
+    let (grey, marked) = (heads("dot"), heads("dot_marked"));
+    assert!(grey.len() >= 48, "a crowd of neighbours: {}", grey.len());
+    assert_eq!(marked.len(), 1, "one marked person");
+    // Head and shoulders: the person is four head radii tall.
+    let person_units = 4.0 * marked[0];
+    let grid_spacing = diagram
+        .layers
+        .iter()
+        .flat_map(|layer| &layer.shapes)
+        .find_map(|shape| match shape {
+            Shape::DotGrid { spacing, .. } => Some(*spacing),
+            _ => None,
+        })
+        .expect("the 10,000 dots");
+    assert!(
+        person_units >= 5.0 * grid_spacing,
+        "up close, a person is far bigger than a dot of the grid"
+    );
+    for language in 0..deck.languages.len() {
+        let alt = deck.languages[language]
+            .pages()
+            .find_map(|(_, page)| {
+                let (_, figure) = page.figure()?;
+                matches!(&figure.source, FigureSource::Diagram(id) if id == "risk-dots")
+                    .then(|| figure.alt.to_owned())
+            })
+            .expect("a page shows the risk picture");
+        for (name, size) in SIZES {
+            let mut harness = kiosk(&deck, size, language, TextSize::Normal);
+            let at = common::page_with_diagram(&deck, "risk-dots");
+            harness.state_mut().apply(Command::Open(at));
+            harness.run();
+            let card = harness.get_by_role_and_label(Role::Image, &alt).rect();
+            // The drawing fills the card's height (less its padding) or gives up at most 40%
+            // of it to its labels.
+            let pad = theme.sizes.card_padding_pt;
+            let fit = ((card.height() - 2.0 * pad) / diagram.view_box.height)
+                .min((card.width() - 2.0 * pad) / diagram.view_box.width);
+            let person_pt = person_units * fit * 0.6;
+            assert!(
+                person_pt >= 16.0,
+                "{name}, language {language}: a person is {person_pt} points tall"
+            );
+            let one = &deck.languages[language].diagram_texts["risk-dots"].hotspots["one-person"];
+            let ring = harness
+                .get_by_role_and_label(Role::Button, &one.title)
+                .rect();
+            assert!(
+                card.contains(ring.center()),
+                "{name}: the one person can be tapped in the picture"
+            );
+        }
     }
 }
