@@ -6,6 +6,7 @@
 //! Criterion gives each screen's median. Its samples are means over many frames, so after it a
 //! second pass times frames one by one (`FRAME_SAMPLES` of them per screen, 1,000 unless set)
 //! and prints each screen's p50 and p99, the heaviest screen, and the goal (median within 2 ms).
+//! Last, the CPU time of a page turn: the frame after a tap on Next, page after page.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -215,6 +216,74 @@ fn percentiles() {
     }
 }
 
+/// The frame a tap on Next draws, page after page: the pass that sees the tap (the old page)
+/// and the pass that draws the new one, as `KioskApp` asks egui for when a command changes the
+/// screen, then tessellation. Each page's words are laid out afresh (egui keeps a layout only
+/// while it is drawn), as on a kiosk; the first tour also draws each diagram for the first
+/// time. Prints the median and the slowest turn of the first tour and of the tours after.
+fn page_turns() {
+    let tours: usize = std::env::var("PAGE_TURN_TOURS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(10)
+        .max(2);
+    let deck = bundled_deck();
+    println!();
+    println!("page turn (the frame after a tap on Next) at 1920x1080, {tours} tours of every page");
+    println!(
+        "{:<10} {:>14} {:>14} {:>14} {:>14}",
+        "language", "1st tour p50", "1st tour max", "later p50", "later max"
+    );
+    for (index, language) in deck.languages.iter().enumerate() {
+        let home = Screen {
+            name: format!("{}/home", language.code),
+            commands: vec![Command::ChooseLanguage(index), Command::Home],
+            consult: false,
+        };
+        let (ctx, mut app, mut time_secs) = app_on(&deck, &home, LANDSCAPE);
+        let mut first = Vec::new();
+        let mut later = Vec::new();
+        for tour in 0..tours {
+            for (at, _) in language.pages() {
+                time_secs += 0.5;
+                let start = Instant::now();
+                // The pass that sees the tap, on the old page; then the new page.
+                std::hint::black_box(ctx.run_ui(
+                    RawInput {
+                        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), LANDSCAPE)),
+                        time: Some(time_secs),
+                        ..Default::default()
+                    },
+                    |ui| app.ui(ui),
+                ));
+                app.apply(Command::Open(at));
+                std::hint::black_box(frame(&ctx, &mut app, time_secs + 0.001, LANDSCAPE));
+                let took = start.elapsed();
+                if tour == 0 {
+                    first.push(took)
+                } else {
+                    later.push(took)
+                }
+                // The page at rest for a moment, as the patient reads it.
+                for _ in 0..2 {
+                    time_secs += 1.0 / 60.0;
+                    frame(&ctx, &mut app, time_secs, LANDSCAPE);
+                }
+            }
+        }
+        first.sort_unstable();
+        later.sort_unstable();
+        println!(
+            "{:<10} {:>11.3} ms {:>11.3} ms {:>11.3} ms {:>11.3} ms",
+            language.code,
+            quantile_ms(&first, 0.5),
+            quantile_ms(&first, 1.0),
+            quantile_ms(&later, 0.5),
+            quantile_ms(&later, 1.0),
+        );
+    }
+}
+
 const LANDSCAPE: Vec2 = vec2(1920.0, 1080.0);
 const PORTRAIT: Vec2 = vec2(1080.0, 1920.0);
 
@@ -224,4 +293,5 @@ fn main() {
     benches();
     Criterion::default().configure_from_args().final_summary();
     percentiles();
+    page_turns();
 }

@@ -26,10 +26,12 @@
 #                 clicks on Next, STEP_SECS apart, the same xdotool clicks for both, then one
 #                 second more for the last page to be drawn.
 #   idle frames   frames the kiosk painted during the idle seconds (its --count-frames log).
-#   tap to photon from each click while paging (xdotool's button release) to the first screen
-#                 capture whose middle (MIDDLE, a box in the page's text) differs from the
-#                 picture before the click: the middle of the window between the capture before
-#                 it and its end, as for first paint. The median over the page turns. The
+#   tap to photon from each click while paging (the button's release, sent through XTEST by a
+#                 helper that is already running, timed when the X server has it) to the first
+#                 change of the screen's middle (MIDDLE, a box in the page's text), which a
+#                 watcher reads from Xvfb's screen file every POLL_SECS (2 ms): the middle of
+#                 the window between the poll before and the one that saw it. The median over
+#                 the page turns. The
 #                 kiosk's frame log shows what each frame after a tap was for (causes, input,
 #                 and passes drawn again at once before painting).
 #
@@ -49,8 +51,8 @@
 # Usage: scripts/compare.sh                       (30 idle seconds, 20 pages, 0.5 s apart)
 #        RUNS=5 scripts/compare.sh                (medians of five runs each)
 #        IDLE_SECS=5 PAGES=5 scripts/compare.sh   (a quick run)
-# Needs: Xvfb, xdotool, ImageMagick's identify and convert, chromium, cargo
-#   (apt-get install -y chromium xdotool xvfb imagemagick).
+# Needs: Xvfb, xdotool, ImageMagick's identify and convert, chromium, cargo, python3-xlib
+#   (apt-get install -y chromium xdotool xvfb imagemagick python3-xlib).
 # KIOSK_BIN=path skips the build; KEEP=dir keeps the captures, logs and samples there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,10 +78,14 @@ MIDDLE=${MIDDLE:-"800x240+560+420"}
 
 for tool in Xvfb xdotool identify convert cmp "$CHROMIUM"; do
   command -v "$tool" >/dev/null || {
-    echo "compare.sh needs $tool (apt-get install -y chromium xdotool xvfb imagemagick)" >&2
+    echo "compare.sh needs $tool (apt-get install -y chromium xdotool xvfb imagemagick python3-xlib)" >&2
     exit 1
   }
 done
+/usr/bin/python3 -c 'from Xlib.ext import xtest' 2>/dev/null || {
+  echo "compare.sh needs python3-xlib (apt-get install -y python3-xlib)" >&2
+  exit 1
+}
 
 work=$(mktemp -d)
 if [ -n "${KEEP:-}" ]; then
@@ -132,6 +138,7 @@ stop() { # ends what this script started, by id
 }
 cleanup() {
   stop
+  [ -n "${TAPPER_PID:-}" ] && kill "$TAPPER_PID" 2>/dev/null
   kill "$xvfb_pid" 2>/dev/null || true
   [ -z "${KEEP:-}" ] && rm -rf "$work"
   return 0
@@ -206,39 +213,89 @@ click() { # x y
   xdotool mousemove "$1" "$2" click 1
 }
 
-middle_of() { # a checksum of the MIDDLE box of one capture
-  convert "xwd:$1" -crop "$MIDDLE" +repage ppm:- 2>/dev/null | cksum | cut -d' ' -f1
+# A tap whose release is timed: a helper, started once, moves the pointer, presses, holds it
+# down TAP_HOLD_SECS (0.1 s, as a finger does), releases, waits until the X server has the
+# release, and prints that moment (epoch ms). Starting a program for each tap (xdotool) took
+# 50 ms and more, after which a fast program had already redrawn.
+start_tapper() {
+  coproc TAPPER {
+    exec /usr/bin/python3 -u -c '
+import sys, time
+from Xlib import X, display
+from Xlib.ext import xtest
+d = display.Display()
+hold = float(sys.argv[1])
+for line in sys.stdin:
+    x, y = (int(v) for v in line.split())
+    xtest.fake_input(d, X.MotionNotify, x=x, y=y)
+    xtest.fake_input(d, X.ButtonPress, 1)
+    d.sync()
+    time.sleep(hold)
+    xtest.fake_input(d, X.ButtonRelease, 1)
+    d.sync()
+    print(int(time.time() * 1000))
+' "${TAP_HOLD_SECS:-0.1}"
+  }
+}
+timed_tap() { # x y: taps, and appends the release's time to $tap_log
+  local at
+  echo "$1 $2" >&"${TAPPER[1]}"
+  read -r at <&"${TAPPER[0]}"
+  echo "$at" >>"$tap_log"
 }
 
-# Each click's tap to photon from the captures in $1/paging, into $1/taps (one per click) and
-# their median into $1/tap_ms; the captures are deleted after.
+# Watches the MIDDLE box of the screen every POLL_SECS, straight from Xvfb's screen file
+# (mapped, not copied), and prints "before_ms after_ms checksum" each time it changes: the
+# change came after the poll that began at before_ms (which saw the old picture) and before
+# after_ms. Reading one box instead of copying the whole 6 MB file makes a poll take about a
+# millisecond instead of 30.
+watch_middle() {
+  exec /usr/bin/python3 -u -c '
+import mmap, struct, sys, time, zlib
+path, box, interval = sys.argv[1], sys.argv[2], float(sys.argv[3])
+size, x, y = box.split("+")[0], int(box.split("+")[1]), int(box.split("+")[2])
+w, h = (int(v) for v in size.split("x"))
+with open(path, "rb") as f:
+    m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+fields = struct.unpack(">25I", m[:100])
+header, bits, line, colours = fields[0], fields[11], fields[12], fields[19]
+start = header + colours * 12
+pixel = bits // 8
+last, before = None, int(time.time() * 1000)
+while True:
+    began = int(time.time() * 1000)
+    crc = 0
+    for row in range(y, y + h):
+        at = start + row * line + x * pixel
+        crc = zlib.crc32(m[at:at + w * pixel], crc)
+    if crc != last:
+        print(before, int(time.time() * 1000), crc)
+        last = crc
+    before = began
+    time.sleep(interval)
+' "$framebuffer" "$MIDDLE" "${POLL_SECS:-0.002}"
+}
+
+# Each click's tap to photon from the changes in $1/middle, into $1/taps (one per click) and
+# their median into $1/tap_ms.
 tap_to_photon() {
-  local dir=$1 click before_sum start_ms end_ms prior_start found
-  touch "$dir/paging/repeats" "$dir/paging/list"
-  sort -n "$dir/paging/list" "$dir/paging/repeats" >"$dir/paging/all"
-  : >"$dir/taps"
-  while read -r click; do
-    # The picture on screen when the click came: the last new one that ended before it.
-    local baseline
-    baseline=$(awk -v c="$click" '$2 <= c {b = $2} END {print b}' "$dir/paging/list")
-    [ -n "$baseline" ] || continue
-    before_sum=$(middle_of "$dir/paging/$baseline.xwd")
-    found=""
-    while read -r start_ms end_ms; do
-      [ "$end_ms" -gt "$click" ] || continue
-      if [ "$(middle_of "$dir/paging/$end_ms.xwd")" != "$before_sum" ]; then
-        # It changed after the last capture that began before this one.
-        prior_start=$(awk -v s="$start_ms" '$1 < s {b = $1} END {print b}' "$dir/paging/all")
-        [ "$prior_start" -lt "$click" ] && prior_start=$click
-        found=$(((prior_start + end_ms) / 2 - click))
-        break
-      fi
-    done <"$dir/paging/list"
-    [ -n "$found" ] && echo "$found" >>"$dir/taps"
-  done <"$dir/clicks"
+  local dir=$1
+  awk -v clicks="$dir/clicks" '
+    BEGIN { while ((getline c < clicks) > 0) click[++n] = c }
+    { before[NR] = $1; after[NR] = $2 }
+    END {
+      for (i = 1; i <= n; i++) {
+        for (j = 1; j <= NR; j++) {
+          if (after[j] > click[i]) {
+            from = before[j] > click[i] ? before[j] : click[i]
+            print int((from + after[j]) / 2 - click[i])
+            break
+          }
+        }
+      }
+    }' "$dir/middle" >"$dir/taps"
   sort -n "$dir/taps" | awk '{v[NR] = $1} END {print NR ? v[int((NR + 1) / 2)] : 0}' >"$dir/tap_ms"
   wc -l <"$dir/taps" >"$dir/tap_count"
-  find "$dir/paging" -name '*.xwd' -delete
 }
 
 # Measures one program. $1 is its name; the rest is its command line.
@@ -326,18 +383,17 @@ measure() {
   [ "$name" = kiosk ] && tile=$KIOSK_TILE
   frames_before=$(grep -c '^frame ' "$dir/stderr" || true)
   cpu_before=$(cpu_ticks "$app_pid")
-  screen_capture "$dir/paging" &
+  watch_middle >"$dir/middle" &
   capture_pid=$!
   sleep 0.3
   : >"$dir/clicks"
+  tap_log="$dir/clicks"
   # shellcheck disable=SC2086 # "x y"
-  click $tile
-  now_ms >>"$dir/clicks"
+  timed_tap $tile
   sleep "$STEP_SECS"
   for _ in $(seq 2 "$PAGES"); do
     # shellcheck disable=SC2086
-    click $NEXT
-    now_ms >>"$dir/clicks"
+    timed_tap $NEXT
     sleep "$STEP_SECS"
   done
   sleep 1
@@ -362,6 +418,7 @@ mkdir -p "$work/home/config" "$work/home/data" "$work/home/cache"
 printf '(idle_timeout_secs: 3600)\n' >"$work/kiosk-config.ron"
 export XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" XDG_CACHE_HOME="$work/home/cache"
 
+start_tapper
 for run in $(seq 1 "$RUNS"); do
   run_dir="run$run"
   [ "$RUNS" -gt 1 ] && echo "run $run of $RUNS" >&2

@@ -92,18 +92,27 @@ mod tests {
     use super::*;
     use egui::pos2;
 
+    fn motion(
+        from: (f32, f32),
+        turn_degrees: f32,
+        scale: (f32, f32),
+        around: (f32, f32),
+    ) -> Motion {
+        Motion {
+            from,
+            turn_degrees,
+            scale,
+            around,
+        }
+    }
+
     fn close(a: Pos2, b: Pos2) -> bool {
         (a - b).length() < 1e-3
     }
 
     #[test]
     fn a_layer_moves_from_its_away_pose_into_place_eased() {
-        let slide = Motion {
-            from: (0.0, -100.0),
-            turn_degrees: 0.0,
-            scale: (1.0, 1.0),
-            around: (0.0, 0.0),
-        };
+        let slide = motion((0.0, -100.0), 0.0, (1.0, 1.0), (0.0, 0.0));
         let origin = pos2(10.0, 20.0);
         let at = |shown: f32| Pose::of(&slide, shown, origin, 2.0).apply(pos2(50.0, 50.0));
         assert!(close(at(0.0), pos2(50.0, -150.0)));
@@ -113,22 +122,12 @@ mod tests {
         assert!(at(0.25).y < -150.0 + 0.25 * 200.0);
         assert!(close(at(0.5), pos2(50.0, -50.0)));
 
-        let turn = Motion {
-            from: (0.0, 0.0),
-            turn_degrees: 90.0,
-            scale: (1.0, 1.0),
-            around: (0.0, 0.0),
-        };
+        let turn = motion((0.0, 0.0), 90.0, (1.0, 1.0), (0.0, 0.0));
         // A quarter turn clockwise on screen (y down) takes a point right of the pivot below it.
         let turned = Pose::of(&turn, 0.0, Pos2::ZERO, 1.0).apply(pos2(10.0, 0.0));
         assert!(close(turned, pos2(0.0, 10.0)), "{turned:?}");
 
-        let close_up = Motion {
-            from: (0.0, 0.0),
-            turn_degrees: 0.0,
-            scale: (1.0, 0.0),
-            around: (5.0, 5.0),
-        };
+        let close_up = motion((0.0, 0.0), 0.0, (1.0, 0.0), (5.0, 5.0));
         // Flattened into the line through its centre, the cut's edges meet.
         let edge = Pose::of(&close_up, 0.0, Pos2::ZERO, 1.0).apply(pos2(3.0, 8.0));
         assert!(close(edge, pos2(3.0, 5.0)), "{edge:?}");
@@ -136,12 +135,7 @@ mod tests {
 
     #[test]
     fn less_motion_keeps_layers_still_and_moving_layers_show_whole_early() {
-        let slide = Motion {
-            from: (0.0, -100.0),
-            turn_degrees: 0.0,
-            scale: (1.0, 1.0),
-            around: (0.0, 0.0),
-        };
+        let slide = motion((0.0, -100.0), 0.0, (1.0, 1.0), (0.0, 0.0));
         assert!(pose(Some(&slide), true, 0.0, Pos2::ZERO, 1.0).is_identity());
         assert!(!pose(Some(&slide), false, 0.0, Pos2::ZERO, 1.0).is_identity());
         assert!(pose(None, false, 0.0, Pos2::ZERO, 1.0).is_identity());
