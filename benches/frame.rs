@@ -21,15 +21,20 @@ use patient_kiosk::{KioskApp, Theme};
 /// The goal for the heaviest screen's median frame (issue 7).
 const GOAL_MEDIAN_MS: f64 = 2.0;
 
-/// One frame: run the UI, then tessellate what it drew. Returns the number of vertices.
-fn frame(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64, size: Vec2) -> usize {
+/// One pass of the UI over the screen, drawn but not tessellated.
+fn pass(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64, size: Vec2) -> egui::FullOutput {
     let mut input = RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), size)),
         time: Some(time_secs),
         ..Default::default()
     };
     app.raw_input_hook(&mut input);
-    let output = ctx.run_ui(input, |ui| app.ui(ui));
+    ctx.run_ui(input, |ui| app.ui(ui))
+}
+
+/// One frame: run the UI, then tessellate what it drew. Returns the number of vertices.
+fn frame(ctx: &egui::Context, app: &mut KioskApp, time_secs: f64, size: Vec2) -> usize {
+    let output = pass(ctx, app, time_secs, size);
     ctx.tessellate(output.shapes, output.pixels_per_point)
         .iter()
         .map(|clipped| match &clipped.primitive {
@@ -170,13 +175,18 @@ fn quantile_ms(sorted: &[Duration], q: f64) -> f64 {
     sorted[rank - 1].as_secs_f64() * 1000.0
 }
 
-/// Times `FRAME_SAMPLES` frames of every screen one by one and prints p50 and p99.
-fn percentiles() {
-    let samples: usize = std::env::var("FRAME_SAMPLES")
+/// A count from the environment variable `name`, else `default`; at least `least`.
+fn count_from_env(name: &str, default: usize, least: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|text| text.parse().ok())
-        .unwrap_or(1000)
-        .max(1);
+        .unwrap_or(default)
+        .max(least)
+}
+
+/// Times `FRAME_SAMPLES` frames of every screen one by one and prints p50 and p99.
+fn percentiles() {
+    let samples = count_from_env("FRAME_SAMPLES", 1000, 1);
     let deck = bundled_deck();
     let mut rows = Vec::new();
     for screen in every_screen(&deck) {
@@ -222,11 +232,7 @@ fn percentiles() {
 /// while it is drawn), as on a kiosk; the first tour also draws each diagram for the first
 /// time. Prints the median and the slowest turn of the first tour and of the tours after.
 fn page_turns() {
-    let tours: usize = std::env::var("PAGE_TURN_TOURS")
-        .ok()
-        .and_then(|text| text.parse().ok())
-        .unwrap_or(10)
-        .max(2);
+    let tours = count_from_env("PAGE_TURN_TOURS", 10, 2);
     let deck = bundled_deck();
     println!();
     println!("page turn (the frame after a tap on Next) at 1920x1080, {tours} tours of every page");
@@ -248,14 +254,7 @@ fn page_turns() {
                 time_secs += 0.5;
                 let start = Instant::now();
                 // The pass that sees the tap, on the old page; then the new page.
-                std::hint::black_box(ctx.run_ui(
-                    RawInput {
-                        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), LANDSCAPE)),
-                        time: Some(time_secs),
-                        ..Default::default()
-                    },
-                    |ui| app.ui(ui),
-                ));
+                std::hint::black_box(pass(&ctx, &mut app, time_secs, LANDSCAPE));
                 app.apply(Command::Open(at));
                 std::hint::black_box(frame(&ctx, &mut app, time_secs + 0.001, LANDSCAPE));
                 let took = start.elapsed();
