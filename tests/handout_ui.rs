@@ -15,9 +15,9 @@ use patient_kiosk::config::KioskConfig;
 use patient_kiosk::handout::HandoutItem;
 use patient_kiosk::{KioskApp, Theme};
 
-const DIAGRAM: &str = "tubes-vs-open";
+const DIAGRAM: &str = "incisions";
 
-/// Consultation mode on the page with the tubes-vs-open diagram, saving handouts in `dir` and
+/// Consultation mode on the page with the incisions diagram (no steps), saving handouts in `dir` and
 /// printing with `printer`.
 fn consult(dir: &Path, printer: Option<PathBuf>) -> Harness<'static, KioskApp> {
     let deck = common::bundled_deck();
