@@ -41,6 +41,28 @@ pub enum ConfigError {
     },
 }
 
+/// The seconds a patient may leave the screen untouched before "Are you still there?": long
+/// enough to read a page, short enough that the next patient never finds the last one's visit.
+pub const IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 15..=1800;
+/// The seconds that question counts down: long enough to reach the screen.
+pub const COUNTDOWN_SECS: std::ops::RangeInclusive<u32> = 5..=120;
+/// Consultation mode's idle time: at least a minute, at most four hours.
+pub const CONSULT_IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 60..=14_400;
+
+/// Where `name:` is first given in `text`, 1-based (the start of the file if it is not).
+fn field_line_column(text: &str, name: &str) -> (usize, usize) {
+    let Some(offset) = text.match_indices(name).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].trim_start().chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && after == Some(':')
+    }) else {
+        return (1, 1);
+    };
+    let line = text[..offset].matches('\n').count() + 1;
+    let column = offset - text[..offset].rfind('\n').map_or(0, |at| at + 1) + 1;
+    (line, column)
+}
+
 /// `config.ron`: how the kiosk runs. Every field may be left out; the defaults are shown.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -88,13 +110,52 @@ impl KioskConfig {
     }
 
     /// Reads settings from RON text; `path` only names the file in errors.
+    /// Idle times out of their bounds (`idle_timeout_secs: 0` would start a new visit at every
+    /// tap, and 4294967295 would never wipe one) are refused with the bounds, at the field.
     pub fn from_ron(text: &str, path: &Path) -> Result<Self, ConfigError> {
-        ron::from_str(text).map_err(|error| ConfigError::Invalid {
+        let config: Self = ron::from_str(text).map_err(|error| ConfigError::Invalid {
             path: path.to_path_buf(),
             line: error.span.start.line,
             column: error.span.start.col,
             message: crate::content::ron_error::plain_words(&error.code),
-        })
+        })?;
+        let defaults = Self::default();
+        let bounded = [
+            (
+                "idle_timeout_secs",
+                config.idle_timeout_secs,
+                IDLE_TIMEOUT_SECS,
+                defaults.idle_timeout_secs,
+            ),
+            (
+                "countdown_secs",
+                config.countdown_secs,
+                COUNTDOWN_SECS,
+                defaults.countdown_secs,
+            ),
+            (
+                "consult_idle_timeout_secs",
+                config.consult_idle_timeout_secs,
+                CONSULT_IDLE_TIMEOUT_SECS,
+                defaults.consult_idle_timeout_secs,
+            ),
+        ];
+        for (name, value, bounds, default) in bounded {
+            if !bounds.contains(&value) {
+                let (line, column) = field_line_column(text, name);
+                return Err(ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!(
+                        "`{name}` is {value}: give {} to {} seconds (the default is {default})",
+                        bounds.start(),
+                        bounds.end()
+                    ),
+                });
+            }
+        }
+        Ok(config)
     }
 
     /// The folder handouts are saved in: `handout_dir` if set, else `patient-kiosk-handouts`
@@ -220,6 +281,63 @@ pub fn default_config_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idle_times_out_of_bounds_are_refused_at_the_field() {
+        let path = Path::new("config.ron");
+        for (text, line, column, words) in [
+            (
+                "(idle_timeout_secs: 0)",
+                1,
+                2,
+                "`idle_timeout_secs` is 0: give 15 to 1800 seconds",
+            ),
+            (
+                "(\n    kiosk: true,\n    idle_timeout_secs: 4294967295,\n)",
+                3,
+                5,
+                "give 15 to 1800",
+            ),
+            (
+                "(countdown_secs: 1)",
+                1,
+                2,
+                "`countdown_secs` is 1: give 5 to 120",
+            ),
+            (
+                "(consult_idle_timeout_secs: 999999)",
+                1,
+                2,
+                "give 60 to 14400",
+            ),
+        ] {
+            match KioskConfig::from_ron(text, path) {
+                Err(ConfigError::Invalid {
+                    line: l,
+                    column: c,
+                    message,
+                    ..
+                }) => {
+                    assert_eq!((l, c), (line, column), "{text}: {message}");
+                    assert!(message.contains(words), "{text}: {message}");
+                }
+                other => panic!("{text} was accepted: {other:?}"),
+            }
+        }
+        // The bounds themselves are fine.
+        let config = KioskConfig::from_ron("(idle_timeout_secs: 15, countdown_secs: 120)", path)
+            .expect("in bounds");
+        assert_eq!((config.idle_timeout_secs, config.countdown_secs), (15, 120));
+        // A refused file leaves the kiosk locked, never open.
+        let dir = tempfile::tempdir().expect("a folder");
+        let file = dir.path().join("config.ron");
+        std::fs::write(&file, "(kiosk: false, idle_timeout_secs: 0)").expect("written");
+        let (config, error) = KioskConfig::load(&file);
+        assert!(
+            config.kiosk && error.is_some(),
+            "the safe, locked settings, and why"
+        );
+    }
 
     #[test]
     fn a_missing_file_means_the_documented_defaults() {

@@ -594,3 +594,59 @@ fn handout_words_need_their_placeholders_and_the_portal_a_web_address() {
     );
     assert_eq!(d.len(), 3, "{d:?}");
 }
+
+#[test]
+fn ids_are_plain_names_never_paths() {
+    // A page id is a file name for `render` and `export-html`: `../../x` or `/abs/x` would
+    // write outside the folder given. Every id is a plain name, checked at load.
+    for (bad, shown) in [
+        ("../../x", "\"../../x\""),
+        ("/abs/x", "\"/abs/x\""),
+        ("Alpha One", "\"Alpha One\""),
+        ("index.html", "\"index.html\""),
+    ] {
+        let f = Fixture::new();
+        f.edit(
+            "content/en/topics/beta.ron",
+            "id: \"beta-1\"",
+            &format!("id: \"{bad}\""),
+        );
+        let d = f.diagnostics();
+        assert_diagnostic(
+            &d,
+            "en/topics/beta.ron",
+            7,
+            17,
+            &[
+                &format!("The page id {shown} is not a plain name"),
+                "small letters",
+            ],
+        );
+    }
+}
+
+#[test]
+fn content_with_a_path_for_an_id_writes_nothing_anywhere() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/beta.ron",
+        "id: \"beta-1\"",
+        "id: \"../../escaped\"",
+    );
+    let parent = tempfile::tempdir().expect("a folder");
+    let out = parent.path().join("a").join("site");
+    let output = common::run_bin(&[
+        "export-html",
+        "--content",
+        f.paths().content_dir.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_ne!(output.status.code(), Some(0), "refused");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not a plain name"), "{stderr}");
+    assert!(
+        !parent.path().join("escaped.html").exists() && !out.exists(),
+        "nothing written, inside or outside the folder"
+    );
+}

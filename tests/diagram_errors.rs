@@ -305,3 +305,23 @@ fn a_page_shows_a_diagram_only_once() {
         &["shows the diagram \"tube\" twice"],
     );
 }
+
+#[test]
+fn a_diagrams_ids_are_plain_names() {
+    let f = with_tube();
+    for (from, to) in [
+        ("id: \"light\"", "id: \"../light\""),
+        ("[\"light\"]", "[\"../light\"]"),
+        ("show: [\"light\"]", "show: [\"../light\"]"),
+    ] {
+        f.edit("content/diagrams/tube.ron", from, to);
+    }
+    let d = f.diagnostics();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].message
+            .contains("The layer id \"../light\" is not a plain name")
+            && d[0].line == 13,
+        "{d:?}"
+    );
+}

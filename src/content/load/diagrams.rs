@@ -78,6 +78,9 @@ impl Loader<'_> {
                     diagram.id
                 )));
             }
+            if let Some(problem) = super::id_problem("diagram", &diagram.id) {
+                self.error(at_id(problem));
+            }
             if file.path.file_stem().and_then(|stem| stem.to_str()) != Some(diagram.id.as_str()) {
                 self.error(at_id(format!(
                     "The diagram id \"{}\" should match its file name: call the file {}.ron.",
@@ -102,6 +105,9 @@ impl Loader<'_> {
 
             let mut layer_ids = HashSet::new();
             for layer in &diagram.layers {
+                if let Some(problem) = super::id_problem("layer", &layer.id) {
+                    self.error(file.diagnostic_at_value("id", &layer.id, 0, problem));
+                }
                 if !layer_ids.insert(layer.id.as_str()) {
                     self.error(file.diagnostic_at_value(
                         "id",
@@ -164,6 +170,9 @@ impl Loader<'_> {
             for hotspot in &diagram.hotspots {
                 let at_hotspot =
                     |message: String| file.diagnostic_at_value("id", &hotspot.id, 0, message);
+                if let Some(problem) = super::id_problem("hotspot", &hotspot.id) {
+                    self.error(at_hotspot(problem));
+                }
                 if !hotspot_ids.insert(hotspot.id.as_str()) {
                     self.error(at_hotspot(format!(
                         "The hotspot id \"{}\" is used twice.",
@@ -196,6 +205,9 @@ impl Loader<'_> {
             for step in &diagram.steps {
                 let at_step =
                     |message: String| file.diagnostic_at_value("id", &step.id, 0, message);
+                if let Some(problem) = super::id_problem("step", &step.id) {
+                    self.error(at_step(problem));
+                }
                 if !step_ids.insert(step.id.as_str()) {
                     self.error(at_step(format!(
                         "The step id \"{}\" is used twice.",

@@ -479,6 +479,9 @@ impl Loader<'_> {
         let mut topic_files: HashMap<&str, &SourceFile> = HashMap::new();
         for topic in &language.topics {
             let id = topic.value.id.as_str();
+            if let Some(problem) = id_problem("topic", id) {
+                self.error(topic.file.diagnostic_at_value("id", id, 0, problem));
+            }
             let file_stem = topic.file.path.file_stem().and_then(|stem| stem.to_str());
             if topic_files.insert(id, &topic.file).is_some() {
                 self.error(topic.file.diagnostic_at_value(
@@ -525,6 +528,13 @@ impl Loader<'_> {
             let mut seen_in_file: HashMap<&str, usize> = HashMap::new();
             for page in &topic.value.pages {
                 let nth = seen_in_file.entry(page.id.as_str()).or_insert(0);
+                if let Some(problem) = id_problem("page", &page.id) {
+                    self.error(
+                        topic
+                            .file
+                            .diagnostic_at_value("id", &page.id, *nth, problem),
+                    );
+                }
                 if !page_ids.insert(page.id.as_str()) {
                     self.error(topic.file.diagnostic_at_value(
                         "id",
@@ -1033,6 +1043,24 @@ fn is_plain_name(name: &str) -> bool {
 }
 
 /// A file name with no folder in it.
+/// What is wrong with an id, if anything: ids name files (a page's picture, a page of the web
+/// site) and so must be plain names, small letters, digits and dashes, never a path.
+pub(super) fn id_problem(what: &str, id: &str) -> Option<String> {
+    let plain = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-');
+    (!plain).then(|| {
+        format!(
+            "The {what} id \"{}\" is not a plain name. Use only small letters, digits and dashes (at most 64), like \"risks-general\".",
+            id.escape_debug()
+        )
+    })
+}
+
 fn is_plain_file_name(name: &str) -> bool {
     !name.contains(['/', '\\']) && name != "." && name != ".."
 }

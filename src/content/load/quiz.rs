@@ -38,7 +38,9 @@ impl Loader<'_> {
                 .and_modify(|n| *n += 1)
                 .or_insert(0);
             let at = |message: String| file.diagnostic_at_value("id", &question.id, nth, message);
-            let mut problems = Vec::new();
+            let mut problems: Vec<String> = super::id_problem("question", &question.id)
+                .into_iter()
+                .collect();
             if nth > 0 {
                 problems.push(format!(
                     "The question id \"{}\" is used twice in this quiz.",
