@@ -72,21 +72,6 @@ pub fn opacity(moves: bool, shown: f32) -> f32 {
     }
 }
 
-/// How far into its place a layer is drawn, where a layer can also be kept still (the
-/// theme's `less_motion`): still layers only fade.
-pub fn pose(
-    motion: Option<&Motion>,
-    less_motion: bool,
-    shown: f32,
-    origin: Pos2,
-    scale: f32,
-) -> Pose {
-    match motion {
-        Some(motion) if !less_motion => Pose::of(motion, shown, origin, scale),
-        _ => Pose::IDENTITY,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,11 +119,7 @@ mod tests {
     }
 
     #[test]
-    fn less_motion_keeps_layers_still_and_moving_layers_show_whole_early() {
-        let slide = motion((0.0, -100.0), 0.0, (1.0, 1.0), (0.0, 0.0));
-        assert!(pose(Some(&slide), true, 0.0, Pos2::ZERO, 1.0).is_identity());
-        assert!(!pose(Some(&slide), false, 0.0, Pos2::ZERO, 1.0).is_identity());
-        assert!(pose(None, false, 0.0, Pos2::ZERO, 1.0).is_identity());
+    fn moving_layers_show_whole_early_and_still_ones_fade() {
         assert_eq!(opacity(true, 0.3), 1.0);
         assert_eq!(opacity(false, 0.3), 0.3);
         assert_eq!(opacity(true, 0.0), 0.0);

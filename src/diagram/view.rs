@@ -88,20 +88,23 @@ impl DiagramView<'_> {
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
         let mut tap = (response.clicked() && open_hotspot.is_some()).then_some(HotspotTap::Close);
         let visible = diagram.visible_layers(step);
-        // How far each layer is in: 0 hidden, 1 shown, between while a step animates (a layer
-        // with a motion moves for longer than one that fades).
-        let less_motion = sizes.less_motion;
-        let shown: Vec<f32> = diagram
+        // Each layer's motion, unless the theme asks for less motion (then every layer fades).
+        let motions: Vec<Option<&crate::content::diagram::Motion>> = diagram
             .layers
             .iter()
-            .zip(&visible)
+            .map(|layer| layer.motion.as_ref().filter(|_| !sizes.less_motion))
+            .collect();
+        // How far each layer is in: 0 hidden, 1 shown, between while a step animates (a layer
+        // that moves takes longer than one that fades).
+        let shown: Vec<f32> = visible
+            .iter()
+            .zip(&motions)
             .enumerate()
-            .map(|(index, (layer, &on))| {
+            .map(|(index, (&on, motion))| {
                 if diagram.steps.is_empty() {
                     f32::from(u8::from(on))
                 } else {
-                    let moves = layer.motion.is_some() && !less_motion;
-                    let secs = if moves {
+                    let secs = if motion.is_some() {
                         sizes.motion_secs
                     } else {
                         sizes.step_animation_secs
@@ -115,11 +118,10 @@ impl DiagramView<'_> {
                 }
             })
             .collect();
-        let opacity: Vec<f32> = diagram
-            .layers
+        let opacity: Vec<f32> = motions
             .iter()
             .zip(&shown)
-            .map(|(layer, &amount)| motion::opacity(layer.motion.is_some() && !less_motion, amount))
+            .map(|(motion, &amount)| motion::opacity(motion.is_some(), amount))
             .collect();
         let shown_hotspots: Vec<&crate::content::diagram::Hotspot> = diagram
             .hotspots
@@ -382,12 +384,13 @@ impl DiagramView<'_> {
         let highlighted = |layer: &str| glowing.iter().any(|id| id == layer);
         // Where each layer is while it moves into place (the labels were placed where the
         // layers end up, and move with them).
-        let poses: Vec<Pose> = diagram
-            .layers
+        let poses: Vec<Pose> = motions
             .iter()
             .zip(&shown)
-            .map(|(layer, &amount)| {
-                motion::pose(layer.motion.as_ref(), less_motion, amount, origin, scale)
+            .map(|(motion, &amount)| {
+                motion.map_or(Pose::IDENTITY, |motion| {
+                    Pose::of(motion, amount, origin, scale)
+                })
             })
             .collect();
         let place =
