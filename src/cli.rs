@@ -692,6 +692,14 @@ fn stats(
             path.display()
         );
     }
+    if log.truncated {
+        eprintln!(
+            "patient-kiosk: {} is larger than {} MiB; only its first {} MiB were read",
+            path.display(),
+            crate::stats::MAX_STATS_BYTES / (1024 * 1024),
+            crate::stats::MAX_STATS_BYTES / (1024 * 1024),
+        );
+    }
     print!("{}", render(&Report::from_records(&log.records, since)));
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@
 //! `SOAK_CYCLES` sets the number of visits (default 1,000, compared at 100 and 1,000);
 //! `scripts/soak.sh` runs 10,000 in an optimised build (compared at 1,000 and 10,000).
 
+#[path = "kiosk/common.rs"]
 mod common;
 
 use std::alloc::System;

@@ -15,7 +15,7 @@ mod tally;
 
 pub use clock::{FixedClock, SystemClock, WallClock, hour_stamp, parse_hour_stamp};
 pub use file::{StatsFile, default_stats_path};
-pub use read::{StatsError, StatsLog, parse_records, read_records};
+pub use read::{MAX_STATS_BYTES, StatsError, StatsLog, parse_records, read_records};
 pub use record::{PageVisit, VisitRecord};
 pub use report::{DayStats, PageStats, Report, format_duration};
 pub use tally::VisitTally;

@@ -319,11 +319,15 @@ fn write_table<const N: usize>(
             if i > 0 {
                 line.push_str("  ");
             }
-            let width = widths[i];
+            // Padded by hand: `{cell:>width$}` panics for a width of 65,536 or more, and a
+            // damaged or hostile file can hold a page id that long.
+            let padding = " ".repeat(widths[i] - cell.chars().count());
             if right[i] {
-                let _ = write!(line, "{cell:>width$}");
+                line.push_str(&padding);
+                line.push_str(cell);
             } else {
-                let _ = write!(line, "{cell:<width$}");
+                line.push_str(cell);
+                line.push_str(&padding);
             }
         }
         out.push_str(line.trim_end());
@@ -418,6 +422,27 @@ a         3  1 min 30 s          30 s
 b         2        40 s          20 s
 ";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn a_page_id_of_65536_characters_or_more_is_reported_not_a_panic() {
+        let long = "p".repeat(70_000);
+        let records = vec![visit("2026-11-24T08", "en", 10, &[(long.as_str(), 1, 10)])];
+        let text = Report::from_records(&records, None).text();
+        let row = text
+            .lines()
+            .find(|line| line.starts_with(&long))
+            .expect("the long page has its row");
+        assert!(row.ends_with("10 s"), "{}", &row[row.len() - 40..]);
+        let header = text
+            .lines()
+            .find(|line| line.starts_with("page "))
+            .expect("the header");
+        assert_eq!(
+            header.find("views").map(|at| at + "views".len()),
+            row.find(" 1 ").map(|at| at + 2),
+            "the views column lines up under its title"
+        );
     }
 
     #[test]

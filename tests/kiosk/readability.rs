@@ -1,7 +1,7 @@
 //! Readability of the content: the shipped pages are easy enough to read, and
 //! `patient-kiosk check --readability` reports a grade per page and warns about hard ones.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

@@ -2,7 +2,7 @@
 //! whole visit is wiped for the next patient; "I'm still here" keeps it. Simulated time runs a
 //! second a frame, so minutes pass in milliseconds.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

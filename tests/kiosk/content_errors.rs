@@ -1,9 +1,9 @@
 //! Malformed content: each case breaks the small fixture deck one way and checks the exact
 //! file, line, column and message of the diagnostic, and that loading never panics.
 
-mod common;
+use crate::common;
 
-use common::{Fixture, assert_diagnostic};
+use crate::common::{Fixture, assert_diagnostic};
 use patient_kiosk::content::load_deck;
 
 #[test]

@@ -1,7 +1,7 @@
 //! Diagrams as a patient uses them: tap a hotspot to read about the part, tap again or
 //! elsewhere to close it, and nothing of it survives turning the page.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! `patient-kiosk export-html`: one HTML file per page plus the index, every title there and
 //! every word escaped.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

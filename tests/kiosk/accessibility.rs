@@ -2,7 +2,7 @@
 //! choice, switch, hotspot) and every figure has a role and a label in the accessibility tree,
 //! and every control is at least 64 x 64 points on a 1920 x 1080 screen.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::{Action, Role};
 use egui_kittest::Harness;

@@ -1,9 +1,9 @@
 //! Diagram files: a valid one loads with its words; each malformed one is reported with file,
 //! line, column and a plain message.
 
-mod common;
+use crate::common;
 
-use common::{Fixture, assert_diagnostic};
+use crate::common::{Fixture, assert_diagnostic};
 use patient_kiosk::content::diagram::Shape;
 use patient_kiosk::content::load_deck;
 

@@ -1,7 +1,7 @@
 //! Every bundled diagram as a patient uses it: each hotspot tapped by its accessible label opens
 //! its explanation, and each walk-through steps forwards and backwards with buttons and swipes.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

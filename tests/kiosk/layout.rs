@@ -2,7 +2,7 @@
 //! nothing sticks out of the screen sideways, buttons never overlap each other, no text runs into
 //! other text, and the top bar's parts never collide.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Rect, Vec2, vec2};

@@ -1,6 +1,6 @@
 //! The `patient-kiosk` command line: `check` and `render`, run as a content editor would.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output};
 

@@ -3,9 +3,9 @@
 //! numbers, the kiosk shows the code big enough to scan, and the validator names a code that
 //! cannot work.
 
-mod common;
+use crate::common;
 
-use common::{Fixture, assert_diagnostic};
+use crate::common::{Fixture, assert_diagnostic};
 use egui::accesskit::Role;
 use egui::{Vec2, vec2};
 use egui_kittest::Harness;

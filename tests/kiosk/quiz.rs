@@ -2,7 +2,7 @@
 //! wrong answers, a way back to the page the answer comes from, answers kept for the visit
 //! only, and counted anonymously.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -1,6 +1,6 @@
 //! The kiosk window's own frames: the first-frame probe used to measure start-up.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

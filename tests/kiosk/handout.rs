@@ -4,7 +4,7 @@
 //! The poppler tools (`poppler-utils`) must be installed on CI (`.ci/run` installs them);
 //! elsewhere a test without them prints a note and passes.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -253,10 +253,42 @@ fn stats_reports_damaged_lines_missing_files_and_bad_dates_kindly() {
         "a folder is not a statistics file"
     );
     assert!(
-        stderr(&output).contains("cannot be read"),
+        stderr(&output).contains("is not a file (a folder, a pipe or a device)"),
         "{}",
         stderr(&output)
     );
+    // A device that never ends, and a pipe nobody writes to: refused at once, not read until
+    // the memory is gone or waited on for ever.
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for not_a_file in ["/dev/zero", utf8(&fifo)] {
+        let output = stats(&["--file", not_a_file]);
+        assert_eq!(output.status.code(), Some(3), "{not_a_file}");
+        assert!(
+            stderr(&output).contains("is not a file"),
+            "{not_a_file}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn stats_on_a_page_id_of_70000_characters_prints_the_report() {
+    // Before: "Formatting argument out of range" (a width of 65,536 or more) and exit 101.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("visits.ron");
+    let long = "x".repeat(70_000);
+    let line = record("2026-11-24T08", "en", 30, &[(long.as_str(), 1, 30)])
+        .to_line()
+        .expect("serialises");
+    std::fs::write(&path, format!("{line}\n")).expect("write");
+    let output = stats(&["--file", utf8(&path)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains(&long));
 }
 
 #[test]

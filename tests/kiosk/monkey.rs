@@ -6,7 +6,7 @@
 //! `MONKEY_EVENTS` sets the number of events (default 2,000) and `MONKEY_SEED` the seed;
 //! `scripts/monkey.sh` runs 100,000 in an optimised build. The test prints both.
 
-mod common;
+use crate::common;
 
 use egui::{Event, Modifiers, Pos2, pos2, vec2};
 use egui_kittest::Harness;

@@ -3,7 +3,7 @@
 //! diagram at the size a 1920x1080 screen shows it (the endoscope in portrait too), rendered
 //! headless with wgpu. `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites them.
 
-mod common;
+use crate::common;
 
 use egui::{Vec2, vec2};
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! The kiosk as a patient uses it: taps through every topic and page, swipes, and taps with a
 //! shaky finger. Drives the real app with egui_kittest.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Pos2, Vec2, pos2, vec2};

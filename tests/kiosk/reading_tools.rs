@@ -1,7 +1,7 @@
 //! The bar every patient can reach on the home screen and every page: another language at once
 //! on the same page, three text sizes, and a high-contrast look; a reset puts all three back.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -2,7 +2,7 @@
 //! pad for a growing time, and the staff menu's actions work. Simulated time runs a tenth of a
 //! second a frame.
 
-mod common;
+use crate::common;
 
 use egui::ViewportCommand;
 use egui::accesskit::Role;

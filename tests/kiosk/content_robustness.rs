@@ -2,14 +2,14 @@
 //!
 //! Seeded mutations of every kind of content file, plus hand-made pathological cases.
 
-mod common;
+use crate::common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use common::Fixture;
+use crate::common::Fixture;
 use patient_kiosk::content::{ContentPaths, load_deck};
 
 /// Far longer than any load takes; only a hang reaches it.

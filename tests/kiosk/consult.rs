@@ -1,7 +1,7 @@
 //! Consultation mode for clinicians: no attract screen, a mark on screen, and an index that
 //! reaches every page and can open a diagram at any step, with a search box that filters it.
 
-mod common;
+use crate::common;
 
 use egui::Key;
 use egui::accesskit::Role;

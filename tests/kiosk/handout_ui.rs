@@ -2,7 +2,7 @@
 //! handout screen, made into a PDF saved in the configured folder under a name with only the
 //! date and time, and printed with the system's printer command when there is one.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -10,11 +10,11 @@
 //! runs it in an optimised build with over a million inputs in all. Each test prints how many
 //! inputs it ran: `fuzz: <test> ran <n> inputs`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::Fixture;
+use crate::common::Fixture;
 use patient_kiosk::config::KioskConfig;
 use patient_kiosk::content::diagram::{Diagram, DiagramText};
 use patient_kiosk::content::model::{ClinicText, DeckFile, Interface, Topic};

@@ -1,7 +1,7 @@
 //! A locked kiosk refuses to close (the window manager's close button, Alt+F4) and to quit
 //! (Ctrl-Q); an ordinary window closes when asked.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers, ViewportCommand};
 use egui_kittest::Harness;

@@ -4,7 +4,7 @@
 //! opened hotspot's explanation shows with them; and the figure can be enlarged and brought
 //! back to the same page.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Rect, Vec2, vec2};

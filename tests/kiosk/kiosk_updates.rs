@@ -2,7 +2,7 @@
 //! the next visit (bad ones are kept out entirely), and each visit is counted for the usage
 //! statistics when it ends.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! stay on the same part when the window changes shape), Undo and Clear of what is on screen,
 //! the pen taking the finger from swipes and hotspots, and the pointer leaving nothing behind.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Pos2, Rect, vec2};

@@ -1,0 +1,36 @@
+//! The integration tests, one module per capability, in one test binary: one link instead
+//! of thirty, so a fresh test build is fast and small. (The soak test, `tests/soak.rs`,
+//! stays a binary of its own: it counts every allocation with its own global allocator,
+//! and other tests running beside it would blur what it measures.)
+
+mod common;
+
+mod accessibility;
+mod cli;
+mod consult;
+mod content_errors;
+mod content_robustness;
+mod contrast;
+mod diagram_errors;
+mod diagram_ui;
+mod diagram_walk;
+mod export_html;
+mod figure_layout;
+mod fuzz_content;
+mod handout;
+mod handout_ui;
+mod idle_reset;
+mod ink;
+mod kiosk_lock;
+mod kiosk_updates;
+mod layout;
+mod monkey;
+mod qr_code;
+mod quiz;
+mod readability;
+mod reading_tools;
+mod snapshots;
+mod staff_access;
+mod stats;
+mod ui_walk;
+mod window;
