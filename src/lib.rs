@@ -14,6 +14,7 @@ pub mod export;
 pub mod handout;
 pub mod images;
 pub mod ink;
+pub mod pictures;
 pub mod readability;
 pub mod render;
 pub mod screens;

@@ -144,8 +144,9 @@ impl eframe::App for RenderApp {
                 self.frames_on_screen = 0;
             }
         } else if self.frames_on_screen >= SETTLE_FRAMES
-            // A step change animates; wait until it is over.
+            // A step change animates; wait until it is over, and for its pictures.
             && now_secs - self.shown_at_secs > f64::from(self.settle_secs())
+            && !self.app.pictures_loading()
         {
             let (sender, receiver) = channel();
             ctx.request_screenshot(move |image| {

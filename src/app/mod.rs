@@ -216,6 +216,12 @@ impl KioskApp {
         self.pending_deck.as_ref()
     }
 
+    /// Whether a picture a screen asked for is still being decoded (in the background; the
+    /// screen shows an empty frame until it is ready and repaints then).
+    pub fn pictures_loading(&self) -> bool {
+        self.images.any_loading()
+    }
+
     /// The problems of the last content update that failed, if the latest one did.
     pub fn update_problems(&self) -> Option<&ContentErrors> {
         self.update_problems.as_ref()

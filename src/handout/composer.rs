@@ -79,7 +79,7 @@ impl<'a> Composer<'a> {
         let logo_height_pt = tokens.heading_pt * tokens.line_spacing * 2.0;
         let logo = self.deck.logo.as_ref().and_then(|name| {
             let path = self.deck.image_path(name);
-            let (w, h) = image::image_dimensions(&path).ok()?;
+            let (w, h) = crate::pictures::dimensions(&path).ok()?;
             let width_pt = logo_height_pt * w as f32 / h.max(1) as f32;
             (width_pt < content.width_pt / 3.0).then_some((path, width_pt))
         });
@@ -423,7 +423,7 @@ impl<'a> Composer<'a> {
     fn picture(&mut self, name: &str, caption: Option<&str>) {
         let tokens = &self.theme.handout;
         let path = self.deck.image_path(name);
-        let Ok((w, h)) = image::image_dimensions(&path) else {
+        let Ok((w, h)) = crate::pictures::dimensions(&path) else {
             return;
         };
         let content = self.layout.content();

@@ -125,6 +125,15 @@ pub fn rounded_rect_path(area: Area, radius_pt: f32) -> Option<Path> {
 
 /// A PNG or JPEG file as an image krilla can embed, if it can be read.
 pub fn load_image(path: &FilePath) -> Option<Image> {
+    // Decoded once first: krilla decodes late, and a picture damaged after `check` must be
+    // left out of this handout, not fail all of it.
+    if let Err(error) = crate::pictures::decode(path) {
+        log::warn!(
+            "a handout leaves out the picture {}: {error}",
+            path.display()
+        );
+        return None;
+    }
     let bytes = std::fs::read(path).ok()?;
     let image = if bytes.starts_with(b"\x89PNG") {
         Image::from_png(bytes.into(), true)

@@ -52,8 +52,11 @@ fn shown<'a>(ui: &Ui, screen: &mut ScreenContext<'a>, source: &FigureSource) -> 
         FigureSource::Image(name) => {
             let path = deck.image_path(name);
             let max_side_px = screen.theme.sizes.texture_max_side_px;
-            match screen.images.texture(ui.ctx(), &path, max_side_px) {
-                Some(texture) => Shown::Picture(texture.clone()),
+            let texture = screen.images.texture(ui.ctx(), &path, max_side_px).cloned();
+            match texture {
+                Some(texture) => Shown::Picture(texture),
+                // Still being decoded: an empty frame for a moment, not "missing".
+                None if screen.images.is_loading(&path) => Shown::Placeholder { note: None },
                 None => Shown::Placeholder {
                     note: Some(&screen.language.interface.picture_missing),
                 },

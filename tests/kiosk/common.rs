@@ -515,3 +515,19 @@ pub fn pdf_text(pdf: &Path) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Runs the kiosk until every picture it asked for is decoded (they are decoded off the
+/// screen's thread) and drawn.
+pub fn settle_pictures(harness: &mut Harness<'_, KioskApp>) {
+    harness.run();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while harness.state().pictures_loading() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "pictures decoded within 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
+    harness.run();
+}

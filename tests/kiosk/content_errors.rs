@@ -194,6 +194,37 @@ fn corrupt_image_file() {
 }
 
 #[test]
+fn a_picture_cut_short_or_too_large_is_refused_where_it_is_used() {
+    let f = Fixture::new();
+    let logo = f.path("assets/images/logo.png");
+    image::RgbaImage::new(300, 300).save(&logo).expect("write");
+    let bytes = std::fs::read(&logo).expect("read");
+    // Cut short: its header (and so its size) is whole; before, `check` took it.
+    f.write("assets/images/logo.png", &bytes[..bytes.len() / 2]);
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/topics/beta.ron",
+        10,
+        38,
+        &["\"logo.png\" cannot be opened as a PNG or JPEG picture"],
+    );
+    // An 11,000-pixel-wide logo held up the first frame by 1.5 s.
+    image::RgbaImage::new(11_000, 2).save(&logo).expect("write");
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "content/deck.ron",
+        6,
+        11,
+        &[
+            "\"logo.png\" is 11000 x 2 pixels",
+            "at most 4096 pixels on a side",
+        ],
+    );
+}
+
+#[test]
 fn empty_page() {
     let f = Fixture::new();
     f.edit(

@@ -162,7 +162,9 @@ fn tube_with_picture(break_picture: bool) -> Harness<'static, KioskApp> {
         std::fs::write(fixture.path("assets/images/logo.png"), b"not a picture")
             .expect("spoil the picture");
     }
-    kiosk_on_first_page(deck)
+    let mut harness = kiosk_on_first_page(deck);
+    common::settle_pictures(&mut harness);
+    harness
 }
 
 fn textures(harness: &Harness<'_, KioskApp>) -> usize {

@@ -343,3 +343,61 @@ fn the_handout_command_writes_a_pdf_and_names_an_unknown_id() {
     assert_eq!(output.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&output.stderr).contains("a step is a number from 1"));
 }
+
+/// How many pictures the PDF embeds, as `pdfimages -list` counts them.
+fn embedded_pictures(pdf: &Path) -> usize {
+    let output = Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("pdfimages runs");
+    assert!(output.status.success(), "pdfimages failed");
+    // Two header lines, then one line per image.
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .skip(2)
+        .filter(|line| !line.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn a_jpeg_named_png_is_printed_and_a_picture_spoilt_after_check_is_left_out_alone() {
+    if !common::poppler() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = common::Fixture::new();
+    let items = [HandoutItem::Page("beta-1".to_owned())];
+    let make = |name: &str| {
+        let deck = patient_kiosk::load_deck(&fixture.paths()).expect("check accepts it");
+        let bytes = pdf(&deck, 0, &items, &InkSet::default(), Paper::A4);
+        (deck, write(dir.path(), name, &bytes))
+    };
+    let (_, with_png) = make("png.pdf");
+    let pictures = embedded_pictures(&with_png);
+    assert_eq!(pictures, 2, "the logo in the header and the page's figure");
+
+    // A JPEG under a .png name (what a camera or an export often gives): it used to show on
+    // screen and be left out of every handout.
+    image::RgbImage::from_pixel(4, 4, image::Rgb([10, 80, 140]))
+        .save_with_format(
+            fixture.path("assets/images/logo.png"),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("write a jpeg");
+    let (deck, with_jpeg) = make("jpeg.pdf");
+    assert_eq!(embedded_pictures(&with_jpeg), pictures);
+
+    // Cut short after `check` took it: the handout is still made, without the picture
+    // (it used to fail as a whole), and says everything else.
+    let logo = fixture.path("assets/images/logo.png");
+    let bytes = std::fs::read(&logo).expect("read");
+    std::fs::write(&logo, &bytes[..bytes.len() / 2]).expect("cut");
+    let spoilt = write(
+        dir.path(),
+        "spoilt.pdf",
+        &pdf(&deck, 0, &items, &InkSet::default(), Paper::A4),
+    );
+    assert_eq!(embedded_pictures(&spoilt), 0);
+    assert!(common::pdf_text(&spoilt).contains("Second page"));
+}

@@ -368,13 +368,29 @@ fn a_broken_picture_keeps_the_last_good_content_or_shows_an_empty_frame_the_staf
         .unwrap_or_default();
     assert!(problems.contains("\"logo.png\" cannot be"), "{problems}");
 
-    // Cut short: its size still reads, so the content is taken, but the picture cannot be
-    // decoded. The page shows an empty frame and the staff menu names the file.
+    // Cut short: its size still reads, but `check` decodes it in full, so this update is
+    // refused too (it used to be taken, and then every handout failed).
     fixture.write("assets/images/logo.png", &good[..good.len() / 2]);
     offer_what_is_on_disk(&mut harness, &fixture);
+    let problems = harness
+        .state()
+        .update_problems()
+        .map(|errors| errors.to_string())
+        .unwrap_or_default();
+    assert!(
+        problems.contains("\"logo.png\" cannot be opened as a PNG or JPEG picture"),
+        "{problems}"
+    );
+
+    // Spoilt after it was checked: the good picture is taken (the new content drops the
+    // pictures decoded for the old), then cut short on disk. The page shows an empty frame
+    // and the staff menu names the file.
+    fixture.write("assets/images/logo.png", &good);
+    offer_what_is_on_disk(&mut harness, &fixture);
     assert!(harness.state().update_problems().is_none(), "accepted");
+    fixture.write("assets/images/logo.png", &good[..good.len() / 2]);
     tap_command(&mut harness, Command::Open(PageRef { topic: 1, page: 0 }));
-    harness.step();
+    common::settle_pictures(&mut harness);
     assert!(
         harness.query_by_label("A logo.").is_some(),
         "the figure is there"

@@ -25,7 +25,7 @@ fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
         .with_pixels_per_point(0.5)
         .wgpu()
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
+    common::settle_pictures(&mut harness);
     harness
 }
 
@@ -56,7 +56,7 @@ fn home_and_a_page_in_landscape_and_portrait() {
             failures.push(error.to_string());
         }
         harness.state_mut().apply(Command::Open(table_page()));
-        harness.run();
+        common::settle_pictures(&mut harness);
         if let Err(error) = harness.try_snapshot(format!("page_{orientation}")) {
             failures.push(error.to_string());
         }
@@ -79,7 +79,7 @@ fn the_table_page_in_spanish_at_extra_large_size_in_high_contrast() {
     ] {
         harness.state_mut().apply(command);
     }
-    harness.run();
+    common::settle_pictures(&mut harness);
     harness.snapshot("page_portrait_es_extra_large_high_contrast");
 }
 

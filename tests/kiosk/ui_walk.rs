@@ -330,7 +330,7 @@ fn a_topic_icon_is_shown_on_its_tile() {
     let mut harness = Harness::builder()
         .with_size(LANDSCAPE)
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
+    common::settle_pictures(&mut harness);
     let icon_loaded = harness
         .ctx
         .tex_manager()

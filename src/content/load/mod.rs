@@ -452,15 +452,10 @@ impl Loader<'_> {
                 self.paths.images_dir().display()
             ))
         } else {
-            match image::ImageReader::open(&path).and_then(|reader| reader.with_guessed_format()) {
-                Ok(reader) => match reader.into_dimensions() {
-                    Ok(_) => None,
-                    Err(error) => Some(format!(
-                        "The picture \"{name}\" cannot be opened as a PNG or JPEG picture ({error})."
-                    )),
-                },
-                Err(error) => Some(format!("The picture \"{name}\" cannot be read ({error}).")),
-            }
+            // Decoded in full: a picture cut short still has a size, but cannot be shown.
+            crate::pictures::decode(&path)
+                .err()
+                .map(|error| format!("The picture \"{name}\" {error}."))
         };
         if let Some(message) = problem {
             self.error(file.diagnostic_at_value(key, name, 0, message));
