@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every kind of content file (tests/kiosk/fuzz_content.rs) in an optimised build.
 #
-# FUZZ_CASES inputs per test; 16 tests (8 kinds of file, arbitrary and mutated), so the default
-# 62,500 is a million inputs in all. Prints each test's count and the total.
+# FUZZ_CASES inputs per test; 18 tests (8 kinds of file, arbitrary and mutated, and the numbers
+# of the diagram and the topic changed), so the default 62,500 is 1,125,000 inputs in all. Prints each test's count and the total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 
 use crate::app::{Command, Content, KioskApp};
+use crate::content::Deck;
 
 /// Frames drawn on a screen before its screenshot, so layout has settled.
 const SETTLE_FRAMES: u32 = 3;
@@ -50,25 +51,7 @@ impl RenderApp {
             queue.push(("home".to_owned(), vec![Command::Home]));
         }
         if let Content::Ready(deck) = app.content() {
-            let language = deck.language(deck.default_language);
-            for (at, page) in language
-                .pages()
-                .filter(|(_, page)| only.is_empty() || only.contains(&page.id))
-            {
-                queue.push((page.id.clone(), vec![Command::Open(at)]));
-                for diagram in page.diagram_ids().filter_map(|id| deck.diagrams.get(id)) {
-                    queue.extend((1..diagram.steps.len()).map(|step| {
-                        let name = format!("{}-{}-step-{}", page.id, diagram.id, step + 1);
-                        let id = diagram.id.clone();
-                        // Scrolled into view, in case the page is taller than the window.
-                        let next = Command::StepDiagram {
-                            diagram: id.clone(),
-                            forward: true,
-                        };
-                        (name, vec![next, Command::RevealDiagram(id)])
-                    }));
-                }
-            }
+            queue.extend(every_screen(deck, deck.default_language, only));
         }
         Self {
             app,
@@ -105,6 +88,99 @@ impl RenderApp {
         )
         .with_context(|| format!("writing {}", path.display()))?;
         Ok(path)
+    }
+}
+
+/// Every page of a language (or only those named in `only`, when it is not empty), and every
+/// further step of each page's walk-through diagrams: each screen's name and the commands that
+/// bring a kiosk to it from anywhere.
+pub fn every_screen(deck: &Deck, language: usize, only: &[String]) -> Vec<(String, Vec<Command>)> {
+    let mut queue = Vec::new();
+    let language = deck.language(language);
+    for (at, page) in language
+        .pages()
+        .filter(|(_, page)| only.is_empty() || only.contains(&page.id))
+    {
+        queue.push((page.id.clone(), vec![Command::Open(at)]));
+        for diagram in page.diagram_ids().filter_map(|id| deck.diagrams.get(id)) {
+            queue.extend((1..diagram.steps.len()).map(|step| {
+                let name = format!("{}-{}-step-{}", page.id, diagram.id, step + 1);
+                let id = diagram.id.clone();
+                // Scrolled into view, in case the page is taller than the window.
+                let next = Command::StepDiagram {
+                    diagram: id.clone(),
+                    forward: true,
+                };
+                (name, vec![next, Command::RevealDiagram(id)])
+            }));
+        }
+    }
+    queue
+}
+
+/// The kiosk drawn without a window: egui's pass and its tessellation, as each frame on the
+/// screen has them, for tests and benchmarks of what content costs to draw.
+pub struct Headless {
+    ctx: egui::Context,
+    app: KioskApp,
+    time_secs: f64,
+    size: egui::Vec2,
+}
+
+impl Headless {
+    /// `app` on a screen of `size` points.
+    pub fn new(app: KioskApp, size: egui::Vec2) -> Self {
+        Self {
+            ctx: egui::Context::default(),
+            app,
+            time_secs: 0.0,
+            size,
+        }
+    }
+
+    /// The app.
+    pub fn app(&self) -> &KioskApp {
+        &self.app
+    }
+
+    /// One frame, `after_secs` after the last: how many vertices it drew.
+    pub fn frame(&mut self, after_secs: f64) -> usize {
+        self.time_secs += after_secs;
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
+            time: Some(self.time_secs),
+            ..Default::default()
+        };
+        self.app.raw_input_hook(&mut input);
+        let mut output = self.ctx.run_ui(input, |ui| self.app.ui(ui));
+        // No GPU takes the textures: they are dropped here, as a renderer would take them.
+        output.textures_delta.clear();
+        (self.ctx.tessellate(output.shapes, output.pixels_per_point))
+            .iter()
+            .map(|clipped| match &clipped.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Applies `commands`, then draws frames through its animations (and until its pictures
+    /// are decoded): the vertices of the settled frame.
+    pub fn show(&mut self, commands: Vec<Command>) -> usize {
+        for command in commands {
+            self.app.apply(command);
+        }
+        let sizes = &self.app.theme().sizes;
+        let settle_secs = f64::from(sizes.step_animation_secs.max(sizes.motion_secs));
+        self.frame(1.0 / 60.0);
+        self.frame(settle_secs / 2.0);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while self.app.pictures_loading() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            self.frame(1.0 / 60.0);
+        }
+        self.frame(settle_secs);
+        self.frame(1.0 / 60.0)
     }
 }
 

@@ -4,6 +4,7 @@
 //! (every check, every problem collected as a [`Diagnostic`]) -> [`Deck`]. [`ContentWatcher`]
 //! loads again in the background when the files change.
 
+pub mod budget;
 mod deck;
 mod diagnostic;
 pub mod diagram;

@@ -253,8 +253,8 @@ fn scaled_decks_for_the_benchmarks_are_valid() {
     let deck = common::bundled_deck();
     let dir = tempfile::tempdir().expect("temp dir");
     let content =
-        patient_kiosk::content::synthetic::write_scaled_deck(&deck, 10, dir.path()).expect("write");
+        patient_kiosk::content::synthetic::write_scaled_deck(&deck, 5, dir.path()).expect("write");
     let scaled = load_deck(&ContentPaths::beside(content)).expect("the scaled deck is valid");
-    assert_eq!(scaled.page_count(), 10 * deck.page_count());
-    assert_eq!(scaled.topic_count(), 10 * deck.topic_count());
+    assert_eq!(scaled.page_count(), 5 * deck.page_count());
+    assert_eq!(scaled.topic_count(), 5 * deck.topic_count());
 }

@@ -8,6 +8,7 @@ mod common;
 mod accessibility;
 mod cli;
 mod consult;
+mod content_budget;
 mod content_errors;
 mod content_robustness;
 mod contrast;

@@ -99,6 +99,10 @@ impl Loader<'_> {
                 ));
                 continue;
             }
+            if let Some(problem) = super::super::budget::diagram_problem(diagram) {
+                self.error(at_id(problem));
+                continue;
+            }
             let inside = |(x, y): (f32, f32)| {
                 (0.0..=view.width).contains(&x) && (0.0..=view.height).contains(&y)
             };
@@ -144,6 +148,14 @@ impl Loader<'_> {
                                 colors.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
                             )));
                         }
+                    }
+                    if let Some(problem) = super::super::budget::shape_problem(shape) {
+                        self.error(file.diagnostic_at_value(
+                            "id",
+                            &layer.id,
+                            0,
+                            format!("In the layer \"{}\": {problem}", layer.id),
+                        ));
                     }
                     if let Some(outside) = shape.points().into_iter().find(|&p| !inside(p)) {
                         let what = match shape {

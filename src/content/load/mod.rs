@@ -58,6 +58,8 @@ pub fn load_deck(paths: &ContentPaths) -> Result<Deck, ContentErrors> {
     let mut loader = Loader {
         paths,
         diagnostics: Vec::new(),
+        bytes_read: 0,
+        picture_pixels: HashMap::new(),
     };
     let deck = loader.load();
     match deck {
@@ -98,6 +100,10 @@ struct LanguageFiles {
 struct Loader<'a> {
     paths: &'a ContentPaths,
     diagnostics: Vec<Diagnostic>,
+    /// The bytes of all content files read so far (see [`super::budget::MAX_CONTENT_BYTES`]).
+    bytes_read: u64,
+    /// The pixels of each picture checked so far, by file.
+    picture_pixels: HashMap<PathBuf, u64>,
 }
 
 impl Loader<'_> {
@@ -242,6 +248,19 @@ impl Loader<'_> {
                 1,
                 format!(
                     "This file is {size} bytes, larger than the {MAX_FILE_BYTES} bytes a content file may be."
+                ),
+            ));
+            return None;
+        }
+        self.bytes_read = self.bytes_read.saturating_add(size);
+        if self.bytes_read > super::budget::MAX_CONTENT_BYTES {
+            self.error(diagnostic(
+                path,
+                1,
+                1,
+                format!(
+                    "With this file, the content files come to more than {} MiB together, the most a content folder may hold. Remove what is not used, or split the content.",
+                    super::budget::MAX_CONTENT_BYTES / (1024 * 1024)
                 ),
             ));
             return None;
@@ -391,6 +410,16 @@ impl Loader<'_> {
                 ),
             );
         }
+        if topics.len() > super::budget::MAX_TOPICS {
+            self.error(file.diagnostic_at_key(
+                "topics",
+                format!(
+                    "`topics` lists {} topics; a deck may have at most {} (each is a tile on the home screen).",
+                    topics.len(),
+                    super::budget::MAX_TOPICS
+                ),
+            ));
+        }
         self.report_duplicates(file, "topics", topics, "topic");
         for (id, number) in phones {
             if number.trim().is_empty() {
@@ -451,11 +480,25 @@ impl Loader<'_> {
                 "The picture \"{name}\" is not in {}. Check the spelling, or add the file.",
                 self.paths.images_dir().display()
             ))
+        } else if self.picture_pixels.contains_key(&path) {
+            None // Decoded already, for another use.
         } else {
             // Decoded in full: a picture cut short still has a size, but cannot be shown.
-            crate::pictures::decode(&path)
-                .err()
-                .map(|error| format!("The picture \"{name}\" {error}."))
+            match crate::pictures::decode(&path) {
+                Err(error) => Some(format!("The picture \"{name}\" {error}.")),
+                Ok(picture) => {
+                    let pixels = u64::from(picture.width()) * u64::from(picture.height());
+                    self.picture_pixels.insert(path.clone(), pixels);
+                    let all: u64 = self.picture_pixels.values().sum();
+                    (all > super::budget::MAX_ALL_PICTURE_PIXELS).then(|| {
+                        format!(
+                            "With the picture \"{name}\", the pictures come to {} million pixels together; at most {} million may be used. Use smaller pictures, or fewer.",
+                            all / 1_000_000,
+                            super::budget::MAX_ALL_PICTURE_PIXELS / 1_000_000
+                        )
+                    })
+                }
+            }
         };
         if let Some(message) = problem {
             self.error(file.diagnostic_at_value(key, name, 0, message));
@@ -823,6 +866,17 @@ impl Loader<'_> {
                 ),
             ));
         }
+        if value.pages.len() > super::budget::MAX_PAGES_PER_TOPIC {
+            self.error(file.diagnostic_at_key(
+                "pages",
+                format!(
+                    "The topic \"{}\" has {} pages; a topic may have at most {}. Split it into more topics.",
+                    value.id,
+                    value.pages.len(),
+                    super::budget::MAX_PAGES_PER_TOPIC
+                ),
+            ));
+        }
         let mut seen_in_file: HashMap<&str, usize> = HashMap::new();
         for page in &value.pages {
             let nth = *seen_in_file
@@ -853,6 +907,7 @@ impl Loader<'_> {
                     ));
                 }
             }
+            problems.extend(super::budget::page_problem(page));
             problems.extend(qr_code_problems(page, clinic, &deck.value.phones));
             for problem in problems {
                 self.error(at_page(problem));
