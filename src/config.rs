@@ -254,11 +254,21 @@ impl KioskConfig {
     /// Reads the settings file at `path`: the defaults if there is none, and the safe (locked)
     /// settings with the reason if it cannot be used.
     pub fn load(path: &Path) -> (Self, Option<ConfigError>) {
+        // Looked at before it is opened: a pipe would wait for ever, a device never end.
+        if let Ok(metadata) = std::fs::metadata(path)
+            && !metadata.is_file()
+        {
+            let source = std::io::Error::other("it is a folder, a pipe or a device, not a file");
+            let path = path.to_path_buf();
+            return (Self::safe(), Some(ConfigError::Unreadable { path, source }));
+        }
         match std::fs::read_to_string(path) {
-            Ok(text) => match Self::from_ron(&text, path) {
-                Ok(config) => (config, None),
-                Err(error) => (Self::safe(), Some(error)),
-            },
+            Ok(text) => {
+                match Self::from_ron(text.strip_prefix('\u{feff}').unwrap_or(&text), path) {
+                    Ok(config) => (config, None),
+                    Err(error) => (Self::safe(), Some(error)),
+                }
+            }
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),
             Err(source) => (
                 Self::safe(),
@@ -281,6 +291,27 @@ pub fn default_config_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pipe_or_a_folder_for_settings_is_refused_at_once_and_a_bom_is_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (config, error) = KioskConfig::load(dir.path());
+        assert_eq!(config, KioskConfig::safe());
+        assert!(error.is_some_and(|e| e.to_string().contains("not a file")));
+        let fifo = dir.path().join("config.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()));
+        // Opening the pipe would wait for a writer for ever; it is refused instead.
+        let (config, error) = KioskConfig::load(&fifo);
+        assert_eq!(config, KioskConfig::safe());
+        assert!(error.is_some());
+        std::fs::remove_file(&fifo).expect("remove");
+        let text = format!("\u{feff}{}", KioskConfig::default().to_ron());
+        std::fs::write(&fifo, text).expect("write");
+        let (config, error) = KioskConfig::load(&fifo);
+        assert!(error.is_none(), "{error:?}");
+        assert_eq!(config, KioskConfig::default());
+    }
 
     #[test]
     fn idle_times_out_of_bounds_are_refused_at_the_field() {

@@ -21,7 +21,7 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.path.display(),
+            shown_path(&self.path),
             self.line,
             self.column,
             self.message
@@ -33,3 +33,12 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the content has {} problem(s); the first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
 pub struct ContentErrors(pub Vec<Diagnostic>);
+
+/// A path as it can be printed safely: as it is, or quoted with its control characters escaped
+/// (a newline or a terminal escape code in a file name must not reach the screen raw).
+pub fn shown_path(path: &std::path::Path) -> String {
+    match path.to_str() {
+        Some(text) if !text.chars().any(char::is_control) => text.to_owned(),
+        _ => format!("{:?}", path.as_os_str()),
+    }
+}

@@ -132,13 +132,20 @@ impl ContentWatcher {
             // Fails only when the watcher is being dropped.
             let _ = handler_signals.send(signal);
         };
-        let mut debouncer =
-            notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler).map_err(|source| {
-                WatchError::Watch {
-                    path: content_dir.clone(),
-                    source,
-                }
-            })?;
+        // Symlinks are not followed: one to `/` or `/usr` in the content folder would mean
+        // tens of thousands of watches (and live updates that silently stop at the limit).
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let mut debouncer = notify_debouncer_full::new_debouncer_opt(
+            DEBOUNCE,
+            None,
+            handler,
+            RecommendedCache::new(),
+            config,
+        )
+        .map_err(|source| WatchError::Watch {
+            path: content_dir.clone(),
+            source,
+        })?;
         watch(&mut debouncer, &content_dir)?;
         log::info!("watching {} for content changes", content_dir.display());
         if images_dir.is_dir() {
@@ -472,6 +479,42 @@ mod tests {
         };
         assert_eq!(page_title(deck), "Book a visit");
         assert!(updates.load(Ordering::SeqCst) >= 1, "on_update not called");
+    }
+
+    /// How many inotify watches this process holds, all watchers together.
+    #[cfg(target_os = "linux")]
+    fn inotify_watches() -> usize {
+        let Ok(entries) = fs::read_dir("/proc/self/fdinfo") else {
+            return 0;
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| fs::read_to_string(entry.path()).ok())
+            .map(|info| {
+                info.lines()
+                    .filter(|l| l.starts_with("inotify wd:"))
+                    .count()
+            })
+            .sum()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_symlink_out_of_the_content_folder_is_not_followed() {
+        let fixture = Fixture::new();
+        std::os::unix::fs::symlink("/usr", fixture.path("content/usr")).expect("symlink");
+        std::os::unix::fs::symlink("/", fixture.path("content/en/root")).expect("symlink");
+        let before = inotify_watches();
+        let (watcher, _updates) = start(&fixture);
+        let added = inotify_watches().saturating_sub(before);
+        // The content folder's own folders are about 10; /usr alone would be thousands.
+        assert!(added < 200, "{added} watches");
+        fixture.write(TOPIC, &fixture.topic_titled("Still live"));
+        let result = next_load(&watcher);
+        let Ok(deck) = &result else {
+            panic!("expected the new deck, got {}", describe(&result));
+        };
+        assert_eq!(page_title(deck), "Still live");
     }
 
     #[test]

@@ -681,3 +681,67 @@ fn content_with_a_path_for_an_id_writes_nothing_anywhere() {
         "nothing written, inside or outside the folder"
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    // Windows editors write one; it used to give "Expected ClinicText(...)" and a bogus
+    // "This file is missing".
+    let f = Fixture::new();
+    let clinic = std::fs::read(f.path("content/en/clinic.ron")).expect("read");
+    let mut with_bom = "\u{feff}".as_bytes().to_vec();
+    with_bom.extend(clinic);
+    f.write("content/en/clinic.ron", with_bom);
+    let deck = patient_kiosk::load_deck(&f.paths()).expect("a file with a BOM loads");
+    assert!(!deck.language(0).clinic.name.starts_with('\u{feff}'));
+}
+
+#[test]
+fn a_pipe_is_not_called_a_folder() {
+    let f = Fixture::new();
+    let path = f.path("content/en/clinic.ron");
+    std::fs::remove_file(&path).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    assert_diagnostic(
+        &f.diagnostics(),
+        "content/en/clinic.ron",
+        1,
+        1,
+        &["This should be a file, but it is a pipe, a device or a socket."],
+    );
+}
+
+#[test]
+fn a_file_name_with_a_newline_or_an_escape_code_is_printed_quoted() {
+    let f = Fixture::new();
+    f.write("content/en/topics/bad\nname\u{1b}[31m.ron", "(");
+    let d = f.diagnostics();
+    let printed: Vec<String> = d.iter().map(ToString::to_string).collect();
+    let line = printed
+        .iter()
+        .find(|line| line.contains("bad"))
+        .unwrap_or_else(|| panic!("the file is reported: {printed:?}"));
+    assert!(!line.contains('\n') && !line.contains('\u{1b}'), "{line:?}");
+    assert!(line.contains("bad\\nname\\u{1b}[31m.ron\""), "{line}");
+}
+
+#[test]
+fn a_topic_that_fails_is_reported_once_not_by_every_link_to_it() {
+    // Before: the broken beta.ron also gave "The button "To beta" goes to the page
+    // "beta-1", which does not exist."
+    let f = Fixture::new();
+    f.write("content/en/topics/beta.ron", "Topic(id: \"beta\", title: ");
+    let d = f.diagnostics();
+    assert!(
+        d.iter().all(|d| d.path.ends_with("en/topics/beta.ron")),
+        "only the broken file is named: {}",
+        d.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+}

@@ -60,6 +60,7 @@ pub fn load_deck(paths: &ContentPaths) -> Result<Deck, ContentErrors> {
         diagnostics: Vec::new(),
         bytes_read: 0,
         picture_pixels: HashMap::new(),
+        pages_unknown: false,
     };
     let deck = loader.load();
     match deck {
@@ -104,6 +105,10 @@ struct Loader<'a> {
     bytes_read: u64,
     /// The pixels of each picture checked so far, by file.
     picture_pixels: HashMap<PathBuf, u64>,
+    /// A topic file of the language being checked could not be read (and is reported): its
+    /// pages are unknown, so a link or question to a page that is not found is not reported as
+    /// well, only the cause.
+    pages_unknown: bool,
 }
 
 impl Loader<'_> {
@@ -221,12 +226,17 @@ impl Loader<'_> {
     fn read_text(&mut self, path: &Path) -> Option<SourceFile> {
         let size = match fs::metadata(path) {
             Ok(metadata) if metadata.is_file() => metadata.len(),
-            Ok(_) => {
+            Ok(metadata) => {
+                let what = if metadata.is_dir() {
+                    "a folder"
+                } else {
+                    "a pipe, a device or a socket"
+                };
                 self.error(diagnostic(
                     path,
                     1,
                     1,
-                    "This should be a file, but it is a folder.".to_owned(),
+                    format!("This should be a file, but it is {what}."),
                 ));
                 return None;
             }
@@ -276,6 +286,11 @@ impl Loader<'_> {
                 ));
                 return None;
             }
+        };
+        // A UTF-8 byte-order mark (Windows editors write one) is not part of the text.
+        let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
         };
         match String::from_utf8(bytes) {
             Ok(text) => Some(SourceFile::new(path, text)),
@@ -587,7 +602,12 @@ impl Loader<'_> {
                 *nth += 1;
             }
         }
-        let topic_ids: HashSet<&str> = topic_files.keys().copied().collect();
+        // A topic whose file could not be read exists as far as links go: its file is
+        // reported, and the links to it are not, a second time.
+        let topic_ids: HashSet<&str> = (topic_files.keys().copied())
+            .chain(language.unreadable_topics.iter().map(String::as_str))
+            .collect();
+        self.pages_unknown = !language.unreadable_topics.is_empty();
         let clinic = language.clinic.as_ref().map(|clinic| &clinic.value);
         for topic in &language.topics {
             self.check_topic(deck, clinic, topic, &topic_ids, &page_ids);
@@ -951,7 +971,12 @@ impl Loader<'_> {
                         Target::Topic(id) => {
                             ("Topic", id, topic_ids.contains(id.as_str()), "topic")
                         }
-                        Target::Page(id) => ("Page", id, page_ids.contains(id.as_str()), "page"),
+                        Target::Page(id) => (
+                            "Page",
+                            id,
+                            self.pages_unknown || page_ids.contains(id.as_str()),
+                            "page",
+                        ),
                     };
                     if !exists {
                         self.error(file.diagnostic_at_value(

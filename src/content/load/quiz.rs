@@ -75,7 +75,7 @@ impl Loader<'_> {
                     question.answers.len()
                 ));
             }
-            if !page_ids.contains(question.page.as_str()) {
+            if !self.pages_unknown && !page_ids.contains(question.page.as_str()) {
                 problems.push(format!(
                     "The question \"{}\" points to the page \"{}\", which does not exist.",
                     question.id, question.page
