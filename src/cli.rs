@@ -436,6 +436,18 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     };
     let locked = args.kiosk || config.kiosk;
     let (consult, watch) = (args.consult, args.watch);
+    // From the start: a signal before the window is up is seen by its first frame. The
+    // window's context wakes the app once there is one.
+    let window_ctx = Arc::new(std::sync::OnceLock::<egui::Context>::new());
+    let wake_ctx = Arc::clone(&window_ctx);
+    let stop = crate::shutdown::StopRequest::listen(move || {
+        if let Some(ctx) = wake_ctx.get() {
+            ctx.request_repaint();
+        }
+    });
+    if let Err(error) = &stop {
+        log::warn!("cannot listen for stop signals: {error}");
+    }
     // The content loads while the window and its renderer start, which take longer.
     let loading = std::thread::spawn(move || {
         let mut app = load_app(&paths);
@@ -474,6 +486,10 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
             app.apply_style(&cc.egui_ctx);
             app.watch_content(&cc.egui_ctx);
             let mut window = KioskWindow::new(app, frame_log);
+            let _ = window_ctx.set(cc.egui_ctx.clone());
+            if let Ok(stop) = stop {
+                window.stop_on(stop);
+            }
             if probe_first_frame {
                 window.probe_first_frame();
             }

@@ -18,6 +18,7 @@ pub mod pictures;
 pub mod readability;
 pub mod render;
 pub mod screens;
+pub mod shutdown;
 pub mod staff;
 pub mod stats;
 pub mod theme;

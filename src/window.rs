@@ -185,6 +185,8 @@ pub struct KioskWindow {
     app: KioskApp,
     frame_log: Option<FrameLog>,
     probe_pending: bool,
+    /// SIGTERM, SIGINT or SIGHUP, once one came.
+    stop: Option<crate::shutdown::StopRequest>,
 }
 
 impl KioskWindow {
@@ -194,6 +196,7 @@ impl KioskWindow {
             app,
             frame_log,
             probe_pending: false,
+            stop: None,
         }
     }
 
@@ -208,8 +211,22 @@ impl KioskWindow {
         &self.app
     }
 
-    /// Paints one frame: the probe word if it is pending, else the kiosk.
+    /// Stops the kiosk cleanly once `stop` has a signal (see [`crate::shutdown`]).
+    pub fn stop_on(&mut self, stop: crate::shutdown::StopRequest) {
+        self.stop = Some(stop);
+    }
+
+    /// Paints one frame: the probe word if it is pending, else the kiosk (and it stops, if a
+    /// stop signal came).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(signal) = self
+            .stop
+            .as_ref()
+            .and_then(crate::shutdown::StopRequest::signal)
+        {
+            self.app
+                .stop_on_signal(crate::shutdown::signal_name(signal));
+        }
         if self.probe_pending {
             self.probe_pending = false;
             self.app.ensure_style(ui.ctx());

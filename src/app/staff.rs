@@ -10,6 +10,18 @@ use crate::staff::{PinCheck, pin_matches};
 pub const IDLE_TIMEOUT_CHOICES_SECS: [u32; 8] = [30, 45, 60, 90, 120, 180, 300, 600];
 
 impl KioskApp {
+    /// The process was asked to stop (`signal` names why): the visit in progress is saved
+    /// as a reset would save it, the stop is logged, and the window closes.
+    pub fn stop_on_signal(&mut self, signal: &str) {
+        if self.exiting {
+            return;
+        }
+        let end_secs = self.idle.last_touch_secs().unwrap_or(self.now_secs);
+        self.usage.visit_ended(end_secs.min(self.now_secs));
+        log::info!("stopping on {signal}: the visit in progress is saved; the kiosk closes");
+        self.exiting = true;
+    }
+
     /// Wipes the visit for the next patient and shows the new content if some is waiting.
     pub(super) fn start_over(&mut self) {
         // The visit ended with its last touch, not when the countdown ran out.

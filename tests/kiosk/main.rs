@@ -30,6 +30,7 @@ mod qr_code;
 mod quiz;
 mod readability;
 mod reading_tools;
+mod shutdown;
 mod snapshots;
 mod staff_access;
 mod stats;

@@ -1,0 +1,155 @@
+//! Stopping: SIGTERM, SIGINT and SIGHUP (what `systemctl stop`, Ctrl-C and a closed session
+//! send) end the kiosk with exit code 0 and a log line, and the visit in progress is saved.
+
+use crate::common;
+
+use std::io::{BufRead as _, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use patient_kiosk::app::{Command as KioskCommand, Screen, UsageRecorder};
+use patient_kiosk::stats::{FixedClock, StatsFile, read_records};
+use patient_kiosk::{KioskApp, Theme};
+
+#[test]
+fn a_stop_saves_the_visit_in_progress_and_closes_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stats_path = dir.path().join("visits.ron");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_locked(true);
+    app.set_usage_recorder(UsageRecorder::new(
+        Some(StatsFile::new(&stats_path)),
+        Box::new(FixedClock::new("2026-11-24T09")),
+    ));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    common::tap(&mut harness, egui::pos2(960.0, 540.0));
+    assert_eq!(harness.state().session().screen, Screen::Home);
+    common::tap_command(
+        &mut harness,
+        KioskCommand::Open(patient_kiosk::content::PageRef { topic: 0, page: 0 }),
+    );
+    assert!(!stats_path.exists(), "no visit is saved before it ends");
+
+    harness.state_mut().stop_on_signal("SIGTERM");
+    harness.step();
+    assert!(harness.state().is_exiting());
+    assert!(
+        common::viewport_commands(&harness).contains(&egui::ViewportCommand::Close),
+        "the locked window closes all the same"
+    );
+    let log = read_records(&stats_path).expect("the visit was saved");
+    assert_eq!(log.records.len(), 1);
+    assert!(log.records[0].page_views() >= 1, "{:?}", log.records[0]);
+    // A second signal saves nothing more.
+    harness.state_mut().stop_on_signal("SIGTERM");
+    assert_eq!(
+        read_records(&stats_path).map(|l| l.records.len()).ok(),
+        Some(1)
+    );
+}
+
+/// A virtual X display of our own, so that the signal goes to the kiosk itself (under
+/// `xvfb-run` it would go to the script). Ended when dropped.
+struct Display {
+    xvfb: std::process::Child,
+    name: String,
+}
+
+impl Display {
+    fn start() -> Option<Self> {
+        let spawned = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn();
+        let Ok(mut xvfb) = spawned else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Xvfb is missing (scripts/test.sh installs it)"
+            );
+            eprintln!("note: Xvfb is not installed; skipping this check");
+            return None;
+        };
+        let mut number = String::new();
+        let stdout = xvfb.stdout.take().expect("piped");
+        BufReader::new(stdout)
+            .read_line(&mut number)
+            .expect("Xvfb says its display");
+        Some(Self {
+            xvfb,
+            name: format!(":{}", number.trim()),
+        })
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+#[test]
+fn sigterm_sigint_and_sighup_end_the_kiosk_with_0_and_a_log_line() {
+    let Some(display) = Display::start() else {
+        return;
+    };
+    for signal in ["TERM", "INT", "HUP"] {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut kiosk = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+            .args(["--kiosk", "--size", "1280x800"])
+            .env("DISPLAY", &display.name)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("XDG_DATA_HOME", data.path())
+            .env("XDG_CONFIG_HOME", data.path())
+            .env("RUST_LOG", "warn,patient_kiosk=info")
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the kiosk starts");
+        let mut stderr = BufReader::new(kiosk.stderr.take().expect("piped"));
+        let mut log = String::new();
+        // Until the window is up: the signal then meets the running kiosk.
+        while !log.contains("window ready") {
+            let mut line = String::new();
+            if stderr.read_line(&mut line).expect("read the log") == 0 {
+                panic!("the kiosk ended before its window was up:\n{log}");
+            }
+            log.push_str(&line);
+        }
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), kiosk.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = kiosk.try_wait().expect("wait") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = kiosk.kill();
+                panic!("SIG{signal}: the kiosk did not end within 20 s");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut rest);
+        log.push_str(&rest);
+        assert_eq!(status.code(), Some(0), "SIG{signal}:\n{log}");
+        assert!(
+            log.contains(&format!("stopping on SIG{signal}")),
+            "SIG{signal}:\n{log}"
+        );
+    }
+}
