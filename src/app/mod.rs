@@ -384,9 +384,15 @@ impl KioskApp {
                 .request_discard("the design tokens were just applied");
         }
         let command = match &self.content {
+            // A locked kiosk is a patient's: no paths or pieces of files, only "back soon";
+            // staff see the problems behind the PIN pad. An editor's window shows them.
+            Content::Broken(_) if self.locked => {
+                screens::back_soon_ui(ui, &self.theme);
+                self.staff_ui(ui.ctx())
+            }
             Content::Broken(errors) => {
                 screens::content_errors_ui(ui, &self.theme, errors);
-                None
+                self.staff_ui(ui.ctx())
             }
             Content::Ready(deck) => {
                 if self.session.scroll_to_top {
@@ -529,6 +535,13 @@ impl KioskApp {
             return;
         }
         let Content::Ready(deck) = &self.content else {
+            // Content that cannot be shown: only the staff's panel, and the idle reset that
+            // closes it, do anything.
+            match command {
+                Command::Staff(staff) => self.apply_staff(staff),
+                Command::StartOver => self.start_over(),
+                _ => {}
+            }
             return;
         };
         let command = match command {

@@ -42,7 +42,7 @@ impl KioskApp {
 
     /// Watches for the hidden staff gesture; asks for the PIN pad when it is made.
     pub(super) fn staff_gesture_ui(&mut self, ctx: &egui::Context) -> Option<Command> {
-        if self.session.staff.is_some() || !matches!(self.content, Content::Ready(_)) {
+        if self.session.staff.is_some() {
             return None;
         }
         let gesture = &mut self.gesture;
@@ -55,10 +55,21 @@ impl KioskApp {
 
     /// Draws the PIN pad or the staff menu over the screen.
     pub(super) fn staff_ui(&self, ctx: &egui::Context) -> Option<Command> {
-        let (Content::Ready(deck), Some(panel)) = (&self.content, &self.session.staff) else {
-            return None;
+        let panel = self.session.staff.as_ref()?;
+        // With content that cannot be shown, the staff see its problems in the menu, in the
+        // interface words built into the kiosk.
+        let (words, pages, problems) = match &self.content {
+            Content::Ready(deck) => {
+                let language =
+                    deck.language(self.session.language.unwrap_or(deck.default_language));
+                (
+                    &language.interface.staff,
+                    deck.page_count(),
+                    self.update_problems.as_ref(),
+                )
+            }
+            Content::Broken(errors) => (&built_in_interface()?.staff, 0, Some(errors)),
         };
-        let language = deck.language(self.session.language.unwrap_or(deck.default_language));
         let pin_check = self.lockout.check(self.now_secs);
         if let PinCheck::Locked { secs_left } = pin_check {
             // The number of seconds on the pad changes once a second.
@@ -74,9 +85,9 @@ impl KioskApp {
         let info = StaffInfo {
             pin_check,
             pin_set: self.settings.staff_pin_hash.is_some(),
-            pages: deck.page_count(),
+            pages,
             update_waiting: self.pending_deck.is_some(),
-            problems: self.update_problems.as_ref(),
+            problems,
             idle_timeout_secs: self.settings.idle_timeout_secs,
             consult: self.consult,
             statistics,
@@ -86,13 +97,7 @@ impl KioskApp {
         };
         // Staff are not the patient: the normal text size whatever the patient chose (the
         // menu ran off the screen at the largest size), in the look showing.
-        screens::staff_ui(
-            ctx,
-            &self.tools_theme,
-            &language.interface.staff,
-            panel,
-            &info,
-        )
+        screens::staff_ui(ctx, &self.tools_theme, words, panel, &info)
     }
 
     /// Carries out a tap on the PIN pad or in the staff menu.
@@ -248,4 +253,25 @@ impl KioskApp {
 /// The staff menu at `view`, with nothing to report.
 fn menu(view: MenuView) -> StaffPanel {
     StaffPanel::Menu { view, notice: None }
+}
+
+/// The bundled English interface words, built into the kiosk: the staff panel's words when the
+/// content (where they normally come from) cannot be read.
+pub fn built_in_interface() -> Option<&'static crate::content::model::Interface> {
+    static INTERFACE: std::sync::OnceLock<Option<crate::content::model::Interface>> =
+        std::sync::OnceLock::new();
+    INTERFACE
+        .get_or_init(|| {
+            let text = include_str!("../../content/en/interface.ron");
+            let options = ron::Options::default()
+                .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+            match options.from_str(text) {
+                Ok(interface) => Some(interface),
+                Err(error) => {
+                    log::warn!("the built-in interface words do not parse: {error}");
+                    None
+                }
+            }
+        })
+        .as_ref()
 }

@@ -1,6 +1,7 @@
 //! One file per screen. Each draws itself and returns the [`Command`] a tap asked for.
 
 mod attract;
+mod back_soon;
 mod blocks;
 mod consult_tools;
 mod content_errors;
@@ -21,6 +22,7 @@ use consult_tools::consult_tools_ui;
 use tool_bar::{tool_bar_ui, top_bar_ui};
 
 pub use attract::attract_ui;
+pub use back_soon::{BACK_SOON_WORDS, back_soon_ui};
 pub use content_errors::content_errors_ui;
 pub use handout::handout_ui;
 pub use home::home_ui;

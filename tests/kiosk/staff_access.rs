@@ -385,3 +385,49 @@ fn the_staff_menu_fits_the_screen_at_the_largest_text_size() {
         );
     }
 }
+
+#[test]
+fn a_locked_kiosk_with_broken_content_says_back_soon_and_shows_the_problems_to_staff_only() {
+    let fixture = common::Fixture::new();
+    fixture.write("content/en/topics/beta.ron", "Topic(id: \"beta\", title: ");
+    let errors = patient_kiosk::load_deck(&fixture.paths()).expect_err("broken");
+    let problem = errors.0[0].to_string();
+    assert!(problem.contains(&fixture.path("").display().to_string()));
+    let mut app = KioskApp::new(Theme::bundled(), Err(errors));
+    app.set_locked(true);
+    app.set_settings(
+        KioskConfig {
+            kiosk: true,
+            staff_pin_hash: Some(common::cheap_pin_hash(PIN)),
+            ..KioskConfig::default()
+        },
+        None,
+    );
+    let mut harness = on_home(app);
+    // Patients: a calm screen in English and Spanish, no path, no piece of a file.
+    for (title, line) in patient_kiosk::screens::BACK_SOON_WORDS {
+        assert!(harness.query_by_label(title).is_some(), "{title}");
+        assert!(harness.query_by_label(line).is_some(), "{line}");
+    }
+    assert!(harness.query_by_label_contains("beta.ron").is_none());
+    assert!(harness.query_by_label_contains("problem").is_none());
+    // Staff: the gesture and the PIN, then the problems in the menu.
+    taps_in_corner(&mut harness, 5);
+    assert!(
+        pad_open(&harness),
+        "the PIN pad opens on broken content too"
+    );
+    type_pin(&mut harness, PIN);
+    assert!(menu_open(&harness));
+    press(&mut harness, "Content problems");
+    assert!(
+        harness.query_by_label_contains("beta.ron").is_some(),
+        "the staff see the problem"
+    );
+    press(&mut harness, "Back to the menu");
+    press(&mut harness, "Back to the kiosk");
+    assert!(harness.query_by_label_contains("beta.ron").is_none());
+    assert!(harness.query_by_label(BACK_SOON_TITLE).is_some());
+}
+
+const BACK_SOON_TITLE: &str = patient_kiosk::screens::BACK_SOON_WORDS[0].0;
