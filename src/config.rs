@@ -155,6 +155,19 @@ impl KioskConfig {
                 });
             }
         }
+        if let Some(hash) = &config.staff_pin_hash
+            && let Some(problem) = crate::staff::pin_hash_problem(hash)
+        {
+            let (line, column) = field_line_column(text, "staff_pin_hash");
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "`staff_pin_hash` {problem}: the settings are broken, so no PIN can be checked. Set the PIN again with `patient-kiosk set-pin`"
+                ),
+            });
+        }
         Ok(config)
     }
 
@@ -233,14 +246,20 @@ impl KioskConfig {
             .parent()
             .filter(|folder| !folder.as_os_str().is_empty())
         {
-            std::fs::create_dir_all(folder).map_err(unwritable)?;
+            crate::private_files::create_private_folder(folder).map_err(unwritable)?;
         }
         let mut temporary = path.as_os_str().to_owned();
         temporary.push(".new");
         let temporary = PathBuf::from(temporary);
         let write = || -> std::io::Result<()> {
             use std::io::Write as _;
-            let mut file = std::fs::File::create(&temporary)?;
+            // 0600 in a 0700 folder: the PIN's hash is for nobody else to read (and search).
+            let mut file = (crate::private_files::private_options())
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&temporary)?;
+            crate::private_files::make_private(&file)?;
             file.write_all(self.to_ron().as_bytes())?;
             file.sync_all()?;
             std::fs::rename(&temporary, path)
@@ -291,6 +310,32 @@ pub fn default_config_path() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_settings_are_saved_0600_in_a_0700_folder_even_over_a_0644_file() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("patient-kiosk");
+        let path = folder.join("config.ron");
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(&path, KioskConfig::default().to_ron()).expect("by hand");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        // What `set-pin` does: the settings with a hash, saved.
+        let config = KioskConfig {
+            staff_pin_hash: Some(
+                "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA".to_owned(),
+            ),
+            ..KioskConfig::default()
+        };
+        config.save(&path).expect("saved");
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&folder), 0o700);
+        config.save(&path).expect("saved again");
+        assert_eq!(mode(&path), 0o600, "a second save keeps it private");
+    }
 
     #[test]
     fn a_pipe_or_a_folder_for_settings_is_refused_at_once_and_a_bom_is_read() {
@@ -406,7 +451,9 @@ mod tests {
             idle_timeout_secs: 90,
             countdown_secs: 10,
             consult_idle_timeout_secs: 1800,
-            staff_pin_hash: Some("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA\"x".to_owned()),
+            staff_pin_hash: Some(
+                "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA".to_owned(),
+            ),
             handout_paper: Paper::A4,
             handout_dir: Some(PathBuf::from("/srv/handouts \"new\"")),
         };

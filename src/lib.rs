@@ -15,6 +15,7 @@ pub mod handout;
 pub mod images;
 pub mod ink;
 pub mod pictures;
+pub mod private_files;
 pub mod readability;
 pub mod render;
 pub mod screens;

@@ -189,7 +189,7 @@ impl KioskApp {
 /// Writes `bytes` to `<name>.pdf` in `folder` (made first), or `<name>-2.pdf` and so on if
 /// that is taken, so a handout never replaces another; returns the path.
 fn save(folder: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(folder)?;
+    crate::private_files::create_private_folder(folder)?;
     let mut copy = 1;
     loop {
         let file = match copy {
@@ -197,7 +197,7 @@ fn save(folder: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
             n => format!("{name}-{n}.pdf"),
         };
         let path = folder.join(file);
-        match std::fs::OpenOptions::new()
+        match crate::private_files::private_options()
             .write(true)
             .create_new(true)
             .open(&path)

@@ -42,6 +42,25 @@ pub fn hash_pin_with(argon2: &Argon2<'_>, pin: &str) -> Result<String, PinError>
         .map_err(|error| PinError::Hashing(error.to_string()))
 }
 
+/// What is wrong with a stored PIN hash, if anything: it must be an argon2 hash as
+/// [`hash_pin`] writes it (a hash of anything else, or garbage, could never match a PIN, and
+/// every try would burn one of the staff's).
+pub fn pin_hash_problem(hash: &str) -> Option<String> {
+    let parsed = match PasswordHash::new(hash) {
+        Ok(parsed) => parsed,
+        Err(error) => return Some(format!("is not a PIN hash ({error})")),
+    };
+    if !parsed.algorithm.as_str().starts_with("argon2") {
+        return Some(format!("is a {} hash, not argon2", parsed.algorithm));
+    }
+    if parsed.hash.is_none() || parsed.salt.is_none() {
+        return Some("has no salt or no hash in it".to_owned());
+    }
+    argon2::Params::try_from(&parsed)
+        .err()
+        .map(|error| format!("has argon2 settings that cannot be used ({error})"))
+}
+
 /// Whether `pin` is the PIN `hash` was made from. A malformed hash matches nothing.
 pub fn pin_matches(hash: &str, pin: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash) else {
@@ -72,6 +91,17 @@ mod tests {
         assert!(!pin_matches(&hash, "2469"));
         assert!(!pin_matches(&hash, ""));
         assert!(!pin_matches("not a hash", "2468"));
+    }
+
+    #[test]
+    fn a_garbage_or_foreign_hash_is_a_problem_and_a_real_one_is_not() {
+        let hash = hash_pin_with(&cheap(), "2468").expect("a valid PIN");
+        assert_eq!(pin_hash_problem(&hash), None);
+        assert!(pin_hash_problem("not a hash").is_some());
+        assert!(pin_hash_problem("").is_some());
+        assert!(pin_hash_problem("$argon2id$v=19$m=1024,t=1,p=1").is_some());
+        let foreign = "$pbkdf2-sha256$i=1000$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
+        assert!(pin_hash_problem(foreign).is_some_and(|p| p.contains("not argon2")));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The append-only statistics file: one [`VisitRecord`] per line.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -84,13 +84,14 @@ impl StatsFile {
         if let Some(parent) = self.path.parent()
             && !parent.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(parent)?;
+            crate::private_files::create_private_folder(parent)?;
         }
-        let mut file = OpenOptions::new()
+        let mut file = (crate::private_files::private_options())
             .read(true)
             .append(true)
             .create(true)
             .open(&self.path)?;
+        crate::private_files::make_private(&file)?;
         let mut text = String::with_capacity(line.len() + 2);
         if !ends_with_line_end(&mut file)? {
             text.push('\n');
@@ -98,8 +99,24 @@ impl StatsFile {
         text.push_str(&line);
         text.push('\n');
         file.write_all(text.as_bytes())?;
+        // The file's time would date the last visit to the nanosecond: it keeps only the hour,
+        // as the records do.
+        let hour = on_the_hour(std::time::SystemTime::now());
+        file.set_times(
+            std::fs::FileTimes::new()
+                .set_modified(hour)
+                .set_accessed(hour),
+        )?;
         file.sync_data()
     }
+}
+
+/// `time` with its minutes, seconds and fractions dropped: the start of its hour in UTC.
+fn on_the_hour(time: std::time::SystemTime) -> std::time::SystemTime {
+    let secs = time
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs - secs % 3600)
 }
 
 /// Whether `file` is empty or ends with `\n` (true for anything but a regular file).
@@ -178,6 +195,28 @@ mod tests {
             2,
             "a new run of failures is logged again"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_private_and_its_time_no_finer_than_the_hour() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("data/visits.ron");
+        let mut file = StatsFile::new(&path);
+        file.append(&record(1));
+        let metadata = std::fs::metadata(&path).expect("written");
+        assert_eq!(metadata.permissions().mode() & 0o777, 0o600);
+        let folder = std::fs::metadata(dir.path().join("data")).expect("folder");
+        assert_eq!(folder.permissions().mode() & 0o777, 0o700);
+        let modified = metadata.modified().expect("a time");
+        let secs = modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970");
+        assert_eq!(secs.subsec_nanos(), 0);
+        assert_eq!(secs.as_secs() % 3600, 0, "on the hour");
+        let accessed = metadata.accessed().expect("a time");
+        assert_eq!(accessed, modified);
     }
 
     #[cfg(target_os = "linux")]

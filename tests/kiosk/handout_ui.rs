@@ -212,6 +212,21 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
         digits.chars().all(|c| c.is_ascii_digit() || c == '-') && digits.len() >= 17,
         "only the date and time in the name: {name}"
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &Path| {
+            std::fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .ok()
+        };
+        assert_eq!(
+            mode(&path),
+            Some(0o600),
+            "the handout is the kiosk user's only"
+        );
+        assert_eq!(mode(dir.path()), Some(0o700), "and so is its folder");
+    }
     let bytes = std::fs::read(&path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
     assert!(

@@ -431,3 +431,33 @@ fn a_locked_kiosk_with_broken_content_says_back_soon_and_shows_the_problems_to_s
 }
 
 const BACK_SOON_TITLE: &str = patient_kiosk::screens::BACK_SOON_WORDS[0].0;
+
+#[test]
+fn a_garbage_pin_hash_says_the_settings_are_broken_and_burns_no_tries() {
+    // Before: "That PIN is not right", and every try counted towards the lockout.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.ron");
+    let text = KioskConfig {
+        kiosk: true,
+        staff_pin_hash: Some("$argon2id$garbage".to_owned()),
+        ..KioskConfig::default()
+    }
+    .to_ron();
+    std::fs::write(&path, text).expect("write");
+    let (settings, problem) = KioskConfig::load(&path);
+    let problem = problem.expect("the hash is garbage").to_string();
+    assert!(problem.contains("the settings are broken"), "{problem}");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_locked(settings.kiosk);
+    app.set_settings(settings, None);
+    app.set_settings_problem(Some(problem.clone()));
+    let mut harness = on_home(app);
+    taps_in_corner(&mut harness, 5);
+    assert!(
+        harness
+            .query_by_label_contains("the settings are broken")
+            .is_some(),
+        "the pad says why"
+    );
+    assert!(!pad_open(&harness), "and asks for no PIN");
+}
