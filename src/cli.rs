@@ -456,6 +456,12 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         app.set_settings_problem(settings_problem);
         app.set_consult(consult);
         app.set_content_paths(paths);
+        if let Some(folder) = crate::stats::default_stats_path()
+            .as_deref()
+            .and_then(std::path::Path::parent)
+        {
+            app.set_lockout_file(folder.join("pin-lockout.ron"));
+        }
         let stats_file = crate::stats::default_stats_path().map(crate::stats::StatsFile::new);
         if stats_file.is_none() {
             log::warn!("this platform has no data folder: usage statistics are not saved");

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use crate::config::KioskConfig;
 use crate::content::{ContentPaths, ContentWatcher};
-use crate::staff::PinLockout;
+use crate::staff::SavedLockout;
 
 use crate::content::diagram::Diagram;
 use crate::content::{ContentErrors, Deck, PageRef};
@@ -64,7 +64,7 @@ pub struct KioskApp {
     /// Why the settings file could not be read at start, if it could not (file:line:col).
     settings_problem: Option<String>,
     /// Wrong staff PINs; kept across visits, so a reset gives a guesser no fresh tries.
-    lockout: PinLockout,
+    lockout: SavedLockout,
     /// Watches for the hidden staff gesture.
     gesture: StaffGesture,
     /// Where the content came from, to read it again.
@@ -118,7 +118,7 @@ impl KioskApp {
             settings: KioskConfig::default(),
             settings_path: None,
             settings_problem: None,
-            lockout: PinLockout::default(),
+            lockout: SavedLockout::default(),
             gesture: StaffGesture::default(),
             content_paths: None,
             watcher: None,
@@ -214,6 +214,12 @@ impl KioskApp {
     /// Valid new content waiting for the next patient, if any.
     pub fn pending_deck(&self) -> Option<&Deck> {
         self.pending_deck.as_ref()
+    }
+
+    /// Keeps the count of wrong staff PINs in `path` (read now, written after each try), so
+    /// that a restart gives a guesser no fresh tries.
+    pub fn set_lockout_file(&mut self, path: PathBuf) {
+        self.lockout = SavedLockout::open(path, self.now_secs);
     }
 
     /// Whether a picture a screen asked for is still being decoded (in the background; the

@@ -132,7 +132,7 @@ impl KioskApp {
                     return;
                 }
                 if pin_matches(hash, digits.as_str()) {
-                    self.lockout.right();
+                    self.lockout.right(now_secs);
                     self.usage.visit_discarded();
                     log::info!("the staff menu was opened");
                     self.session.staff = Some(menu(MenuView::Main));

@@ -5,7 +5,7 @@
 mod lockout;
 mod pin;
 
-pub use lockout::{FIRST_LOCKOUT_SECS, PinCheck, PinLockout, TRIES_BEFORE_LOCKOUT};
+pub use lockout::{FIRST_LOCKOUT_SECS, PinCheck, PinLockout, SavedLockout, TRIES_BEFORE_LOCKOUT};
 pub use pin::{
     MAX_PIN_DIGITS, MIN_PIN_DIGITS, PinError, hash_pin, hash_pin_with, pin_hash_problem,
     pin_matches,
