@@ -48,6 +48,8 @@ pub const IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 15..=1800;
 pub const COUNTDOWN_SECS: std::ops::RangeInclusive<u32> = 5..=120;
 /// Consultation mode's idle time: at least a minute, at most four hours.
 pub const CONSULT_IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 60..=14_400;
+/// The days a handout is kept: at least a day (to print it again), at most a year.
+pub const HANDOUT_KEEP_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
 
 /// Where `name:` is first given in `text`, 1-based (the start of the file if it is not).
 fn field_line_column(text: &str, name: &str) -> (usize, usize) {
@@ -84,6 +86,9 @@ pub struct KioskConfig {
     /// The folder handouts are saved in (`None`: `patient-kiosk-handouts` in the user's
     /// documents folder, see [`Self::handout_dir`]).
     pub handout_dir: Option<PathBuf>,
+    /// Days a handout is kept in that folder before the kiosk removes it (`7`), counted from
+    /// when it was made; only files the kiosk named `handout-….pdf` are ever removed.
+    pub handout_keep_days: u32,
 }
 
 impl Default for KioskConfig {
@@ -96,6 +101,7 @@ impl Default for KioskConfig {
             staff_pin_hash: None,
             handout_paper: Paper::Letter,
             handout_dir: None,
+            handout_keep_days: 7,
         }
     }
 }
@@ -126,21 +132,31 @@ impl KioskConfig {
                 config.idle_timeout_secs,
                 IDLE_TIMEOUT_SECS,
                 defaults.idle_timeout_secs,
+                "seconds",
             ),
             (
                 "countdown_secs",
                 config.countdown_secs,
                 COUNTDOWN_SECS,
                 defaults.countdown_secs,
+                "seconds",
             ),
             (
                 "consult_idle_timeout_secs",
                 config.consult_idle_timeout_secs,
                 CONSULT_IDLE_TIMEOUT_SECS,
                 defaults.consult_idle_timeout_secs,
+                "seconds",
+            ),
+            (
+                "handout_keep_days",
+                config.handout_keep_days,
+                HANDOUT_KEEP_DAYS,
+                defaults.handout_keep_days,
+                "days",
             ),
         ];
-        for (name, value, bounds, default) in bounded {
+        for (name, value, bounds, default, unit) in bounded {
             if !bounds.contains(&value) {
                 let (line, column) = field_line_column(text, name);
                 return Err(ConfigError::Invalid {
@@ -148,7 +164,7 @@ impl KioskConfig {
                     line,
                     column,
                     message: format!(
-                        "`{name}` is {value}: give {} to {} seconds (the default is {default})",
+                        "`{name}` is {value}: give {} to {} {unit} (the default is {default})",
                         bounds.start(),
                         bounds.end()
                     ),
@@ -226,12 +242,15 @@ impl KioskConfig {
              // Paper of the take-home handouts: Letter or A4.\n    \
              handout_paper: {paper},\n    \
              // Folder handouts are saved in; None: ~/Documents/patient-kiosk-handouts.\n    \
-             handout_dir: {handout_dir},\n\
+             handout_dir: {handout_dir},\n    \
+             // Days a handout is kept in that folder; older ones are removed.\n    \
+             handout_keep_days: {keep},\n\
              )\n",
             kiosk = self.kiosk,
             idle = self.idle_timeout_secs,
             countdown = self.countdown_secs,
             consult = self.consult_idle_timeout_secs,
+            keep = self.handout_keep_days,
         )
     }
 
@@ -386,6 +405,12 @@ mod tests {
                 2,
                 "give 60 to 14400",
             ),
+            (
+                "(handout_keep_days: 0)",
+                1,
+                2,
+                "`handout_keep_days` is 0: give 1 to 365 days (the default is 7)",
+            ),
         ] {
             match KioskConfig::from_ron(text, path) {
                 Err(ConfigError::Invalid {
@@ -438,6 +463,7 @@ mod tests {
                 staff_pin_hash: None,
                 handout_paper: Paper::Letter,
                 handout_dir: None,
+                handout_keep_days: 7,
             }
         );
     }
@@ -456,6 +482,7 @@ mod tests {
             ),
             handout_paper: Paper::A4,
             handout_dir: Some(PathBuf::from("/srv/handouts \"new\"")),
+            handout_keep_days: 30,
         };
         config.save(&path).expect("saved");
         let (read, error) = KioskConfig::load(&path);

@@ -20,12 +20,12 @@ pub(super) fn find_printer() -> Option<PathBuf> {
 impl KioskApp {
     /// Whether a handout's PDF is being made (for this visit or a wiped one).
     pub fn handout_in_progress(&self) -> bool {
-        self.handout_job.is_some()
+        self.handouts.making.is_some()
     }
 
     /// Prints with `printer` (a program given the PDF's path, like `lp`), or not at all.
     pub fn set_printer(&mut self, printer: Option<PathBuf>) {
-        self.printer = printer;
+        self.handouts.printer = printer;
     }
 
     /// Carries out a consultation command (only in consultation mode).
@@ -93,7 +93,7 @@ impl KioskApp {
             .strftime("handout-%Y-%m-%d-%H%M%S")
             .to_string();
         self.session.handout_status = Some(HandoutStatus::Making);
-        self.handout_job = Some(Job::spawn(move || {
+        self.handouts.making = Some(Job::spawn(move || {
             let request = HandoutRequest {
                 language,
                 items: &items,
@@ -122,10 +122,10 @@ impl KioskApp {
     /// Shows how the handout went once it is made (if this visit is still waiting for it: a
     /// visit wiped meanwhile does not get the last one's handout).
     pub(super) fn poll_handout_job(&mut self, ctx: &egui::Context) {
-        let Some(done) = self.handout_job.as_ref().and_then(|job| job.poll(ctx)) else {
+        let Some(done) = self.handouts.making.as_ref().and_then(|job| job.poll(ctx)) else {
             return;
         };
-        self.handout_job = None;
+        self.handouts.making = None;
         if self.session.handout_status == Some(HandoutStatus::Making) {
             self.session.handout_status = Some(match done.flatten() {
                 Some(path) => HandoutStatus::Saved(path),
@@ -136,10 +136,10 @@ impl KioskApp {
 
     /// Sends `path` to the printer in the background; [`Self::poll_print_job`] hears back.
     fn print(&mut self, path: PathBuf) {
-        let Some(printer) = self.printer.clone() else {
+        let Some(printer) = self.handouts.printer.clone() else {
             return;
         };
-        self.print_job = Some(Job::spawn(move || {
+        self.handouts.print_job = Some(Job::spawn(move || {
             let worked = match std::process::Command::new(&printer)
                 .arg("--")
                 .arg(&path)
@@ -168,10 +168,15 @@ impl KioskApp {
 
     /// Shows how a print job went once it is done (on the handout screen of the same visit).
     pub(super) fn poll_print_job(&mut self, ctx: &egui::Context) {
-        let Some(done) = self.print_job.as_ref().and_then(|job| job.poll(ctx)) else {
+        let Some(done) = self
+            .handouts
+            .print_job
+            .as_ref()
+            .and_then(|job| job.poll(ctx))
+        else {
             return;
         };
-        self.print_job = None;
+        self.handouts.print_job = None;
         let Some((path, worked)) = done else {
             return;
         };

@@ -2,6 +2,7 @@
 
 mod command;
 mod consult;
+mod handout_desk;
 mod idle;
 mod job;
 mod session;
@@ -87,12 +88,8 @@ pub struct KioskApp {
     usage: UsageRecorder,
     /// The statistics report the staff menu shows, read when it was opened.
     statistics_report: Option<crate::stats::Report>,
-    /// The command that prints a PDF (`lp`), if the computer has one.
-    printer: Option<PathBuf>,
-    /// A print job running in the background: the file and whether it worked, when done.
-    print_job: Option<job::Job<(PathBuf, bool)>>,
-    /// A handout being made in the background: where it was saved, when done.
-    handout_job: Option<job::Job<Option<PathBuf>>>,
+    /// The printer, the handouts being made and printed, and the removal of old ones.
+    handouts: handout_desk::HandoutDesk,
     /// The window clears each frame to the page background, so screens need not paint it.
     window_clears_background: bool,
 }
@@ -130,9 +127,7 @@ impl KioskApp {
             now_secs: 0.0,
             usage: UsageRecorder::default(),
             statistics_report: None,
-            printer: consult::find_printer(),
-            print_job: None,
-            handout_job: None,
+            handouts: handout_desk::HandoutDesk::new(consult::find_printer()),
             window_clears_background: false,
         }
     }
@@ -380,6 +375,8 @@ impl KioskApp {
         }
         self.poll_handout_job(ui.ctx());
         self.poll_print_job(ui.ctx());
+        self.handouts
+            .remove_old_if_due(&self.settings, self.now_secs);
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);
         }
@@ -453,7 +450,7 @@ impl KioskApp {
                         &mut screen,
                         self.session.scroll_to_top,
                         self.session.handout_status.as_ref(),
-                        self.printer.is_some(),
+                        self.handouts.printer.is_some(),
                     ),
                     Screen::Quiz { topic, question } => screens::quiz_ui(
                         ui,

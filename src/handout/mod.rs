@@ -14,6 +14,7 @@ mod pdf;
 mod phone;
 mod render;
 mod request;
+pub mod retention;
 
 pub use error::HandoutError;
 pub use list::{Handout, HandoutItem};

@@ -423,3 +423,34 @@ fn the_handout_is_made_while_the_screen_goes_on_once_per_tap_and_only_for_its_vi
         !making(harness)
     });
 }
+
+/// A handout older than the days the settings keep (7 by default) is removed when the kiosk
+/// starts; a newer one, and files the kiosk did not name, stay.
+#[test]
+fn handouts_older_than_the_days_kept_are_removed_and_others_stay() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = std::time::SystemTime::now();
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    let aged = |name: &str, age: std::time::Duration| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, b"%PDF-1.7").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(now - age))
+            .expect("dated");
+        path
+    };
+    let old = aged("handout-2026-11-20-101500.pdf", 8 * day);
+    let recent = aged("handout-2026-11-30-101500.pdf", 6 * day);
+    let not_ours = aged("clinic-forms.pdf", 400 * day);
+
+    let mut harness = consult(dir.path(), None);
+    wait_for(&mut harness, "the old handout's removal", |_| !old.exists());
+
+    assert!(recent.exists(), "a handout 6 days old is kept for 7");
+    assert!(
+        not_ours.exists(),
+        "only the kiosk's own handouts are removed"
+    );
+}
