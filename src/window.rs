@@ -219,14 +219,7 @@ impl KioskWindow {
     /// Paints one frame: the probe word if it is pending, else the kiosk (and it stops, if a
     /// stop signal came).
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(signal) = self
-            .stop
-            .as_ref()
-            .and_then(crate::shutdown::StopRequest::signal)
-        {
-            self.app
-                .stop_on_signal(crate::shutdown::signal_name(signal));
-        }
+        self.stop_if_signalled();
         if self.probe_pending {
             self.probe_pending = false;
             self.app.ensure_style(ui.ctx());
@@ -241,6 +234,26 @@ impl KioskWindow {
     }
 }
 
+impl KioskWindow {
+    fn stop_if_signalled(&mut self) {
+        if let Some(signal) = self
+            .stop
+            .as_ref()
+            .and_then(crate::shutdown::StopRequest::signal)
+        {
+            self.app
+                .stop_on_signal(crate::shutdown::signal_name(signal));
+        }
+    }
+
+    /// eframe's pass without a frame (the window hidden or minimised): a stop signal is still
+    /// obeyed, and a locked kiosk brings its window back.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.stop_if_signalled();
+        self.app.logic(ctx);
+    }
+}
+
 impl eframe::App for KioskWindow {
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         self.app.raw_input_hook(raw_input);
@@ -248,6 +261,10 @@ impl eframe::App for KioskWindow {
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
         self.app.clear_color()
+    }
+
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        KioskWindow::logic(self, ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -5,6 +5,7 @@ mod consult;
 mod handout_desk;
 mod idle;
 mod job;
+mod kiosk_lock;
 mod session;
 mod staff;
 mod staff_gesture;
@@ -55,8 +56,8 @@ pub struct KioskApp {
     session: Session,
     images: ImageCache,
     diagrams: DiagramCache,
-    /// Locked kiosk: requests to close the window are refused.
-    locked: bool,
+    /// Locked kiosk: closing refused, the window kept up and full screen.
+    lock: kiosk_lock::KioskLock,
     /// When the last touch was, and when to ask "Are you still there?".
     idle: IdleTimer,
     /// The settings (idle times, staff PIN hash), and the file to save changes to.
@@ -110,7 +111,7 @@ impl KioskApp {
             session: Session::default(),
             images: ImageCache::default(),
             diagrams: DiagramCache::default(),
-            locked: false,
+            lock: kiosk_lock::KioskLock::default(),
             idle: IdleTimer::new(60.0, 15.0),
             settings: KioskConfig::default(),
             settings_path: None,
@@ -182,6 +183,11 @@ impl KioskApp {
     /// editors, `--watch`), instead of waiting for the next patient.
     pub fn set_swap_at_once(&mut self, at_once: bool) {
         self.swap_at_once = at_once;
+    }
+
+    /// Whether the kiosk is in consultation mode (set here or from the staff menu).
+    pub fn is_consult(&self) -> bool {
+        self.consult
     }
 
     /// Consultation mode for clinicians: the kiosk opens on the home screen (never the attract
@@ -284,7 +290,7 @@ impl KioskApp {
     /// Locks the kiosk (or unlocks it): while locked, every request to close the window (the
     /// window manager's close button, Alt+F4) is refused.
     pub fn set_locked(&mut self, locked: bool) {
-        self.locked = locked;
+        self.lock.locked = locked;
     }
 
     /// The current patient's session.
@@ -360,13 +366,22 @@ impl KioskApp {
             Some(raw_input.max_texture_side.map_or(cap, |side| side.min(cap)));
     }
 
+    /// eframe's pass before each frame and for a window it does not draw (hidden or
+    /// minimised): a kiosk told to stop closes, and a locked one brings its hidden window back.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        if self.exiting {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            self.lock.keep_hidden_window(ctx);
+        }
+    }
+
     /// Draws the current screen and carries out what it asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         if self.exiting {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        } else if self.locked && ui.ctx().input(|input| input.viewport().close_requested()) {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        } else {
+            self.lock.keep_window_ui(ui.ctx());
         }
         self.now_secs = ui.input(|input| input.time);
         if self.consult && self.session.screen == Screen::Attract {
@@ -380,7 +395,7 @@ impl KioskApp {
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);
         }
-        let gesture = self.staff_gesture_ui(ui.ctx());
+        let gesture = self.staff_gesture_ui(ui);
         let idle = self.idle_ui(ui.ctx());
         if self.ensure_style(ui.ctx()) {
             ui.ctx()
@@ -389,7 +404,7 @@ impl KioskApp {
         let command = match &self.content {
             // A locked kiosk is a patient's: no paths or pieces of files, only "back soon";
             // staff see the problems behind the PIN pad. An editor's window shows them.
-            Content::Broken(_) if self.locked => {
+            Content::Broken(_) if self.lock.locked => {
                 screens::back_soon_ui(ui, &self.theme);
                 self.staff_ui(ui.ctx())
             }

@@ -40,15 +40,26 @@ impl KioskApp {
         }
     }
 
-    /// Watches for the hidden staff gesture; asks for the PIN pad when it is made.
-    pub(super) fn staff_gesture_ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+    /// Watches for the hidden staff gesture; asks for the PIN pad when it is made. Called
+    /// before any screen is drawn, so every control a screen puts in the corner is above the
+    /// corner's own (invisible, unfocusable) area and takes its taps.
+    pub(super) fn staff_gesture_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         if self.session.staff.is_some() {
             return None;
         }
+        let screen = ui.ctx().content_rect();
+        let corner = ui.interact(
+            super::staff_gesture::corner(screen),
+            ui.scope_id().with("staff gesture corner"),
+            egui::Sense::CLICK,
+        );
+        // Over a control, the pointer hovers that control, not the corner beneath it.
+        let on_a_control = corner.contains_pointer() && !corner.hovered();
         let gesture = &mut self.gesture;
-        let made = ctx.input(|input| gesture.update(&input.events, input.time));
+        let made =
+            ui.input(|input| gesture.update(&input.events, input.time, screen, on_a_control));
         if let Some(secs_left) = self.gesture.hold_secs_left(self.now_secs) {
-            ctx.request_repaint_after_secs(secs_left as f32);
+            ui.ctx().request_repaint_after_secs(secs_left as f32);
         }
         made.then_some(Command::Staff(StaffCommand::OpenPinPad))
     }
@@ -106,8 +117,8 @@ impl KioskApp {
         match (command, &mut self.session.staff) {
             (StaffCommand::OpenPinPad, _) => {
                 // An ordinary window without a PIN is a content editor's: no PIN to ask for.
-                self.session.staff =
-                    Some(if self.settings.staff_pin_hash.is_none() && !self.locked {
+                self.session.staff = Some(
+                    if self.settings.staff_pin_hash.is_none() && !self.lock.locked {
                         self.usage.visit_discarded();
                         menu(MenuView::Main)
                     } else {
@@ -115,7 +126,8 @@ impl KioskApp {
                             digits: super::PinDigits::default(),
                             wrong: false,
                         }
-                    });
+                    },
+                );
             }
             (StaffCommand::Digit(digit), Some(StaffPanel::PinPad { digits, wrong })) => {
                 digits.push(digit);

@@ -1,7 +1,7 @@
 //! Stopping: SIGTERM, SIGINT and SIGHUP (what `systemctl stop`, Ctrl-C and a closed session
 //! send) end the kiosk with exit code 0 and a log line, and the visit in progress is saved.
 
-use crate::common;
+use crate::{common, x_display};
 
 use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
@@ -51,58 +51,9 @@ fn a_stop_saves_the_visit_in_progress_and_closes_the_window() {
     );
 }
 
-/// A virtual X display of our own, so that the signal goes to the kiosk itself (under
-/// `xvfb-run` it would go to the script). Ended when dropped.
-struct Display {
-    xvfb: std::process::Child,
-    name: String,
-}
-
-impl Display {
-    fn start() -> Option<Self> {
-        let spawned = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn();
-        let Ok(mut xvfb) = spawned else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "Xvfb is missing (scripts/test.sh installs it)"
-            );
-            eprintln!("note: Xvfb is not installed; skipping this check");
-            return None;
-        };
-        let mut number = String::new();
-        let stdout = xvfb.stdout.take().expect("piped");
-        BufReader::new(stdout)
-            .read_line(&mut number)
-            .expect("Xvfb says its display");
-        Some(Self {
-            xvfb,
-            name: format!(":{}", number.trim()),
-        })
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
-    }
-}
-
 #[test]
 fn sigterm_sigint_and_sighup_end_the_kiosk_with_0_and_a_log_line() {
-    let Some(display) = Display::start() else {
+    let Some(display) = x_display::Display::start() else {
         return;
     };
     for signal in ["TERM", "INT", "HUP"] {

@@ -13,7 +13,8 @@ use patient_kiosk::config::KioskConfig;
 use patient_kiosk::{KioskApp, Theme};
 
 const PIN: &str = "2468";
-const CORNER: egui::Pos2 = egui::pos2(30.0, 30.0);
+/// In the bottom-left corner of the 1920x1080 screen, where the home screen has nothing.
+const CORNER: egui::Pos2 = egui::pos2(30.0, 1050.0);
 const STEP_SECS: f32 = 0.1;
 
 /// A locked kiosk with a staff PIN, on its home screen.
@@ -354,14 +355,16 @@ fn a_broken_settings_file_is_named_on_the_pin_pad_instead_of_asking_for_a_pin() 
 #[test]
 fn the_staff_menu_fits_the_screen_at_the_largest_text_size() {
     let mut harness = kiosk(None);
-    harness.state_mut().apply(Command::SetTextSize(
-        patient_kiosk::theme::TextSize::ExtraLarge,
-    ));
     harness
         .state_mut()
         .set_settings_problem(Some("config.ron:1:2: something is wrong here".to_owned()));
     harness.run();
     open_menu(&mut harness);
+    // The patient had chosen the largest text (at that size the home screen's tiles reach
+    // the corner, and a tap there is a tile's).
+    harness.state_mut().apply(Command::SetTextSize(
+        patient_kiosk::theme::TextSize::ExtraLarge,
+    ));
     harness.run();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
     assert!(
@@ -460,4 +463,66 @@ fn a_garbage_pin_hash_says_the_settings_are_broken_and_burns_no_tries() {
         "the pad says why"
     );
     assert!(!pad_open(&harness), "and asks for no PIN");
+}
+
+/// The clinic's logo (top left of the home screen) is a natural thing to tap: five quick taps
+/// on it open nothing. Five quick taps on Back (bottom left of a page) are Back's, not the
+/// gesture's. A pad opened on a kiosk with no PIN shows no command to whoever opened it.
+#[test]
+fn taps_on_the_logo_or_on_back_do_not_open_the_pad_and_it_shows_no_command() {
+    let mut harness = kiosk(None);
+    for _ in 0..5 {
+        common::tap(&mut harness, egui::pos2(60.0, 50.0));
+    }
+    harness.step();
+    assert!(!pad_open(&harness), "the logo is not the way in");
+
+    let deck = common::bundled_deck();
+    // The first topic's third page: three taps on Back lead home, and two more fall on the
+    // home screen's empty corner; all five would make the gesture if Back's counted.
+    let (third, _) = deck.language(0).pages().nth(2).expect("a page");
+    harness.state_mut().apply(Command::Open(third));
+    harness.run();
+    let back = harness.get_by_role_and_label(Role::Button, "Back").rect();
+    let on_back = egui::pos2(80.0, 1000.0);
+    assert!(
+        back.contains(on_back) && on_back.x < 120.0 && on_back.y > 1080.0 - 120.0,
+        "Back reaches into the corner at {back:?}: the test taps it there"
+    );
+    for _ in 0..5 {
+        common::tap(&mut harness, on_back);
+    }
+    harness.step();
+    assert!(!pad_open(&harness), "Back's taps are not the gesture");
+    assert_eq!(
+        harness.state().session().screen,
+        patient_kiosk::app::Screen::Home,
+        "Back did its job"
+    );
+
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_locked(true);
+    let mut harness = on_home(app);
+    taps_in_corner(&mut harness, 5);
+    let words = common::bundled_deck()
+        .language(0)
+        .interface
+        .staff
+        .pin_not_set
+        .clone();
+    assert!(
+        harness.query_by_label(&words).is_some(),
+        "the pad says: {words}"
+    );
+    for language in 0..2 {
+        let words = &deck.language(language).interface.staff;
+        for text in [&words.pin_not_set, &words.pin_title, &words.pin_prompt] {
+            assert!(
+                !["patient-kiosk", "set-pin", "sudo", "systemctl", "`"]
+                    .iter()
+                    .any(|command| text.contains(command)),
+                "a command on the pad: {text}"
+            );
+        }
+    }
 }
