@@ -1,16 +1,20 @@
 //! A monkey at the kiosk (issue 7): a seeded random stream of taps, swipes, long presses,
 //! drags, scroll wheel turns, commands a screen could send, consultation mode with pen and
-//! pointer strokes, and long idle spells, over the bundled deck. After every event the
-//! session must still make sense.
+//! pointer strokes and handouts, staff at the PIN pad and the staff menu, and long idle
+//! spells, over the bundled deck. After every event the session must still make sense; after
+//! every idle spell the visit must be wiped (language, quiz answers, ink, handout and all),
+//! and over the run each of those must have been wiped at least once and handouts made.
 //!
 //! `MONKEY_EVENTS` sets the number of events (default 2,000) and `MONKEY_SEED` the seed;
 //! `scripts/monkey.sh` runs 100,000 in an optimised build. The test prints both.
 
 use crate::common;
 
+use egui::accesskit::Role;
 use egui::{Event, Modifiers, Pos2, pos2, vec2};
 use egui_kittest::Harness;
-use patient_kiosk::app::{Command, ConsultCommand, Screen};
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, ConsultCommand, Screen, StaffCommand};
 use patient_kiosk::config::KioskConfig;
 use patient_kiosk::content::{Deck, PageRef};
 use patient_kiosk::ink::{InkTool, PenWidth};
@@ -23,6 +27,153 @@ const SIZE: egui::Vec2 = vec2(1280.0, 800.0);
 /// Short idle times, so an idle spell of simulated seconds resets the visit in a few frames.
 const IDLE_SECS: f64 = 20.0;
 const COUNTDOWN_SECS: f64 = 5.0;
+const PIN: &str = "2468";
+
+/// What idle resets wiped over the run: each must have been wiped at least once, or the check
+/// that they are wiped proved nothing.
+#[derive(Debug, Default)]
+struct Wiped {
+    resets: u64,
+    language: u64,
+    quiz_answers: u64,
+    ink: u64,
+    handout: u64,
+    staff_panel: u64,
+}
+
+/// Panics unless the session is a fresh visit's, as after an idle reset.
+fn assert_fresh(harness: &Harness<'_, KioskApp>, event: u64) {
+    let consult = harness.state().is_consult();
+    let session = harness.state().session();
+    let fresh_screen = if consult {
+        Screen::Home
+    } else {
+        Screen::Attract
+    };
+    let context = || format!("after the idle spell of event {event}: {session:#?}");
+    assert_eq!(session.screen, fresh_screen, "{}", context());
+    assert_eq!(session.language, None, "the language stays {}", context());
+    assert_eq!(session.text_size, TextSize::default(), "{}", context());
+    assert!(!session.high_contrast, "{}", context());
+    assert!(
+        session.quiz_answers.is_empty(),
+        "answers stay {}",
+        context()
+    );
+    assert!(session.ink.is_empty(), "ink stays {}", context());
+    assert!(
+        session.handout.is_empty(),
+        "the handout stays {}",
+        context()
+    );
+    assert!(
+        session.staff.is_none(),
+        "the staff menu stays {}",
+        context()
+    );
+    assert!(session.open_hotspot.is_none(), "{}", context());
+    assert!(session.diagram_steps.is_empty(), "{}", context());
+    assert!(session.index_query.is_empty(), "{}", context());
+}
+
+/// Taps the button labelled `label`, if the screen shows it.
+fn tap_button(harness: &mut Harness<'_, KioskApp>, label: &str) -> bool {
+    let Some(button) = harness.query_by_role_and_label(Role::Button, label) else {
+        return false;
+    };
+    button.click();
+    harness.step();
+    true
+}
+
+/// Staff open the PIN pad (mostly with the right PIN) and use a part of the staff menu, by
+/// its buttons; never "Leave the kiosk". Returns whether the menu opened.
+fn staff_visit(rng: &mut Rng, deck: &Deck, harness: &mut Harness<'_, KioskApp>) -> bool {
+    common::tap_command(harness, Command::Staff(StaffCommand::OpenPinPad));
+    let words = deck
+        .language(language_index(deck, harness))
+        .interface
+        .staff
+        .clone();
+    let pin = if rng.chance(80) { PIN } else { "1357" };
+    for digit in pin.chars() {
+        tap_button(harness, &digit.to_string());
+    }
+    tap_button(harness, &words.pin_enter);
+    let opened = harness.query_by_label(&words.menu_title).is_some();
+    let choices = [
+        words.reload.as_str(),
+        words.statistics.as_str(),
+        words.problems.as_str(),
+        words.shorter.as_str(),
+        words.longer.as_str(),
+        words.consult_on.as_str(),
+        words.consult_off.as_str(),
+        words.back_to_kiosk.as_str(),
+    ];
+    for _ in 0..1 + rng.below(3) {
+        let choice = choices[rng.below(choices.len())];
+        tap_button(harness, choice);
+        tap_button(harness, &words.back_to_menu);
+    }
+    if rng.chance(50) {
+        tap_button(harness, &words.back_to_kiosk);
+    }
+    opened
+}
+
+/// The PDFs in the handout folder.
+fn handouts_in(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// In consultation mode, on a page: the page goes into the handout, and Create handout makes
+/// it; waits (in real time, simulated time standing still) for its file.
+fn make_handout(harness: &mut Harness<'_, KioskApp>, folder: &std::path::Path) -> bool {
+    let Screen::Page(at) = harness.state().session().screen else {
+        return false;
+    };
+    if harness.state().handout_in_progress() {
+        return false;
+    }
+    let deck = common::bundled_deck();
+    let language = deck.language(language_index(&deck, harness));
+    let Some(page) = language.page(at) else {
+        return false;
+    };
+    let item = patient_kiosk::handout::HandoutItem::Page(page.id.clone());
+    if !harness.state().session().handout.contains(&item) {
+        common::tap_command(
+            harness,
+            Command::Consult(ConsultCommand::ToggleHandout(item)),
+        );
+    }
+    let before = handouts_in(folder).len();
+    common::tap_command(harness, Command::Consult(ConsultCommand::CreateHandout));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while handouts_in(folder).len() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the handout was never saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Its file is written whole before the job says it is done.
+    while harness.state().handout_in_progress() {
+        assert!(std::time::Instant::now() < deadline, "the job never ended");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    true
+}
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -239,6 +390,7 @@ fn a_monkey_never_breaks_the_kiosk() {
     app.set_settings(
         KioskConfig {
             handout_dir: Some(handouts.path().to_owned()),
+            staff_pin_hash: Some(common::cheap_pin_hash(PIN)),
             ..KioskConfig::default()
         },
         None,
@@ -248,7 +400,9 @@ fn a_monkey_never_breaks_the_kiosk() {
     let mut harness = common::second_steps(app, SIZE);
     harness.step();
     let mut rng = Rng(seed);
-    let mut resets = 0u64;
+    let mut wiped = Wiped::default();
+    let mut staff_menus = 0u64;
+    let mut handouts_made = 0u64;
     for event in 0..events {
         let what = match rng.below(100) {
             0..=29 => {
@@ -289,10 +443,18 @@ fn a_monkey_never_breaks_the_kiosk() {
                 harness.step();
                 "scroll"
             }
-            60..=86 => {
+            60..=84 => {
                 let command = random_command(&mut rng, &deck, &harness);
                 common::tap_command(&mut harness, command);
                 "command"
+            }
+            85..=86 => {
+                staff_menus += u64::from(staff_visit(&mut rng, &deck, &mut harness));
+                // The menu may have switched consultation mode, with its own idle time.
+                harness
+                    .state_mut()
+                    .set_idle_timing(IDLE_SECS, COUNTDOWN_SECS);
+                "staff"
             }
             87..=92 => {
                 let consult = rng.chance(60);
@@ -304,7 +466,12 @@ fn a_monkey_never_breaks_the_kiosk() {
                     let tool = random_tool(&mut rng);
                     common::tap_command(&mut harness, Command::Consult(tool));
                 }
-                "consultation mode"
+                if consult && rng.chance(30) && make_handout(&mut harness, handouts.path()) {
+                    handouts_made += 1;
+                    "consultation mode, a handout"
+                } else {
+                    "consultation mode"
+                }
             }
             93..=97 => {
                 let tool = random_tool(&mut rng);
@@ -315,18 +482,59 @@ fn a_monkey_never_breaks_the_kiosk() {
                 "pen or pointer stroke"
             }
             _ => {
+                let session = harness.state().session();
+                wiped.language += u64::from(session.language.is_some());
+                wiped.quiz_answers += u64::from(!session.quiz_answers.is_empty());
+                wiped.ink += u64::from(!session.ink.is_empty());
+                wiped.handout += u64::from(!session.handout.is_empty());
+                wiped.staff_panel += u64::from(session.staff.is_some());
                 let frames = IDLE_SECS + COUNTDOWN_SECS + 2.0;
                 common::wait_frames(&mut harness, frames as u32);
-                if matches!(
-                    harness.state().session().screen,
-                    Screen::Attract | Screen::Home
-                ) {
-                    resets += 1;
-                }
+                assert_fresh(&harness, event);
+                wiped.resets += 1;
                 "idle spell"
             }
         };
         check(&deck, &harness, event, what);
     }
-    eprintln!("monkey: seed {seed:#x}, {events} events run, {resets} idle spells ended a visit");
+    eprintln!(
+        "monkey: seed {seed:#x}, {events} events run; idle resets and what they wiped: \
+         {wiped:?}; staff menus opened: {staff_menus}; handouts made: {handouts_made}"
+    );
+    let pdfs = handouts_in(handouts.path());
+    assert_eq!(
+        pdfs.len() as u64,
+        handouts_made,
+        "one file per handout: {pdfs:?}"
+    );
+    for pdf in &pdfs {
+        let bytes = std::fs::read(pdf).expect("the handout reads back");
+        assert!(bytes.starts_with(b"%PDF-"), "{pdf:?} is not a PDF");
+    }
+    // A long enough run must have done all of it, or the checks above proved nothing.
+    if events >= DEFAULT_EVENTS {
+        let Wiped {
+            resets,
+            language,
+            quiz_answers,
+            ink,
+            handout,
+            staff_panel,
+        } = wiped;
+        for (what, count) in [
+            ("idle resets", resets),
+            ("languages wiped", language),
+            ("quiz answers wiped", quiz_answers),
+            ("ink wiped", ink),
+            ("handouts wiped", handout),
+            ("staff panels closed", staff_panel),
+            ("staff menus opened", staff_menus),
+            ("handouts made", handouts_made),
+        ] {
+            assert!(
+                count > 0,
+                "{what}: none in {events} events (seed {seed:#x})"
+            );
+        }
+    }
 }
