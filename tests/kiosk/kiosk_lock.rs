@@ -98,9 +98,9 @@ fn a_locked_window_that_loses_focus_or_full_screen_asks_for_both_back() {
 /// minimised still ends it cleanly.
 #[test]
 fn a_locked_kiosk_minimised_by_a_window_manager_comes_back_and_still_stops_on_sigterm() {
-    use crate::x_display::{Display, run_tool, start_tool};
+    use crate::x_display::{Display, run_tool, spawn_locked_kiosk, start_tool, wait_for_exit};
     use std::io::{BufRead as _, BufReader};
-    use std::process::{Command, Stdio};
+    use std::process::Command;
     use std::time::{Duration, Instant};
 
     let Some(display) = Display::start() else {
@@ -110,16 +110,7 @@ fn a_locked_kiosk_minimised_by_a_window_manager_comes_back_and_still_stops_on_si
         return;
     };
     let data = tempfile::tempdir().expect("temp dir");
-    let mut kiosk = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
-        .args(["--kiosk", "--size", "1280x800"])
-        .env("DISPLAY", &display.name)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("XDG_DATA_HOME", data.path())
-        .env("XDG_CONFIG_HOME", data.path())
-        .env("RUST_LOG", "warn,patient_kiosk=info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the kiosk starts");
+    let mut kiosk = spawn_locked_kiosk(&display, data.path());
     // The log, line by line, from a thread of its own: waits for a line have a deadline.
     let (lines, log_lines) = std::sync::mpsc::channel();
     let stderr = BufReader::new(kiosk.stderr.take().expect("piped"));
@@ -183,17 +174,7 @@ fn a_locked_kiosk_minimised_by_a_window_manager_comes_back_and_still_stops_on_si
             .success()
     );
     let stopped = wait_for_line("stopping on SIGTERM");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = kiosk.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = kiosk.kill();
-            panic!("the kiosk did not end within 20 s of SIGTERM:\n{stopped}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_for_exit(&mut kiosk, &format!("SIGTERM after:\n{stopped}"));
     let _ = openbox.kill();
     let _ = openbox.wait();
     assert_eq!(status.code(), Some(0), "{stopped}");

@@ -4,8 +4,7 @@
 use crate::{common, x_display};
 
 use std::io::{BufRead as _, BufReader};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use egui_kittest::Harness;
 use patient_kiosk::app::{Command as KioskCommand, Screen, UsageRecorder};
@@ -58,16 +57,7 @@ fn sigterm_sigint_and_sighup_end_the_kiosk_with_0_and_a_log_line() {
     };
     for signal in ["TERM", "INT", "HUP"] {
         let data = tempfile::tempdir().expect("temp dir");
-        let mut kiosk = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
-            .args(["--kiosk", "--size", "1280x800"])
-            .env("DISPLAY", &display.name)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("XDG_DATA_HOME", data.path())
-            .env("XDG_CONFIG_HOME", data.path())
-            .env("RUST_LOG", "warn,patient_kiosk=info")
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the kiosk starts");
+        let mut kiosk = x_display::spawn_locked_kiosk(&display, data.path());
         let mut stderr = BufReader::new(kiosk.stderr.take().expect("piped"));
         let mut log = String::new();
         // Until the window is up: the signal then meets the running kiosk.
@@ -83,17 +73,7 @@ fn sigterm_sigint_and_sighup_end_the_kiosk_with_0_and_a_log_line() {
             .status()
             .expect("kill runs");
         assert!(sent.success());
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let status = loop {
-            if let Some(status) = kiosk.try_wait().expect("wait") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = kiosk.kill();
-                panic!("SIG{signal}: the kiosk did not end within 20 s");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = x_display::wait_for_exit(&mut kiosk, &format!("SIG{signal}"));
         let mut rest = String::new();
         let _ = std::io::Read::read_to_string(&mut stderr, &mut rest);
         log.push_str(&rest);

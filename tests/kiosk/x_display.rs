@@ -66,14 +66,47 @@ pub fn start_tool(program: &str, args: &[&str], display: &Display) -> Option<std
         .spawn();
     match spawned {
         Ok(child) => Some(child),
-        Err(error) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "{program} is missing (scripts/test.sh installs it): {error}"
-            );
-            eprintln!("note: {program} is not installed; skipping this check");
-            None
+        Err(error) => missing(program, &error),
+    }
+}
+
+/// A tool the test needs is not installed: `None` and a note, but a failure in CI (where
+/// scripts/test.sh installs it).
+pub fn missing<T>(program: &str, error: &std::io::Error) -> Option<T> {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{program} is missing (scripts/test.sh installs it): {error}"
+    );
+    eprintln!("note: {program} is not installed; skipping this check");
+    None
+}
+
+/// The kiosk's own binary, locked, on `display`, keeping its files in `data`, its log piped.
+pub fn spawn_locked_kiosk(display: &Display, data: &std::path::Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["--kiosk", "--size", "1280x800"])
+        .env("DISPLAY", &display.name)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_DATA_HOME", data)
+        .env("XDG_CONFIG_HOME", data)
+        .env("RUST_LOG", "warn,patient_kiosk=info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the kiosk starts")
+}
+
+/// Waits up to 20 s for `child` to end; `what` names the wait in the failure.
+pub fn wait_for_exit(child: &mut std::process::Child, what: &str) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
         }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{what}: the kiosk did not end within 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 
