@@ -106,6 +106,26 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write what the Listen button says for a page as a WAV file (16-bit mono), to hear it
+    /// without the kiosk, and print every sentence with its time. Speaks with espeak-ng, in
+    /// the page's language. Exits 3 naming a page or language the content does not have.
+    Speak {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// The page, by id.
+        #[arg(long, value_name = "ID")]
+        page: String,
+        /// The language, by its folder name, e.g. `es` [default: the deck's default].
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// The step of the page's walk-through diagram to read, counted from 1 as the screen
+        /// shows it.
+        #[arg(long, default_value_t = 1)]
+        step: usize,
+        /// The WAV file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Set the staff PIN (4 to 8 digits): asks for it twice and saves only its argon2 hash in
     /// the settings file. Without a terminal it reads the PIN from the first line of stdin (and
     /// a confirmation from the second, if there is one).
@@ -273,6 +293,19 @@ pub fn main() -> ExitCode {
         Some(Command::ExportHtml { content, lang, out }) => export_html(
             &content_paths(content.content, content.assets.assets),
             lang.as_deref(),
+            &out,
+        ),
+        Some(Command::Speak {
+            content,
+            page,
+            lang,
+            step,
+            out,
+        }) => speak(
+            &content_paths(content.content, content.assets.assets),
+            &page,
+            lang.as_deref(),
+            step,
             &out,
         ),
         Some(Command::SetPin { config }) => set_pin(config).map(|()| ExitCode::SUCCESS),
@@ -597,20 +630,7 @@ fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> 
         Ok(deck) => deck,
         Err(code) => return Ok(code),
     };
-    let language = match &args.lang {
-        None => deck.default_language,
-        Some(code) => deck
-            .languages
-            .iter()
-            .position(|language| language.code == *code)
-            .with_context(|| {
-                let known: Vec<&str> = deck.languages.iter().map(|l| l.code.as_str()).collect();
-                format!(
-                    "there is no language {code:?}; the content has: {}",
-                    known.join(", ")
-                )
-            })?,
-    };
+    let language = language_by_code(&deck, args.lang.as_deref())?;
     let mut items: Vec<HandoutItem> = args.pages.into_iter().map(HandoutItem::Page).collect();
     for diagram in &args.diagrams {
         items.push(diagram_item(diagram)?);
@@ -640,6 +660,67 @@ fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> 
     }
     std::fs::write(&args.out, &pdf).with_context(|| format!("writing {}", args.out.display()))?;
     println!("wrote {} ({} bytes)", args.out.display(), pdf.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The language whose folder is `code`, or the deck's default.
+fn language_by_code(deck: &Deck, code: Option<&str>) -> anyhow::Result<usize> {
+    let Some(code) = code else {
+        return Ok(deck.default_language);
+    };
+    deck.languages
+        .iter()
+        .position(|language| language.code == code)
+        .with_context(|| {
+            let known: Vec<&str> = deck.languages.iter().map(|l| l.code.as_str()).collect();
+            format!(
+                "there is no language {code:?}; the content has: {}",
+                known.join(", ")
+            )
+        })
+}
+
+/// `speak`: reads a page aloud into a WAV file and prints its sentences with their times.
+fn speak(
+    paths: &ContentPaths,
+    page_id: &str,
+    lang: Option<&str>,
+    step: usize,
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
+    use crate::narration::{EspeakNg, narrate, page_script};
+    let deck = match good_deck(paths, "a narration needs good content") {
+        Ok(deck) => deck,
+        Err(code) => return Ok(code),
+    };
+    let language = language_by_code(&deck, lang)?;
+    let words = deck.language(language);
+    let Some((_, page)) = words.pages().find(|(_, page)| page.id == page_id) else {
+        anyhow::bail!("there is no page {page_id:?} in {:?}", words.code);
+    };
+    let espeak = EspeakNg::find().ok_or(crate::narration::NarrationError::NoSpeechProgram)?;
+    let voice = EspeakNg::voice_for(&words.code);
+    let script = page_script(&deck, language, page, step.saturating_sub(1));
+    let narration = narrate(&espeak, &words.code, &voice, &script)?;
+    if let Some(folder) = out.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
+    }
+    narration.write_wav(out)?;
+    for sentence in &narration.sentences {
+        println!(
+            "{:>7.2} {:>7.2}  {}",
+            sentence.start_ms as f64 / 1000.0,
+            sentence.end_ms as f64 / 1000.0,
+            sentence.text
+        );
+    }
+    println!(
+        "wrote {}: {} sentences, {:.1} s, espeak-ng voice {voice}",
+        out.display(),
+        narration.sentences.len(),
+        narration.duration_ms() as f64 / 1000.0
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,6 +14,7 @@ pub mod export;
 pub mod handout;
 pub mod images;
 pub mod ink;
+pub mod narration;
 pub mod pictures;
 pub mod private_files;
 pub mod readability;

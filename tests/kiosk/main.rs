@@ -27,6 +27,7 @@ mod kiosk_lock;
 mod kiosk_updates;
 mod layout;
 mod monkey;
+mod narration;
 mod qr_code;
 mod quiz;
 mod readability;

@@ -1,0 +1,14 @@
+//! Narration: what the Listen button says for a page, in reading order ([`page_script`]),
+//! spoken by an offline voice ([`EspeakNg`]) into audio with the time of every sentence
+//! ([`Narration`]), so the screen can light the sentence being read. No egui here, and no
+//! network, ever.
+
+mod error;
+mod espeak;
+mod script;
+mod speech;
+
+pub use error::NarrationError;
+pub use espeak::EspeakNg;
+pub use script::{Part, Script, Sentence, page_script};
+pub use speech::{Narration, TimedSentence, narrate};
