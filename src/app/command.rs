@@ -69,6 +69,21 @@ pub enum Command {
     Staff(StaffCommand),
     /// A consultation tool, a finished stroke, or something on the handout screen.
     Consult(ConsultCommand),
+    /// The Listen button and its controls.
+    Listen(ListenCommand),
+}
+
+/// What the patient asked of the voice that reads the page aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListenCommand {
+    /// Read the page showing (on from a pause).
+    Start,
+    /// Pause, keeping the place.
+    Pause,
+    /// Stop, forgetting the place.
+    Stop,
+    /// One step louder (`true`) or quieter.
+    Volume(bool),
 }
 
 /// What a clinician asked for in consultation mode.

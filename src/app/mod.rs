@@ -6,14 +6,16 @@ mod handout_desk;
 mod idle;
 mod job;
 mod kiosk_lock;
+mod listen;
 mod session;
 mod staff;
 mod staff_gesture;
 mod staff_panel;
 mod usage;
 
-pub use command::{Command, ConsultCommand, StaffCommand};
+pub use command::{Command, ConsultCommand, ListenCommand, StaffCommand};
 pub use idle::{IdleState, IdleTimer};
+pub use listen::{ListenState, ReadingNow};
 pub use session::{HandoutStatus, InkInput, OpenHotspot, Screen, Session, Swipe};
 pub use staff::IDLE_TIMEOUT_CHOICES_SECS;
 pub use staff_gesture::StaffGesture;
@@ -91,6 +93,8 @@ pub struct KioskApp {
     statistics_report: Option<crate::stats::Report>,
     /// The printer, the handouts being made and printed, and the removal of old ones.
     handouts: handout_desk::HandoutDesk,
+    /// The Listen button: the voice, the sound, and what is being read.
+    listen: listen::Listen,
     /// The window clears each frame to the page background, so screens need not paint it.
     window_clears_background: bool,
 }
@@ -129,6 +133,10 @@ impl KioskApp {
             usage: UsageRecorder::default(),
             statistics_report: None,
             handouts: handout_desk::HandoutDesk::new(consult::find_printer()),
+            listen: listen::Listen::new(
+                crate::narration::EspeakNg::find(),
+                crate::narration::Player::find(),
+            ),
             window_clears_background: false,
         }
     }
@@ -183,6 +191,36 @@ impl KioskApp {
     /// editors, `--watch`), instead of waiting for the next patient.
     pub fn set_swap_at_once(&mut self, at_once: bool) {
         self.swap_at_once = at_once;
+    }
+
+    /// Reads pages aloud with `voice` through `player` (by default espeak-ng and aplay, if
+    /// installed); without either there is no Listen button.
+    pub fn set_narration(
+        &mut self,
+        voice: Option<crate::narration::EspeakNg>,
+        player: Option<crate::narration::Player>,
+    ) {
+        self.listen = listen::Listen::new(voice, player);
+    }
+
+    /// What the Listen controls show now.
+    pub fn listen_state(&self) -> ListenState {
+        self.listen.state()
+    }
+
+    /// The sentence being read aloud, as the last frame lit it.
+    pub fn reading_aloud(&self) -> Option<&ReadingNow> {
+        self.listen.reading()
+    }
+
+    /// The Listen volume, 1 to [`crate::narration::MAX_VOLUME`].
+    pub fn listen_volume(&self) -> u8 {
+        self.listen.volume()
+    }
+
+    /// Why pages cannot be read aloud here, if they cannot.
+    pub fn listen_unavailable(&self) -> Option<&str> {
+        self.listen.unavailable()
     }
 
     /// Whether the kiosk is in consultation mode (set here or from the staff menu).
@@ -396,6 +434,7 @@ impl KioskApp {
             self.apply_content_update(update);
         }
         let gesture = self.staff_gesture_ui(ui);
+        let reading = self.listen_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
         if self.ensure_style(ui.ctx()) {
             ui.ctx()
@@ -418,6 +457,8 @@ impl KioskApp {
                     ui.ctx().clear_animations();
                 }
                 let mut screen = screens::ScreenContext {
+                    reading,
+                    listen: (self.listen.state(), self.listen.volume()),
                     theme: &self.theme,
                     tools_theme: &self.tools_theme,
                     deck,
@@ -540,6 +581,48 @@ impl KioskApp {
         }
     }
 
+    /// The Listen button's frame: what is being read, and while it reads, the patient counts
+    /// as active (a blind patient listening touches nothing).
+    fn listen_ui(&mut self, ctx: &egui::Context) -> Option<ReadingNow> {
+        let now_secs = ctx.input(|input| input.time);
+        let showing = match &self.content {
+            Content::Ready(deck) => listen::showing(
+                self.session.screen,
+                self.session.language.unwrap_or(deck.default_language),
+                deck,
+                &self.session.diagram_steps,
+            ),
+            Content::Broken(_) => None,
+        };
+        let reading = self.listen.update(ctx, now_secs, showing);
+        if self.listen.busy() {
+            self.idle.touched(now_secs);
+        }
+        reading
+    }
+
+    fn apply_listen(&mut self, command: ListenCommand) {
+        let Content::Ready(deck) = &self.content else {
+            return;
+        };
+        match command {
+            ListenCommand::Start => {
+                let showing = listen::showing(
+                    self.session.screen,
+                    self.session.language.unwrap_or(deck.default_language),
+                    deck,
+                    &self.session.diagram_steps,
+                );
+                if let Some(showing) = showing {
+                    self.listen.start(deck, showing);
+                }
+            }
+            ListenCommand::Pause => self.listen.pause(self.now_secs),
+            ListenCommand::Stop => self.listen.stop(),
+            ListenCommand::Volume(louder) => self.listen.change_volume(louder, self.now_secs),
+        }
+    }
+
     /// Carries out a command.
     pub fn apply(&mut self, command: Command) {
         if let Command::OpenDiagramStep { at, diagram, step } = command {
@@ -565,6 +648,10 @@ impl KioskApp {
         let command = match command {
             Command::Staff(staff) => {
                 self.apply_staff(staff);
+                return;
+            }
+            Command::Listen(listen) => {
+                self.apply_listen(listen);
                 return;
             }
             Command::Consult(consult) if consult != ConsultCommand::OpenHandout => {
@@ -772,6 +859,7 @@ impl KioskApp {
                 | Command::Search(_)
                 | Command::OpenDiagramStep { .. }
                 | Command::Staff(_)
+                | Command::Listen(_)
                 | Command::Consult(_),
                 screen,
             ) => screen,

@@ -35,6 +35,7 @@ impl KioskApp {
             ..Session::default()
         };
         self.statistics_report = None;
+        self.listen.forget();
         if let Some(deck) = self.pending_deck.take() {
             self.swap_content(deck);
         }
@@ -105,6 +106,7 @@ impl KioskApp {
             stats_failing: self.usage.failing_file(),
             unreadable_pictures: self.images.unreadable(),
             settings_problem: self.settings_problem.as_deref(),
+            listen_unavailable: self.listen.unavailable(),
         };
         // Staff are not the patient: the normal text size whatever the patient chose (the
         // menu ran off the screen at the largest size), in the look showing.

@@ -176,6 +176,41 @@ pub struct Interface {
 
     /// The take-home handout a clinician prints or saves.
     pub handout: HandoutWords,
+
+    /// The Listen button, which reads a page aloud.
+    pub listen: ListenText,
+}
+
+/// The words of the Listen button and its controls, in `interface.ron` under `listen`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListenText {
+    /// The button that reads the page aloud (and goes on after a pause).
+    pub listen: String,
+    /// While the voice gets the page ready.
+    pub getting_ready: String,
+    /// The button that pauses the reading, keeping its place.
+    pub pause: String,
+    /// The button that stops the reading.
+    pub stop: String,
+    /// Makes the voice quieter.
+    pub quieter: String,
+    /// Makes the voice louder.
+    pub louder: String,
+}
+
+impl ListenText {
+    /// Every field with its name, for checks.
+    pub fn fields(&self) -> [(&'static str, &String); 6] {
+        [
+            ("listen", &self.listen),
+            ("getting_ready", &self.getting_ready),
+            ("pause", &self.pause),
+            ("stop", &self.stop),
+            ("quieter", &self.quieter),
+            ("louder", &self.louder),
+        ]
+    }
 }
 
 /// The words of the take-home handout (a PDF), in `interface.ron` under `handout`.
@@ -378,11 +413,13 @@ pub struct StaffText {
     pub pictures_unreadable: String,
     /// When the settings file could not be read at start, with `{problem}`.
     pub settings_broken: String,
+    /// When pages cannot be read aloud (no voice, no sound), with `{reason}`.
+    pub listen_unavailable: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 38] {
+    pub fn fields(&self) -> [(&'static str, &String); 39] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -418,6 +455,7 @@ impl StaffText {
             ("stats_not_saved", &self.stats_not_saved),
             ("pictures_unreadable", &self.pictures_unreadable),
             ("settings_broken", &self.settings_broken),
+            ("listen_unavailable", &self.listen_unavailable),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
             ("consult_on", &self.consult_on),

@@ -29,6 +29,9 @@ pub enum NarrationError {
     /// What it gave back is not the audio asked for.
     #[error("espeak-ng gave back audio that cannot be read: {0}")]
     BadAudio(String),
+    /// Nothing can play sound.
+    #[error("no sound: {0} (Debian: apt-get install alsa-utils, and a sound device)")]
+    NoPlayer(String),
     /// The audio file could not be written.
     #[error("the audio could not be written to {path}: {message}")]
     Unwritable {

@@ -5,10 +5,12 @@
 
 mod error;
 mod espeak;
+mod player;
 mod script;
 mod speech;
 
 pub use error::NarrationError;
 pub use espeak::EspeakNg;
+pub use player::{DEFAULT_VOLUME, MAX_VOLUME, Playback, Player};
 pub use script::{Part, Script, Sentence, page_script};
 pub use speech::{Narration, TimedSentence, narrate};

@@ -11,6 +11,7 @@ mod home;
 mod index;
 mod ink_layer;
 mod layout;
+mod listen_controls;
 mod page;
 mod quiz;
 mod staff;
@@ -42,6 +43,10 @@ use crate::app::Command;
 
 /// What every screen draws from.
 pub struct ScreenContext<'a> {
+    /// The sentence being read aloud, to light.
+    pub reading: Option<crate::app::ReadingNow>,
+    /// What the Listen controls show, and the volume.
+    pub listen: (crate::app::ListenState, u8),
     /// Design tokens.
     pub theme: &'a Theme,
     /// Design tokens for consultation mode's own controls: always the normal text size.

@@ -12,6 +12,7 @@ use crate::app::{Command, InkInput, Swipe};
 use crate::content::PageRef;
 use crate::content::model::{Page, PageFigure};
 use crate::ink::Surface;
+use crate::narration::Part;
 use crate::theme::bold_font;
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots, TopicTile};
 
@@ -49,7 +50,7 @@ pub fn page_ui(
     if !enlarged {
         let progress = language.page_of(at);
         let dots = (progress.as_str(), at.page, topic.pages.len());
-        if let Some(asked) = back_next_bar_ui(ui, screen, &interface.next, dots) {
+        if let Some(asked) = back_next_bar_ui(ui, screen, &interface.next, dots, true) {
             command = Some(asked);
         }
     }
@@ -83,12 +84,27 @@ pub fn page_ui(
                 clip: ui.clip_rect(),
             });
         }
-        super::text::title_ui(ui, theme, &page.title);
+        let lit = screen.reading.clone();
+        let lit_in = |part| lit.as_ref().filter(|reading| reading.part == part);
+        super::text::lit_ui(ui, theme, lit_in(Part::Title).is_some(), |ui| {
+            super::text::title_ui(ui, theme, &page.title);
+        });
         for (index, block) in page.blocks.iter().enumerate() {
             if Some(index) == skip {
                 continue;
             }
-            if let Some(asked) = block_ui(ui, screen, page, block) {
+            let reading = lit_in(Part::Block(index));
+            let asked = match (block, reading) {
+                // A paragraph lights the very sentence being read; other blocks light whole.
+                (crate::content::model::Block::Paragraph(text), Some(reading)) => {
+                    super::text::text_with_sentence_lit_ui(ui, theme, text, &reading.sentence);
+                    None
+                }
+                _ => super::text::lit_ui(ui, theme, reading.is_some(), |ui| {
+                    block_ui(ui, screen, page, block)
+                }),
+            };
+            if let Some(asked) = asked {
                 command = Some(asked);
             }
         }
@@ -326,13 +342,14 @@ pub(super) fn topic_bar_ui(
     )
 }
 
-/// The bar at the bottom of a page or quiz: Back, dots for `(at, of)` with the progress in
-/// words, and `next` (the words differ in a quiz).
+/// The bar at the bottom of a page or quiz: Back, the Listen controls (with `listen`), dots
+/// for `(at, of)` with the progress in words, and `next` (the words differ in a quiz).
 pub(super) fn back_next_bar_ui(
     ui: &mut Ui,
     screen: &ScreenContext<'_>,
     next: &str,
     (progress, at, of): (&str, usize, usize),
+    listen: bool,
 ) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
@@ -342,6 +359,17 @@ pub(super) fn back_next_bar_ui(
         let back = BigButton::new(theme, &interface.back, ButtonKind::Secondary).icon(Icon::Back);
         if ui.add(back).clicked() {
             command = Some(Command::Back);
+        }
+        if listen {
+            // The room left of Next, which is laid out after.
+            let next_width = BigButton::new(theme, next, ButtonKind::Primary)
+                .icon_after(Icon::Next)
+                .size(ui)
+                .x;
+            let room = ui.available_width() - next_width - 2.0 * ui.spacing().item_spacing.x;
+            if let Some(asked) = super::listen_controls::listen_controls_ui(ui, screen, room) {
+                command = Some(asked);
+            }
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let next = BigButton::new(theme, next, ButtonKind::Primary).icon_after(Icon::Next);
@@ -362,10 +390,18 @@ pub(super) fn back_next_bar_ui(
                     ui.available_width(),
                     egui::FontSelection::Default,
                 );
-                let content = dots.width() + ui.spacing().item_spacing.x + words.size().x;
-                ui.add_space(((ui.available_width() - content) / 2.0).max(0.0));
-                ui.add(dots);
-                ui.add(Label::new(words));
+                // What fits of them: both, the dots alone, or (beside the Listen controls
+                // on a narrow screen at the largest text) neither.
+                let room = ui.available_width();
+                let both = dots.width() + ui.spacing().item_spacing.x + words.size().x;
+                let content = if both <= room { both } else { dots.width() };
+                if content <= room {
+                    ui.add_space(((room - content) / 2.0).max(0.0));
+                    ui.add(dots);
+                    if both <= room {
+                        ui.add(Label::new(words));
+                    }
+                }
             });
         });
     });

@@ -25,3 +25,48 @@ pub fn text_ui(ui: &mut Ui, theme: &Theme, text: &str, size_pt: f32, bold: bool)
 pub fn title_ui(ui: &mut Ui, theme: &Theme, text: &str) {
     text_ui(ui, theme, text, theme.sizes.title_pt, true);
 }
+
+/// Draws `add_contents` on the colour of what is being read aloud when `lit`, else as it is.
+pub fn lit_ui<R>(
+    ui: &mut Ui,
+    theme: &Theme,
+    lit: bool,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    if !lit {
+        return add_contents(ui);
+    }
+    egui::Frame::new()
+        .fill(theme.colors.reading.color32())
+        .corner_radius(theme.sizes.corner_radius_pt)
+        .show(ui, add_contents)
+        .inner
+}
+
+/// A paragraph with `sentence` on the colour of what is being read aloud.
+pub fn text_with_sentence_lit_ui(
+    ui: &mut Ui,
+    theme: &Theme,
+    text: &str,
+    sentence: &str,
+) -> Response {
+    let format = egui::TextFormat {
+        font_id: FontId::proportional(theme.sizes.body_pt),
+        color: theme.colors.text.color32(),
+        ..Default::default()
+    };
+    let lit = egui::TextFormat {
+        background: theme.colors.reading.color32(),
+        ..format.clone()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    match text.find(sentence) {
+        Some(at) => {
+            job.append(&text[..at], 0.0, format.clone());
+            job.append(sentence, 0.0, lit);
+            job.append(&text[at + sentence.len()..], 0.0, format);
+        }
+        None => job.append(text, 0.0, lit),
+    }
+    ui.add(Label::new(job).wrap())
+}

@@ -183,6 +183,7 @@ pub struct Colors {
     pub error: Rgb,
     pub qr_dark: Rgb,
     pub qr_light: Rgb,
+    pub reading: Rgb,
 }
 
 /// Size, spacing and timing tokens, in logical points unless the name says otherwise.

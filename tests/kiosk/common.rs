@@ -143,6 +143,7 @@ pub const INTERFACE: &str = r#"Interface(
         stats_not_saved: "Not saved to {file}.",
         pictures_unreadable: "Unreadable: {files}",
         settings_broken: "Broken settings: {problem}",
+        listen_unavailable: "No Listen: {reason}",
     ),
     handout: (
         title: "Notes",
@@ -152,6 +153,14 @@ pub const INTERFACE: &str = r#"Interface(
         my_questions: "My questions",
         questions_hint: "Write here.",
         page_footer: "Page {page} of {total}",
+    ),
+    listen: (
+        listen: "Listen",
+        getting_ready: "Getting ready",
+        pause: "Pause",
+        stop: "Stop",
+        quieter: "Quieter",
+        louder: "Louder",
     ),
 )
 "#;

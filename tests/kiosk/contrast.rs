@@ -16,6 +16,7 @@ fn body_text_pairs(c: &Colors) -> Vec<(&'static str, Rgb, Rgb)> {
         ("text on table header", c.text, c.table_header),
         ("text on table stripe", c.text, c.table_stripe),
         ("text on placeholder", c.text, c.placeholder),
+        ("text being read aloud", c.text, c.reading),
     ]
 }
 

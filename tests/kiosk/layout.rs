@@ -66,6 +66,10 @@ fn check_scrolled_screen(
                 &i.text_large,
                 &i.text_extra_large,
                 &i.high_contrast,
+                &i.listen.listen,
+                &i.listen.getting_ready,
+                &i.listen.pause,
+                &i.listen.stop,
             ]
         })
         .collect();

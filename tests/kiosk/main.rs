@@ -26,6 +26,7 @@ mod ink;
 mod kiosk_lock;
 mod kiosk_updates;
 mod layout;
+mod listen;
 mod monkey;
 mod narration;
 mod qr_code;

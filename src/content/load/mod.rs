@@ -656,6 +656,7 @@ impl Loader<'_> {
             consult,
             staff,
             handout,
+            listen,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -701,6 +702,7 @@ impl Loader<'_> {
             .chain(consult.fields())
             .chain(staff.fields())
             .chain(handout.fields())
+            .chain(listen.fields())
             .chain(colors)
         {
             if value.trim().is_empty() {

@@ -56,6 +56,10 @@ pub fn menu_ui(
                     true,
                 );
             }
+            if let Some(reason) = info.listen_unavailable {
+                let line = words.listen_unavailable.replace("{reason}", reason);
+                line_ui(ui, theme, &line, true);
+            }
             if !info.unreadable_pictures.is_empty() {
                 let files: Vec<String> = (info.unreadable_pictures.iter())
                     .map(|path| path.display().to_string())

@@ -37,6 +37,8 @@ pub struct StaffInfo<'a> {
     pub unreadable_pictures: Vec<&'a std::path::Path>,
     /// Why the settings file could not be read at start, if it could not.
     pub settings_problem: Option<&'a str>,
+    /// Why pages cannot be read aloud, if they cannot.
+    pub listen_unavailable: Option<&'a str>,
 }
 
 /// Draws the PIN pad or the staff menu over everything; returns what was tapped.

@@ -1,0 +1,73 @@
+//! The Listen button in a page's bottom bar, and while it reads: Pause, Stop, and the volume
+//! (quieter and louder, the volume in words for screen readers).
+
+use egui::Ui;
+
+use super::ScreenContext;
+use crate::app::{Command, ListenCommand, ListenState};
+use crate::widgets::{BigButton, ButtonKind};
+
+/// Draws the controls for the Listen state in at most `room_pt` of the row; a command if one
+/// was tapped. Where the row is short (a narrow screen at the largest text), Stop gives way
+/// first (Pause stops the voice too), and the volume stays.
+pub(super) fn listen_controls_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    room_pt: f32,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let words = &screen.language.interface.listen;
+    let (state, volume) = screen.listen;
+    let button = |label, kind| BigButton::new(theme, label, kind);
+    let mut command = None;
+    let mut tapped = |ui: &mut Ui, widget: BigButton<'_>, asked: ListenCommand| {
+        if ui.add(widget).clicked() {
+            command = Some(Command::Listen(asked));
+        }
+    };
+    match state {
+        ListenState::Unavailable => {}
+        ListenState::Ready | ListenState::Paused => {
+            tapped(
+                ui,
+                button(&words.listen, ButtonKind::Secondary),
+                ListenCommand::Start,
+            );
+            if state == ListenState::Paused {
+                tapped(
+                    ui,
+                    button(&words.stop, ButtonKind::Secondary),
+                    ListenCommand::Stop,
+                );
+            }
+        }
+        ListenState::Making => {
+            // Tapping it again does nothing: the voice is already getting the page ready.
+            ui.add(button(&words.getting_ready, ButtonKind::Secondary));
+        }
+        ListenState::Playing => {
+            let max = crate::narration::MAX_VOLUME;
+            let quieter = format!("{} ({volume}/{max})", words.quieter);
+            let louder = format!("{} ({volume}/{max})", words.louder);
+            let small = theme.sizes.min_touch_pt;
+            let pause = button(&words.pause, ButtonKind::Secondary);
+            let stop = button(&words.stop, ButtonKind::Secondary);
+            let down = button("-", ButtonKind::Secondary)
+                .min_width(small)
+                .accessible_label(&quieter);
+            let up = button("+", ButtonKind::Secondary)
+                .min_width(small)
+                .accessible_label(&louder);
+            let gap = ui.spacing().item_spacing.x;
+            let width = |button: &BigButton<'_>| button.size(ui).x + gap;
+            let with_stop = width(&pause) + width(&stop) + width(&down) + width(&up) <= room_pt;
+            tapped(ui, pause, ListenCommand::Pause);
+            if with_stop {
+                tapped(ui, stop, ListenCommand::Stop);
+            }
+            tapped(ui, down, ListenCommand::Volume(false));
+            tapped(ui, up, ListenCommand::Volume(true));
+        }
+    }
+    command
+}

@@ -1,0 +1,320 @@
+//! The Listen button: a page read aloud in simulated time, the sentence being read lit as
+//! the voice reaches it, the reading counted as activity, stopped when the patient leaves
+//! the page, and forgotten (with its volume) when the visit is wiped. The voice is the real
+//! espeak-ng; the sound goes to a stand-in player that keeps the file it was given.
+
+use crate::common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::app::{Command, ListenState, Screen};
+use patient_kiosk::narration::{EspeakNg, Part, Player, narrate, page_script};
+use patient_kiosk::{KioskApp, Theme};
+
+const STEP_SECS: f32 = 0.1;
+
+/// A player that copies the audio it is given to `dir/played.wav`, writes its process id to
+/// `dir/pid`, and then lasts (as sound would) until it is stopped.
+fn stand_in_player(dir: &Path) -> Player {
+    let script = format!(
+        "cp \"$0\" '{dir}/played.wav'; echo $$ > '{dir}/pid'; exec sleep 600",
+        dir = dir.display()
+    );
+    Player::with_command(vec!["sh".to_owned(), "-c".to_owned(), script])
+}
+
+fn wait_until(harness: &mut Harness<'_, KioskApp>, what: &str, done: impl Fn(&KioskApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "{what} never happened");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+}
+
+fn steps(harness: &mut Harness<'_, KioskApp>, secs: f32) {
+    for _ in 0..(secs / STEP_SECS).round() as u32 {
+        harness.step();
+    }
+}
+
+fn process_alive(pid: &str) -> bool {
+    Path::new("/proc").join(pid.trim()).exists()
+}
+
+#[test]
+fn listen_reads_the_page_lights_each_sentence_in_time_and_stops_on_leaving() {
+    let Some(voice) = EspeakNg::find() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "espeak-ng is missing (scripts/test.sh installs it)"
+        );
+        eprintln!("note: espeak-ng is not installed; skipping this check");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let (at, page) = deck.language(0).pages().next().expect("a page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_narration(Some(voice.clone()), Some(stand_in_player(dir.path())));
+    app.set_idle_timing(5.0, 2.0);
+    app.apply(Command::Open(at));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    assert_eq!(harness.state().listen_state(), ListenState::Ready);
+
+    harness
+        .get_by_role_and_label(Role::Button, "Listen")
+        .click();
+    harness.step();
+    assert_eq!(harness.state().listen_state(), ListenState::Making);
+    wait_until(&mut harness, "the reading", |app| {
+        app.listen_state() == ListenState::Playing
+    });
+    let started = harness
+        .state()
+        .reading_aloud()
+        .cloned()
+        .expect("a sentence is lit");
+    assert_eq!(started.part, Part::Title, "the title first");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Pause")
+            .is_some()
+    );
+
+    // The same narration, made here, says when each sentence is read.
+    let script = page_script(&deck, 0, page, 0);
+    let narration = narrate(&voice, "en", "en-us", &script).expect("narrated");
+    let second = &narration.sentences[1];
+    let into_second = (second.start_ms + second.end_ms) as f32 / 2000.0;
+    // The player got the audio: speech, as long as the narration.
+    wait_until(&mut harness, "the player's file", |_| {
+        dir.path().join("pid").exists()
+    });
+    let played = hound::WavReader::open(dir.path().join("played.wav")).expect("a WAV");
+    let played_ms = u64::from(played.duration()) * 1000 / u64::from(played.spec().sample_rate);
+    assert!(
+        played_ms.abs_diff(narration.duration_ms()) < 50,
+        "{played_ms} ms played"
+    );
+
+    steps(&mut harness, into_second);
+    let lit = harness
+        .state()
+        .reading_aloud()
+        .cloned()
+        .expect("a sentence is lit");
+    assert_eq!(
+        lit.sentence, second.text,
+        "the second sentence, {into_second} s in"
+    );
+    assert_eq!(lit.part, second.part);
+
+    // Longer than the idle time (5 s) and its countdown (2 s): reading is activity.
+    steps(&mut harness, 8.0);
+    assert_eq!(
+        harness.state().session().screen,
+        Screen::Page(at),
+        "no reset while it reads"
+    );
+    assert_eq!(harness.state().listen_state(), ListenState::Playing);
+
+    let pid = std::fs::read_to_string(dir.path().join("pid")).expect("the player's pid");
+    assert!(process_alive(&pid));
+    harness.get_by_role_and_label(Role::Button, "Home").click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().listen_state(),
+        ListenState::Ready,
+        "leaving the page stops it"
+    );
+    assert!(harness.state().reading_aloud().is_none());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while process_alive(&pid) {
+        assert!(
+            Instant::now() < deadline,
+            "the sound goes on after the page was left"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn pause_keeps_the_place_the_volume_changes_and_a_reset_forgets_both() {
+    let Some(voice) = EspeakNg::find() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "espeak-ng is missing (scripts/test.sh installs it)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let (at, _) = deck.language(0).pages().next().expect("a page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_narration(Some(voice), Some(stand_in_player(dir.path())));
+    app.apply(Command::Open(at));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Listen")
+        .click();
+    harness.step();
+    wait_until(&mut harness, "the reading", |app| {
+        app.listen_state() == ListenState::Playing
+    });
+    steps(&mut harness, 3.0);
+    let before = harness.state().reading_aloud().cloned();
+    let volume = harness.state().listen_volume();
+    harness
+        .get_by_role_and_label(Role::Button, &format!("Louder ({volume}/10)"))
+        .click();
+    harness.step();
+    assert_eq!(harness.state().listen_volume(), volume + 1);
+    assert_eq!(
+        harness.state().listen_state(),
+        ListenState::Playing,
+        "it goes on, louder"
+    );
+    assert_eq!(
+        harness.state().reading_aloud().cloned(),
+        before,
+        "from where it was"
+    );
+
+    harness.get_by_role_and_label(Role::Button, "Pause").click();
+    harness.step();
+    assert_eq!(harness.state().listen_state(), ListenState::Paused);
+    steps(&mut harness, 2.0);
+    harness
+        .get_by_role_and_label(Role::Button, "Listen")
+        .click();
+    harness.step();
+    assert_eq!(
+        harness.state().listen_state(),
+        ListenState::Playing,
+        "on at once, no new voice"
+    );
+    let again = harness.state().reading_aloud().cloned();
+    assert_eq!(again, before, "the paused sentence is read again");
+
+    harness.state_mut().apply(Command::StartOver);
+    harness.step();
+    assert_eq!(harness.state().listen_state(), ListenState::Ready);
+    assert_eq!(
+        harness.state().listen_volume(),
+        volume,
+        "the next patient starts at the usual volume"
+    );
+}
+
+#[test]
+fn without_a_voice_or_sound_there_is_no_listen_button_and_staff_are_told_why() {
+    let deck = common::bundled_deck();
+    let (at, _) = deck.language(0).pages().next().expect("a page");
+    for (voice, player, why) in [
+        (None, Player::find(), "espeak-ng is not installed"),
+        (EspeakNg::find(), None, "no sound"),
+    ] {
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        app.set_narration(voice, player);
+        app.apply(Command::Open(at));
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1920.0, 1080.0))
+            .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+        harness.run();
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Button, "Listen")
+                .is_none()
+        );
+        assert_eq!(harness.state().listen_state(), ListenState::Unavailable);
+        let reason = harness
+            .state()
+            .listen_unavailable()
+            .expect("a reason")
+            .to_owned();
+        assert!(reason.contains(why), "{reason}");
+    }
+}
+
+/// While it reads, the controls share the bottom bar with Back and Next: on a portrait screen
+/// at the largest text in Spanish they all fit, none over another.
+#[test]
+fn the_controls_fit_a_portrait_screen_at_the_largest_text_in_spanish() {
+    let Some(voice) = EspeakNg::find() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "espeak-ng is missing (scripts/test.sh installs it)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let spanish = deck
+        .languages
+        .iter()
+        .position(|l| l.code == "es")
+        .expect("Spanish");
+    let (at, _) = deck.language(spanish).pages().next().expect("a page");
+    let words = deck.language(spanish).interface.clone();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_narration(Some(voice), Some(stand_in_player(dir.path())));
+    app.apply(Command::ChooseLanguage(spanish));
+    app.apply(Command::SetTextSize(
+        patient_kiosk::theme::TextSize::ExtraLarge,
+    ));
+    app.apply(Command::Open(at));
+    let size = egui::vec2(1080.0, 1920.0);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, &words.listen.listen)
+        .click();
+    harness.step();
+    wait_until(&mut harness, "the reading", |app| {
+        app.listen_state() == ListenState::Playing
+    });
+    harness.step();
+    let volume = harness.state().listen_volume();
+    let labels = [
+        words.back.clone(),
+        words.listen.pause.clone(),
+        format!("{} ({volume}/10)", words.listen.quieter),
+        format!("{} ({volume}/10)", words.listen.louder),
+        words.next.clone(),
+    ];
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    let rects: Vec<egui::Rect> = labels
+        .iter()
+        .map(|label| harness.get_by_role_and_label(Role::Button, label).rect())
+        .collect();
+    for (i, a) in rects.iter().enumerate() {
+        assert!(
+            screen.contains_rect(*a),
+            "{} is off the screen at {a:?}",
+            labels[i]
+        );
+        for (j, b) in rects.iter().enumerate().skip(i + 1) {
+            assert!(!a.intersects(*b), "{} overlaps {}", labels[i], labels[j]);
+        }
+    }
+}
