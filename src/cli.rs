@@ -457,7 +457,12 @@ fn load_app(paths: &ContentPaths) -> KioskApp {
             log::error!("{diagnostic}");
         }
     }
-    KioskApp::new(Theme::bundled(), content)
+    let mut app = KioskApp::new(Theme::bundled(), content);
+    app.set_narration(
+        crate::narration::EspeakNg::find(),
+        crate::narration::Player::find(),
+    );
+    app
 }
 
 fn run(args: RunArgs) -> anyhow::Result<()> {

@@ -133,10 +133,8 @@ impl KioskApp {
             usage: UsageRecorder::default(),
             statistics_report: None,
             handouts: handout_desk::HandoutDesk::new(consult::find_printer()),
-            listen: listen::Listen::new(
-                crate::narration::EspeakNg::find(),
-                crate::narration::Player::find(),
-            ),
+            // No voice until one is given (`set_narration`): the same on every machine.
+            listen: listen::Listen::new(None, None),
             window_clears_background: false,
         }
     }
@@ -193,8 +191,8 @@ impl KioskApp {
         self.swap_at_once = at_once;
     }
 
-    /// Reads pages aloud with `voice` through `player` (by default espeak-ng and aplay, if
-    /// installed); without either there is no Listen button.
+    /// Reads pages aloud with `voice` through `player` (the kiosk gives it espeak-ng and
+    /// aplay, if installed); without either there is no Listen button.
     pub fn set_narration(
         &mut self,
         voice: Option<crate::narration::EspeakNg>,

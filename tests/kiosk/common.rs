@@ -540,3 +540,16 @@ pub fn settle_pictures(harness: &mut Harness<'_, KioskApp>) {
     }
     harness.run();
 }
+
+/// Gives `app` a voice and a player that stand in for espeak-ng and aplay (neither is run),
+/// so its pages show the Listen button whatever this machine has.
+pub fn with_listen_button(app: &mut KioskApp) {
+    app.set_narration(
+        Some(patient_kiosk::narration::EspeakNg::at(
+            std::path::Path::new("espeak-ng"),
+        )),
+        Some(patient_kiosk::narration::Player::with_command(vec![
+            "true".to_owned(),
+        ])),
+    );
+}

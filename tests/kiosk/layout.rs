@@ -221,6 +221,7 @@ fn every_page_fits_every_screen_in_every_language_and_text_size() {
     let mut screens = 0;
     for (name, size) in SIZES {
         let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        common::with_listen_button(&mut app);
         // Hundreds of screens take minutes of simulated time: nobody asks "still there?".
         app.set_idle_timing(1e9, 15.0);
         let mut harness = Harness::builder()
@@ -281,6 +282,7 @@ fn consultation_mode_fits_every_screen_in_every_language() {
     let mut screens = 0;
     for (name, size) in SIZES {
         let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        common::with_listen_button(&mut app);
         app.set_consult(true);
         let mut harness = Harness::builder()
             .with_size(size)

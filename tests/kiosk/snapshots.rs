@@ -16,6 +16,7 @@ use patient_kiosk::{KioskApp, Theme};
 
 fn kiosk(size: Vec2) -> Harness<'static, KioskApp> {
     let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    common::with_listen_button(&mut app);
     // Past the attract screen, as after a first touch.
     app.apply(Command::Home);
     let mut harness = Harness::builder()
@@ -188,6 +189,7 @@ fn the_page_background_is_painted_once_by_the_window_or_by_the_screen() {
     for high_contrast in [false, true] {
         for window_clears in [false, true] {
             let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+            common::with_listen_button(&mut app);
             app.set_window_clears_background(window_clears);
             let mut harness = Harness::builder()
                 .with_size(vec2(1280.0, 800.0))
