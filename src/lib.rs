@@ -17,6 +17,7 @@ pub mod ink;
 pub mod narration;
 pub mod pictures;
 pub mod private_files;
+pub mod programs;
 pub mod readability;
 pub mod render;
 pub mod screens;

@@ -11,10 +11,7 @@ use crate::ink::InkTool;
 /// The program that prints a PDF: `lp` from the system's printing (CUPS), if it is on the
 /// `PATH`.
 pub(super) fn find_printer() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("lp"))
-        .find(|candidate| candidate.is_file())
+    crate::programs::on_path("lp")
 }
 
 impl KioskApp {

@@ -23,11 +23,7 @@ pub(super) struct Speech {
 impl EspeakNg {
     /// espeak-ng on the `PATH`, if it is installed.
     pub fn find() -> Option<Self> {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path)
-            .map(|dir| dir.join("espeak-ng"))
-            .find(|candidate| candidate.is_file())
-            .map(|program| Self { program })
+        crate::programs::on_path("espeak-ng").map(|program| Self { program })
     }
 
     /// The program at `program` (for tests and unusual installs).

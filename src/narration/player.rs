@@ -22,13 +22,9 @@ pub struct Player {
 impl Player {
     /// `aplay` on the `PATH`, on the default sound device.
     pub fn find() -> Option<Self> {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path)
-            .map(|dir| dir.join("aplay"))
-            .find(|candidate| candidate.is_file())
-            .map(|aplay| Self {
-                command: vec![aplay.to_string_lossy().into_owned(), "-q".to_owned()],
-            })
+        crate::programs::on_path("aplay").map(|aplay| Self {
+            command: vec![aplay.to_string_lossy().into_owned(), "-q".to_owned()],
+        })
     }
 
     /// A player of our own choosing: `command` then the file (tests; other sound systems).

@@ -42,43 +42,69 @@ fn steps(harness: &mut Harness<'_, KioskApp>, secs: f32) {
     }
 }
 
+/// espeak-ng, or `None` (outside CI only, with a note) if it is not installed.
+fn voice() -> Option<EspeakNg> {
+    let found = EspeakNg::find();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "espeak-ng is missing (scripts/test.sh installs it)"
+        );
+        eprintln!("note: espeak-ng is not installed; skipping this check");
+    }
+    found
+}
+
+/// A kiosk of `size` with `voice` and the stand-in player keeping its audio in `dir`, set up
+/// by `setup`, on the screen that leaves it on; simulated time runs a tenth of a second a frame.
+fn listening_kiosk(
+    voice: EspeakNg,
+    dir: &Path,
+    size: egui::Vec2,
+    setup: impl FnOnce(&mut KioskApp),
+) -> Harness<'static, KioskApp> {
+    let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
+    app.set_narration(Some(voice), Some(stand_in_player(dir)));
+    setup(&mut app);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// Taps `listen` and waits for the voice to start reading.
+fn listen(harness: &mut Harness<'_, KioskApp>, listen: &str) {
+    harness.get_by_role_and_label(Role::Button, listen).click();
+    harness.step();
+    assert_eq!(harness.state().listen_state(), ListenState::Making);
+    wait_until(harness, "the reading", |app| {
+        app.listen_state() == ListenState::Playing
+    });
+}
+
 fn process_alive(pid: &str) -> bool {
     Path::new("/proc").join(pid.trim()).exists()
 }
 
 #[test]
 fn listen_reads_the_page_lights_each_sentence_in_time_and_stops_on_leaving() {
-    let Some(voice) = EspeakNg::find() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "espeak-ng is missing (scripts/test.sh installs it)"
-        );
-        eprintln!("note: espeak-ng is not installed; skipping this check");
+    let Some(voice) = voice() else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let deck = common::bundled_deck();
     let (at, page) = deck.language(0).pages().next().expect("a page");
-    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
-    app.set_narration(Some(voice.clone()), Some(stand_in_player(dir.path())));
-    app.set_idle_timing(5.0, 2.0);
-    app.apply(Command::Open(at));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_step_dt(STEP_SECS)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
+    let landscape = egui::vec2(1920.0, 1080.0);
+    let mut harness = listening_kiosk(voice.clone(), dir.path(), landscape, |app| {
+        app.set_idle_timing(5.0, 2.0);
+        app.apply(Command::Open(at));
+    });
     assert_eq!(harness.state().listen_state(), ListenState::Ready);
 
-    harness
-        .get_by_role_and_label(Role::Button, "Listen")
-        .click();
-    harness.step();
-    assert_eq!(harness.state().listen_state(), ListenState::Making);
-    wait_until(&mut harness, "the reading", |app| {
-        app.listen_state() == ListenState::Playing
-    });
+    listen(&mut harness, "Listen");
     let started = harness
         .state()
         .reading_aloud()
@@ -97,9 +123,12 @@ fn listen_reads_the_page_lights_each_sentence_in_time_and_stops_on_leaving() {
     let second = &narration.sentences[1];
     let into_second = (second.start_ms + second.end_ms) as f32 / 2000.0;
     // The player got the audio: speech, as long as the narration.
-    wait_until(&mut harness, "the player's file", |_| {
-        dir.path().join("pid").exists()
-    });
+    // In real time only: simulated time stands still, so the reading cannot end meanwhile.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !dir.path().join("pid").exists() {
+        assert!(Instant::now() < deadline, "the player never started");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     let played = hound::WavReader::open(dir.path().join("played.wav")).expect("a WAV");
     let played_ms = u64::from(played.duration()) * 1000 / u64::from(played.spec().sample_rate);
     assert!(
@@ -151,32 +180,17 @@ fn listen_reads_the_page_lights_each_sentence_in_time_and_stops_on_leaving() {
 
 #[test]
 fn pause_keeps_the_place_the_volume_changes_and_a_reset_forgets_both() {
-    let Some(voice) = EspeakNg::find() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "espeak-ng is missing (scripts/test.sh installs it)"
-        );
+    let Some(voice) = voice() else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let deck = common::bundled_deck();
     let (at, _) = deck.language(0).pages().next().expect("a page");
-    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
-    app.set_narration(Some(voice), Some(stand_in_player(dir.path())));
-    app.apply(Command::Open(at));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_step_dt(STEP_SECS)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Listen")
-        .click();
-    harness.step();
-    wait_until(&mut harness, "the reading", |app| {
-        app.listen_state() == ListenState::Playing
+    let landscape = egui::vec2(1920.0, 1080.0);
+    let mut harness = listening_kiosk(voice, dir.path(), landscape, |app| {
+        app.apply(Command::Open(at));
     });
+    listen(&mut harness, "Listen");
     steps(&mut harness, 3.0);
     let before = harness.state().reading_aloud().cloned();
     let volume = harness.state().listen_volume();
@@ -256,11 +270,7 @@ fn without_a_voice_or_sound_there_is_no_listen_button_and_staff_are_told_why() {
 /// at the largest text in Spanish they all fit, none over another.
 #[test]
 fn the_controls_fit_a_portrait_screen_at_the_largest_text_in_spanish() {
-    let Some(voice) = EspeakNg::find() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "espeak-ng is missing (scripts/test.sh installs it)"
-        );
+    let Some(voice) = voice() else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
@@ -272,27 +282,15 @@ fn the_controls_fit_a_portrait_screen_at_the_largest_text_in_spanish() {
         .expect("Spanish");
     let (at, _) = deck.language(spanish).pages().next().expect("a page");
     let words = deck.language(spanish).interface.clone();
-    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
-    app.set_narration(Some(voice), Some(stand_in_player(dir.path())));
-    app.apply(Command::ChooseLanguage(spanish));
-    app.apply(Command::SetTextSize(
-        patient_kiosk::theme::TextSize::ExtraLarge,
-    ));
-    app.apply(Command::Open(at));
     let size = egui::vec2(1080.0, 1920.0);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_step_dt(STEP_SECS)
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, &words.listen.listen)
-        .click();
-    harness.step();
-    wait_until(&mut harness, "the reading", |app| {
-        app.listen_state() == ListenState::Playing
+    let mut harness = listening_kiosk(voice, dir.path(), size, |app| {
+        app.apply(Command::ChooseLanguage(spanish));
+        app.apply(Command::SetTextSize(
+            patient_kiosk::theme::TextSize::ExtraLarge,
+        ));
+        app.apply(Command::Open(at));
     });
+    listen(&mut harness, &words.listen.listen);
     harness.step();
     let volume = harness.state().listen_volume();
     let labels = [
