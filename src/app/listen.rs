@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use super::job::Job;
-use crate::content::{Deck, PageRef};
+use crate::content::Deck;
 use crate::narration::{
-    DEFAULT_VOLUME, EspeakNg, MAX_VOLUME, Narration, Part, Playback, Player, narrate, page_script,
+    DEFAULT_VOLUME, EspeakNg, MAX_VOLUME, Narration, Part, Playback, Player, hotspot_script,
+    narrate, page_script, quiz_script, step_script,
 };
 
 /// What the Listen controls show.
@@ -34,12 +35,39 @@ pub struct ReadingNow {
     pub sentence: String,
 }
 
-/// A narration for a page in a language at a diagram step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the screen shows that the voice can read: the screen and language, and on it the
+/// walk-through's step, the tapped part and the quiz answer chosen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Showing {
+    pub(super) screen: super::Screen,
+    pub(super) language: usize,
+    /// The page's walk-through diagram and its step.
+    pub(super) step: Option<(String, usize)>,
+    /// The diagram part tapped open.
+    pub(super) hotspot: Option<(String, String)>,
+    /// The answer chosen to the quiz question showing.
+    pub(super) answered: Option<usize>,
+}
+
+/// What a narration reads: on the screen and in the language of `showing`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Target {
+    /// The whole page (at its step) or quiz question (with its reply, if answered).
+    Whole,
+    /// The caption of the step the patient moved to.
+    Step,
+    /// The part the patient tapped.
+    Hotspot,
+    /// The reply to the answer the patient chose.
+    Reply,
+}
+
+/// A narration: what it reads, and of which screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Key {
-    at: PageRef,
+    screen: super::Screen,
     language: usize,
-    step: usize,
+    target: Target,
 }
 
 struct Playing {
@@ -60,6 +88,9 @@ pub(super) struct Listen {
     playing: Option<Playing>,
     /// A pause: the narration and where in it.
     paused: Option<(Key, Narration, u64)>,
+    /// Listen was tapped on this screen (and language), and what it showed at the last frame:
+    /// a part tapped, a step moved or an answer chosen there is read as it comes.
+    on: Option<Showing>,
     volume: u8,
     audio_file: PathBuf,
     /// What the last frame lit.
@@ -76,8 +107,13 @@ impl Listen {
             ),
             _ => None,
         };
-        let audio_file =
-            std::env::temp_dir().join(format!("patient-kiosk-{}-listen.wav", std::process::id()));
+        // A file for each reader in the process (tests run many kiosks at once).
+        static READERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let reader = READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let audio_file = std::env::temp_dir().join(format!(
+            "patient-kiosk-{}-{reader}-listen.wav",
+            std::process::id()
+        ));
         Self {
             voice,
             player,
@@ -85,6 +121,7 @@ impl Listen {
             making: None,
             playing: None,
             paused: None,
+            on: None,
             volume: DEFAULT_VOLUME,
             audio_file,
             reading: None,
@@ -119,24 +156,71 @@ impl Listen {
         self.playing.is_some() || self.making.is_some()
     }
 
-    /// Reads page `at` aloud (from where it was paused, if it was).
-    pub(super) fn start(&mut self, deck: &Deck, (at, language, step): (PageRef, usize, usize)) {
-        let key = Key { at, language, step };
+    /// Reads the screen showing aloud (from where it was paused, if it was), and from now on
+    /// what the patient opens on it.
+    pub(super) fn start(&mut self, deck: &Deck, showing: &Showing) {
         if self.busy() || self.unavailable.is_some() {
             return;
         }
+        self.on = Some(showing.clone());
+        let key = Key {
+            screen: showing.screen,
+            language: showing.language,
+            target: Target::Whole,
+        };
         if let Some((paused_key, narration, from_ms)) = self.paused.take()
-            && paused_key == key
+            && paused_key.screen == key.screen
+            && paused_key.language == key.language
         {
-            self.play(key, narration, from_ms, None);
+            self.play(paused_key, narration, from_ms, None);
             return;
         }
-        let (Some(voice), Some(page)) = (self.voice.clone(), deck.language(language).page(at))
-        else {
+        self.make(deck, key, showing);
+    }
+
+    /// Starts making the narration of `key` in the background.
+    fn make(&mut self, deck: &Deck, key: Key, showing: &Showing) {
+        let Some(voice) = self.voice.clone() else {
             return;
         };
+        let language = showing.language;
+        let script = match (&key.target, showing.screen) {
+            (Target::Whole, super::Screen::Page(at)) => {
+                let Some(page) = deck.language(language).page(at) else {
+                    return;
+                };
+                let step = showing.step.as_ref().map_or(0, |(_, step)| *step);
+                page_script(deck, language, page, step)
+            }
+            (Target::Step, _) => match &showing.step {
+                Some((diagram, step)) => step_script(deck, language, diagram, *step),
+                None => return,
+            },
+            (Target::Hotspot, _) => match &showing.hotspot {
+                Some((diagram, hotspot)) => hotspot_script(deck, language, diagram, hotspot),
+                None => return,
+            },
+            (Target::Whole | Target::Reply, super::Screen::Quiz { topic, question }) => {
+                let answered = showing.answered.filter(|_| key.target == Target::Reply);
+                let mut script = quiz_script(deck, language, (topic, question), None);
+                if let Some(answer) = showing.answered {
+                    let reply = quiz_script(deck, language, (topic, question), Some(answer));
+                    if answered.is_some() {
+                        script = reply;
+                    } else {
+                        script.sentences.extend(reply.sentences);
+                    }
+                }
+                script
+            }
+            _ => return,
+        };
+        if script.sentences.is_empty() {
+            return;
+        }
+        self.playing = None;
+        self.paused = None;
         let code = deck.language(language).code.clone();
-        let script = page_script(deck, language, page, step);
         self.making = Some((
             key,
             Job::spawn(move || {
@@ -161,11 +245,12 @@ impl Listen {
         }
     }
 
-    /// Stops, and forgets the place.
+    /// Stops, forgets the place, and reads nothing more until Listen is tapped again.
     pub(super) fn stop(&mut self) {
         self.making = None;
         self.playing = None;
         self.paused = None;
+        self.on = None;
     }
 
     /// The visit is wiped: stopped, and the volume back to where each visit starts.
@@ -219,10 +304,12 @@ impl Listen {
     pub(super) fn update(
         &mut self,
         ctx: &egui::Context,
+        deck: Option<&Deck>,
         now_secs: f64,
-        showing: Option<(PageRef, usize, usize)>,
+        showing: Option<Showing>,
     ) -> Option<ReadingNow> {
-        self.reading = self.reading_now(ctx, now_secs, showing.map(Key::new));
+        self.follow(deck, showing);
+        self.reading = self.reading_now(ctx, now_secs);
         self.reading.clone()
     }
 
@@ -231,32 +318,54 @@ impl Listen {
         self.reading.as_ref()
     }
 
-    fn reading_now(
-        &mut self,
-        ctx: &egui::Context,
-        now_secs: f64,
-        showing: Option<Key>,
-    ) -> Option<ReadingNow> {
+    /// Follows the patient: leaving the screen (or its language) stops the voice; on the
+    /// screen, a part tapped open, a step moved or an answer chosen is read as it comes.
+    fn follow(&mut self, deck: Option<&Deck>, showing: Option<Showing>) {
+        let Some(on) = self.on.clone() else {
+            return;
+        };
+        let (Some(deck), Some(showing)) = (deck, showing) else {
+            self.stop();
+            return;
+        };
+        if showing.screen != on.screen || showing.language != on.language {
+            self.stop();
+            return;
+        }
+        if showing == on {
+            return;
+        }
+        let target = if showing.hotspot.is_some() && showing.hotspot != on.hotspot {
+            Some(Target::Hotspot)
+        } else if showing.step.is_some() && showing.step != on.step {
+            Some(Target::Step)
+        } else if showing.answered.is_some() && showing.answered != on.answered {
+            Some(Target::Reply)
+        } else {
+            None
+        };
+        self.on = Some(showing.clone());
+        if let Some(target) = target {
+            let key = Key {
+                screen: showing.screen,
+                language: showing.language,
+                target,
+            };
+            self.make(deck, key, &showing);
+        }
+    }
+
+    fn reading_now(&mut self, ctx: &egui::Context, now_secs: f64) -> Option<ReadingNow> {
         if let Some((key, job)) = &self.making
             && let Some(done) = job.poll(ctx)
         {
-            let key = *key;
+            let key = key.clone();
             self.making = None;
             match done {
                 Some(Ok(narration)) => self.play(key, narration, 0, Some(now_secs)),
                 Some(Err(error)) => log::warn!("the page cannot be read aloud: {error}"),
                 None => log::warn!("the page cannot be read aloud: the voice stopped"),
             }
-        }
-        let left = |key: Key| showing != Some(key);
-        if self.making.as_ref().is_some_and(|(key, _)| left(*key))
-            || self
-                .playing
-                .as_ref()
-                .is_some_and(|playing| left(playing.key))
-            || self.paused.as_ref().is_some_and(|(key, ..)| left(*key))
-        {
-            self.stop();
         }
         let playing = self.playing.as_mut()?;
         if playing.started_secs.is_nan() {
@@ -291,30 +400,4 @@ fn position_ms(playing: &Playing, now_secs: f64) -> u64 {
         (now_secs - playing.started_secs).max(0.0)
     };
     playing.from_ms + (played_secs * 1000.0) as u64
-}
-
-/// The page, language and step on screen, as a narration key.
-pub(super) fn showing(
-    screen: super::Screen,
-    language: usize,
-    deck: &Deck,
-    steps: &std::collections::BTreeMap<String, usize>,
-) -> Option<(PageRef, usize, usize)> {
-    let super::Screen::Page(at) = screen else {
-        return None;
-    };
-    let page = deck.language(language).page(at)?;
-    let step = page
-        .diagram_ids()
-        .next()
-        .and_then(|id| steps.get(id))
-        .copied()
-        .unwrap_or(0);
-    Some((at, language, step))
-}
-
-impl Key {
-    fn new((at, language, step): (PageRef, usize, usize)) -> Self {
-        Self { at, language, step }
-    }
 }

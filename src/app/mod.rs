@@ -583,20 +583,43 @@ impl KioskApp {
     /// as active (a blind patient listening touches nothing).
     fn listen_ui(&mut self, ctx: &egui::Context) -> Option<ReadingNow> {
         let now_secs = ctx.input(|input| input.time);
-        let showing = match &self.content {
-            Content::Ready(deck) => listen::showing(
-                self.session.screen,
-                self.session.language.unwrap_or(deck.default_language),
-                deck,
-                &self.session.diagram_steps,
-            ),
-            Content::Broken(_) => None,
+        let (deck, showing) = match &self.content {
+            Content::Ready(deck) => (Some(deck), self.listen_showing(deck)),
+            Content::Broken(_) => (None, None),
         };
-        let reading = self.listen.update(ctx, now_secs, showing);
+        let reading = self.listen.update(ctx, deck, now_secs, showing);
         if self.listen.busy() {
             self.idle.touched(now_secs);
         }
         reading
+    }
+
+    /// What the screen shows that the voice can read (a page or a quiz question).
+    fn listen_showing(&self, deck: &Deck) -> Option<listen::Showing> {
+        let session = &self.session;
+        let language = session.language.unwrap_or(deck.default_language);
+        let (step, answered) = match session.screen {
+            Screen::Page(at) => {
+                let page = deck.language(language).page(at)?;
+                let step = page.diagram_ids().next().map(|id| {
+                    let step = session.diagram_steps.get(id).copied().unwrap_or(0);
+                    (id.clone(), step)
+                });
+                (step, None)
+            }
+            Screen::Quiz { topic, question } => {
+                (None, session.quiz_answers.get(&(topic, question)).copied())
+            }
+            _ => return None,
+        };
+        Some(listen::Showing {
+            screen: session.screen,
+            language,
+            step,
+            hotspot: (session.open_hotspot.as_ref())
+                .map(|open| (open.diagram.clone(), open.hotspot.clone())),
+            answered,
+        })
     }
 
     fn apply_listen(&mut self, command: ListenCommand) {
@@ -605,14 +628,8 @@ impl KioskApp {
         };
         match command {
             ListenCommand::Start => {
-                let showing = listen::showing(
-                    self.session.screen,
-                    self.session.language.unwrap_or(deck.default_language),
-                    deck,
-                    &self.session.diagram_steps,
-                );
-                if let Some(showing) = showing {
-                    self.listen.start(deck, showing);
+                if let Some(showing) = self.listen_showing(deck) {
+                    self.listen.start(deck, &showing);
                 }
             }
             ListenCommand::Pause => self.listen.pause(self.now_secs),

@@ -12,5 +12,5 @@ mod speech;
 pub use error::NarrationError;
 pub use espeak::EspeakNg;
 pub use player::{DEFAULT_VOLUME, MAX_VOLUME, Playback, Player};
-pub use script::{Part, Script, Sentence, page_script};
+pub use script::{Part, Script, Sentence, hotspot_script, page_script, quiz_script, step_script};
 pub use speech::{Narration, TimedSentence, narrate};

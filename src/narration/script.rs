@@ -18,6 +18,14 @@ pub enum Part {
     Figure,
     /// The caption of the walk-through step showing.
     Step,
+    /// A tapped part of a diagram: its name and what it is.
+    Hotspot,
+    /// A quiz question.
+    Question,
+    /// A quiz answer, by its index.
+    Answer(usize),
+    /// The reply to the answer chosen.
+    Reply,
 }
 
 /// One sentence to read, and where it is on the page.
@@ -152,6 +160,77 @@ pub fn page_script(deck: &Deck, language: usize, page: &Page, step: usize) -> Sc
                 .and_then(|text| text.steps.get(&step.id))
         {
             script.say_line(Part::Step, caption);
+        }
+    }
+    script
+}
+
+/// What a tapped part of `diagram` says: its name, then what it is.
+pub fn hotspot_script(deck: &Deck, language: usize, diagram: &str, hotspot: &str) -> Script {
+    let mut script = Script::default();
+    if let Some(text) = deck
+        .language(language)
+        .diagram_texts
+        .get(diagram)
+        .and_then(|words| words.hotspots.get(hotspot))
+    {
+        script.say_line(Part::Hotspot, &text.title);
+        script.say(Part::Hotspot, &text.text);
+    }
+    script
+}
+
+/// The caption of `diagram`'s walk-through at `step`.
+pub fn step_script(deck: &Deck, language: usize, diagram: &str, step: usize) -> Script {
+    let mut script = Script::default();
+    if let Some(step) = deck.diagrams.get(diagram).and_then(|d| d.steps.get(step))
+        && let Some(caption) = deck
+            .language(language)
+            .diagram_texts
+            .get(diagram)
+            .and_then(|words| words.steps.get(&step.id))
+    {
+        script.say_line(Part::Step, caption);
+    }
+    script
+}
+
+/// A quiz question of topic `topic`: the question and its answers, numbered as a patient
+/// counts them; with `answered`, only the reply (right or wrong, the right answer, why).
+pub fn quiz_script(
+    deck: &Deck,
+    language: usize,
+    (topic, question): (usize, usize),
+    answered: Option<usize>,
+) -> Script {
+    let words = deck.language(language);
+    let mut script = Script::default();
+    let Some(asked) = words
+        .topics
+        .get(topic)
+        .and_then(|topic| topic.quiz.get(question))
+    else {
+        return script;
+    };
+    match answered {
+        None => {
+            script.say(Part::Question, &asked.ask);
+            for (index, answer) in asked.answers.iter().enumerate() {
+                script.say_line(Part::Answer(index), &format!("{}. {answer}", index + 1));
+            }
+        }
+        Some(answer) => {
+            let right = answer == asked.right;
+            let verdict = if right {
+                &words.interface.quiz_right
+            } else {
+                &words.interface.quiz_wrong
+            };
+            script.say_line(Part::Reply, verdict);
+            if !right && let Some(correct) = asked.answers.get(asked.right) {
+                script.say_line(Part::Reply, correct);
+            }
+            script.say(Part::Reply, &asked.explain);
         }
     }
     script

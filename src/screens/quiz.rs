@@ -52,7 +52,7 @@ pub fn quiz_ui(
     } else {
         &interface.quiz_done
     };
-    if let Some(asked) = back_next_bar_ui(ui, screen, next, (&progress, question, total), false) {
+    if let Some(asked) = back_next_bar_ui(ui, screen, next, (&progress, question, total), true) {
         command = Some(asked);
     }
 

@@ -316,3 +316,97 @@ fn the_controls_fit_a_portrait_screen_at_the_largest_text_in_spanish() {
         }
     }
 }
+
+/// Waits for the voice to read something new, and returns what it lights first.
+fn next_reading(harness: &mut Harness<'_, KioskApp>) -> patient_kiosk::app::ReadingNow {
+    harness.step();
+    wait_until(harness, "the new reading", |app| {
+        app.listen_state() == ListenState::Playing && app.reading_aloud().is_some()
+    });
+    harness.state().reading_aloud().cloned().expect("lit")
+}
+
+/// With Listen on, what the patient opens is read as it comes: a step moved to, a part tapped,
+/// a quiz answer's reply. Without it, nothing speaks.
+#[test]
+fn a_step_moved_a_part_tapped_or_an_answer_chosen_is_read_while_listening() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let words = &deck.language(0);
+    let walk = "surgery-day-steps";
+    let at = common::page_with_diagram(&deck, walk);
+    let landscape = egui::vec2(1920.0, 1080.0);
+
+    // Nothing is read before Listen is tapped.
+    let spine = deck
+        .diagrams
+        .values()
+        .find(|diagram| !diagram.hotspots.is_empty())
+        .expect("a diagram with parts");
+    let spine_at = common::page_with_diagram(&deck, &spine.id);
+    let hotspot = spine.hotspots[0].id.clone();
+    let mut harness = listening_kiosk(voice.clone(), dir.path(), landscape, |app| {
+        app.apply(Command::Open(spine_at));
+    });
+    harness.state_mut().apply(Command::ToggleHotspot {
+        diagram: spine.id.clone(),
+        hotspot: hotspot.clone(),
+    });
+    harness.step();
+    assert_eq!(harness.state().listen_state(), ListenState::Ready);
+    harness.state_mut().apply(Command::CloseHotspot);
+    harness.step();
+
+    listen(&mut harness, "Listen");
+    harness.state_mut().apply(Command::ToggleHotspot {
+        diagram: spine.id.clone(),
+        hotspot: hotspot.clone(),
+    });
+    let read = next_reading(&mut harness);
+    let title = &words.diagram_texts[&spine.id].hotspots[&hotspot].title;
+    assert_eq!(read.part, Part::Hotspot);
+    assert!(
+        read.sentence.starts_with(title.trim_end_matches('.')),
+        "{read:?}"
+    );
+
+    let mut harness = listening_kiosk(voice.clone(), dir.path(), landscape, |app| {
+        app.apply(Command::Open(at));
+    });
+    listen(&mut harness, "Listen");
+    harness.state_mut().apply(Command::StepDiagram {
+        diagram: walk.to_owned(),
+        forward: true,
+    });
+    let read = next_reading(&mut harness);
+    let step = &deck.diagrams[walk].steps[1].id;
+    assert_eq!(read.part, Part::Step);
+    assert!(
+        words.diagram_texts[walk].steps[step].contains(&read.sentence),
+        "the second step's caption: {read:?}"
+    );
+
+    let quiz = words
+        .topics
+        .iter()
+        .position(|topic| !topic.quiz.is_empty())
+        .expect("a quiz");
+    let mut harness = listening_kiosk(voice, dir.path(), landscape, |app| {
+        app.apply(Command::OpenQuiz(quiz));
+    });
+    listen(&mut harness, "Listen");
+    let asked = &words.topics[quiz].quiz[0];
+    let read = harness.state().reading_aloud().cloned().expect("lit");
+    assert_eq!(read.part, Part::Question);
+    assert!(asked.ask.starts_with(&read.sentence), "{read:?}");
+    harness.state_mut().apply(Command::Answer(asked.right));
+    let read = next_reading(&mut harness);
+    assert_eq!(read.part, Part::Reply);
+    assert!(
+        words.interface.quiz_right.contains(&read.sentence),
+        "the reply says it is right: {read:?}"
+    );
+}
