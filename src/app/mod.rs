@@ -432,6 +432,7 @@ impl KioskApp {
             self.apply_content_update(update);
         }
         let gesture = self.staff_gesture_ui(ui);
+        self.language_ui(ui.ctx());
         let reading = self.listen_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
         if self.ensure_style(ui.ctx()) {
@@ -551,6 +552,9 @@ impl KioskApp {
                         | egui::Event::Touch { .. }
                         | egui::Event::MouseWheel { .. }
                         | egui::Event::Key { .. }
+                        // A screen reader's or a switch's action (AT-SPI "click") is the
+                        // patient's touch too: a blind patient is never reset mid-page.
+                        | egui::Event::AccessKitActionRequest(_)
                 )
             })
         });
@@ -592,6 +596,20 @@ impl KioskApp {
             self.idle.touched(now_secs);
         }
         reading
+    }
+
+    /// Tells screen readers the language of everything on screen (a tree's nodes inherit it
+    /// from the root), so Orca speaks Spanish with a Spanish voice.
+    fn language_ui(&self, ctx: &egui::Context) {
+        let code = match &self.content {
+            Content::Ready(deck) => {
+                deck.language(self.session.language.unwrap_or(deck.default_language))
+                    .code
+                    .clone()
+            }
+            Content::Broken(_) => return,
+        };
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |root| root.set_language(code));
     }
 
     /// What the screen shows that the voice can read (a page or a quiz question).

@@ -186,3 +186,68 @@ fn the_walk_fails_on_an_unlabelled_or_small_control() {
     assert!(walk.problems[0].contains("without a label"));
     assert!(walk.problems[1].contains("\"Small\" is only"));
 }
+
+/// Every node has the patient's language (inherited from the root), so a screen reader
+/// speaks Spanish with a Spanish voice; before, no node had a language.
+#[test]
+fn every_node_says_the_language_it_is_in() {
+    let deck = common::bundled_deck();
+    let spanish = deck
+        .languages
+        .iter()
+        .position(|language| language.code == "es")
+        .expect("Spanish");
+    let (at, _) = deck.language(0).pages().next().expect("a page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::Open(at));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let back = &deck.language(0).interface.back;
+    let node = harness.get_by_role_and_label(Role::Button, back);
+    assert_eq!(node.accesskit_node().language(), Some("en"));
+    harness.state_mut().apply(Command::ChooseLanguage(spanish));
+    harness.run();
+    let back = &deck.language(spanish).interface.back;
+    let node = harness.get_by_role_and_label(Role::Button, back);
+    assert_eq!(node.accesskit_node().language(), Some("es"));
+    let title = &deck.language(spanish).page(at).expect("the page").title;
+    assert_eq!(harness.get_by_label(title).accesskit_node().language(), Some("es"));
+}
+
+/// A screen reader's action (AT-SPI's "click" or "focus", which Orca sends) is the patient
+/// using the kiosk: it does not start over under them. Before, only touches and keys counted.
+#[test]
+fn a_screen_readers_actions_keep_the_visit_going() {
+    let deck = common::bundled_deck();
+    let (at, _) = deck.language(0).pages().next().expect("a page");
+    let run = |act: bool| {
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        app.set_idle_timing(5.0, 2.0);
+        app.apply(Command::Open(at));
+        let mut harness = common::second_steps(app, egui::vec2(1920.0, 1080.0));
+        harness.run();
+        common::touch(&mut harness);
+        let next = harness
+            .get_by_role_and_label(Role::Button, &deck.language(0).interface.next)
+            .accesskit_node()
+            .locate();
+        for _ in 0..12 {
+            if act {
+                harness.event(egui::Event::AccessKitActionRequest(
+                    egui::accesskit::ActionRequest {
+                        action: Action::Focus,
+                        target_tree: next.1,
+                        target_node: next.0,
+                        data: None,
+                    },
+                ));
+            }
+            harness.step();
+        }
+        harness.state().session().screen
+    };
+    assert_eq!(run(true), patient_kiosk::app::Screen::Page(at), "12 s of actions");
+    assert_eq!(run(false), patient_kiosk::app::Screen::Attract, "12 s of nothing");
+}
