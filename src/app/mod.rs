@@ -11,6 +11,7 @@ mod session;
 mod staff;
 mod staff_gesture;
 mod staff_panel;
+mod tree_places;
 mod usage;
 
 pub use command::{Command, ConsultCommand, ListenCommand, StaffCommand};
@@ -525,6 +526,7 @@ impl KioskApp {
                 }
             }
         };
+        tree_places::place_unplaced_nodes(ui.ctx());
         let command = gesture.or(command).or(idle);
         if let Some(command) = command {
             self.apply(command);
@@ -602,11 +604,10 @@ impl KioskApp {
     /// from the root), so Orca speaks Spanish with a Spanish voice.
     fn language_ui(&self, ctx: &egui::Context) {
         let code = match &self.content {
-            Content::Ready(deck) => {
-                deck.language(self.session.language.unwrap_or(deck.default_language))
-                    .code
-                    .clone()
-            }
+            Content::Ready(deck) => deck
+                .language(self.session.language.unwrap_or(deck.default_language))
+                .code
+                .clone(),
             Content::Broken(_) => return,
         };
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |root| root.set_language(code));

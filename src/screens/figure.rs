@@ -436,10 +436,9 @@ pub fn explanation_ui(
     source: &FigureSource,
 ) -> Option<egui::Response> {
     let text = open_words(screen, source)?;
-    Some(super::blocks::key_fact_ui(
+    Some(super::text::announced_ui(
         ui,
-        screen.theme,
-        &text.title,
-        &text.text,
+        egui::accesskit::Live::Polite,
+        |ui| super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text),
     ))
 }

@@ -81,35 +81,41 @@ pub fn quiz_ui(
                 return;
             };
             let right = answer == asked.right;
-            let card = Frame::new()
-                .fill(colors.key_fact.color32())
-                .stroke(egui::Stroke::new(
-                    sizes.accent_stroke_pt,
-                    colors.key_fact_border.color32(),
-                ))
-                .corner_radius(sizes.corner_radius_pt)
-                .inner_margin(Margin::same(sizes.card_padding_pt as i8))
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let verdict = if right {
-                        &interface.quiz_right
-                    } else {
-                        &interface.quiz_wrong
-                    };
-                    text_ui(ui, theme, verdict, sizes.heading_pt, true);
-                    if !right && let Some(correct) = asked.answers.get(asked.right) {
-                        text_ui(ui, theme, correct, sizes.body_pt, true);
-                    }
-                    text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
-                    if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
-                        let again =
-                            BigButton::new(theme, &interface.quiz_show_page, ButtonKind::Secondary)
-                                .icon(Icon::Back);
-                        if ui.add(again).clicked() {
-                            command = Some(Command::Open(at));
+            let verdict = if right {
+                &interface.quiz_right
+            } else {
+                &interface.quiz_wrong
+            };
+            let polite = egui::accesskit::Live::Polite;
+            let card = super::text::announced_ui(ui, polite, |ui| {
+                Frame::new()
+                    .fill(colors.key_fact.color32())
+                    .stroke(egui::Stroke::new(
+                        sizes.accent_stroke_pt,
+                        colors.key_fact_border.color32(),
+                    ))
+                    .corner_radius(sizes.corner_radius_pt)
+                    .inner_margin(Margin::same(sizes.card_padding_pt as i8))
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        text_ui(ui, theme, verdict, sizes.heading_pt, true);
+                        if !right && let Some(correct) = asked.answers.get(asked.right) {
+                            text_ui(ui, theme, correct, sizes.body_pt, true);
                         }
-                    }
-                });
+                        text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
+                        if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
+                            let again = BigButton::new(
+                                theme,
+                                &interface.quiz_show_page,
+                                ButtonKind::Secondary,
+                            )
+                            .icon(Icon::Back);
+                            if ui.add(again).clicked() {
+                                command = Some(Command::Open(at));
+                            }
+                        }
+                    })
+            });
             if reveal {
                 // Just answered: the feedback comes into view above the bottom bar.
                 ui.scroll_to_rect(card.response.rect, Some(egui::Align::Max));

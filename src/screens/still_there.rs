@@ -27,32 +27,37 @@ pub fn still_there_ui(
         .frame(frame)
         .show(ctx, |ui| {
             ui.set_max_width(sizes.content_max_width_pt * 0.6);
-            ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
-            ui.add(
-                Label::new(
-                    RichText::new(&interface.still_there_title)
-                        .font(bold_font(sizes.title_pt))
-                        .color(colors.text.color32()),
-                )
-                .wrap(),
-            );
-            ui.add(
-                Label::new(
-                    RichText::new(
-                        interface
-                            .still_there_countdown
-                            .replace("{seconds}", &seconds),
+            // At once: a patient who cannot see it must hear it before the time runs out.
+            let at_once = egui::accesskit::Live::Assertive;
+            super::text::announced_ui(ui, at_once, |ui| {
+                ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
+                ui.add(
+                    Label::new(
+                        RichText::new(&interface.still_there_title)
+                            .font(bold_font(sizes.title_pt))
+                            .color(colors.text.color32()),
                     )
-                    .size(sizes.body_pt)
-                    .color(colors.text.color32()),
-                )
-                .wrap(),
-            );
-            let button = BigButton::new(theme, &interface.still_there_button, ButtonKind::Primary)
-                .min_width(ui.available_width());
-            if ui.add(button).clicked() {
-                command = Some(Command::StillHere);
-            }
+                    .wrap(),
+                );
+                ui.add(
+                    Label::new(
+                        RichText::new(
+                            interface
+                                .still_there_countdown
+                                .replace("{seconds}", &seconds),
+                        )
+                        .size(sizes.body_pt)
+                        .color(colors.text.color32()),
+                    )
+                    .wrap(),
+                );
+                let button =
+                    BigButton::new(theme, &interface.still_there_button, ButtonKind::Primary)
+                        .min_width(ui.available_width());
+                if ui.add(button).clicked() {
+                    command = Some(Command::StillHere);
+                }
+            });
         });
     command
 }

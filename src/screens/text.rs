@@ -70,3 +70,27 @@ pub fn text_with_sentence_lit_ui(
     }
     ui.add(Label::new(job).wrap())
 }
+
+/// Draws `add_contents` as a part of its own in the accessibility tree that screen readers
+/// announce when it appears or changes: `Polite` (a group, read after what they are saying)
+/// or `Assertive` (an alert, read at once). A hotspot's explanation, a quiz's reply and the
+/// idle warning use it: Orca said none of them before. The words inside name it, so it has
+/// no label of its own (a screen reader would say them twice).
+pub fn announced_ui<R>(
+    ui: &mut Ui,
+    live: egui::accesskit::Live,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let role = match live {
+        egui::accesskit::Live::Assertive => egui::accesskit::Role::Alert,
+        _ => egui::accesskit::Role::Group,
+    };
+    let builder = egui::UiBuilder::new().accessibility_role(role);
+    ui.scope_builder(builder, |ui| {
+        let id = ui.unique_id();
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_live(live));
+        add_contents(ui)
+    })
+    .inner
+}

@@ -213,7 +213,10 @@ fn every_node_says_the_language_it_is_in() {
     let node = harness.get_by_role_and_label(Role::Button, back);
     assert_eq!(node.accesskit_node().language(), Some("es"));
     let title = &deck.language(spanish).page(at).expect("the page").title;
-    assert_eq!(harness.get_by_label(title).accesskit_node().language(), Some("es"));
+    assert_eq!(
+        harness.get_by_label(title).accesskit_node().language(),
+        Some("es")
+    );
 }
 
 /// A screen reader's action (AT-SPI's "click" or "focus", which Orca sends) is the patient
@@ -248,6 +251,133 @@ fn a_screen_readers_actions_keep_the_visit_going() {
         }
         harness.state().session().screen
     };
-    assert_eq!(run(true), patient_kiosk::app::Screen::Page(at), "12 s of actions");
-    assert_eq!(run(false), patient_kiosk::app::Screen::Attract, "12 s of nothing");
+    assert_eq!(
+        run(true),
+        patient_kiosk::app::Screen::Page(at),
+        "12 s of actions"
+    );
+    assert_eq!(
+        run(false),
+        patient_kiosk::app::Screen::Attract,
+        "12 s of nothing"
+    );
+}
+
+/// What appears after a tap is announced: a part's explanation and a quiz reply politely
+/// (after what the screen reader is saying), "Are you still there?" at once. Each is a part of
+/// its own (a group, or an alert) with a place on screen, holding its words.
+#[test]
+fn explanations_replies_and_the_idle_warning_are_announced() {
+    use egui::accesskit::Live;
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    // The live part holding `words`: how it is announced, and whether it has a place.
+    let region = |harness: &Harness<'_, KioskApp>, words: &str| {
+        let label = harness.get_by_label(words);
+        let mut node = label.accesskit_node().parent();
+        while let Some(part) = node {
+            if let Some(live) = part.data().live() {
+                return (
+                    Some(live),
+                    part.data().role(),
+                    part.bounding_box().is_some(),
+                );
+            }
+            node = part.parent();
+        }
+        (None, Role::Unknown, false)
+    };
+    let diagram = deck
+        .diagrams
+        .values()
+        .find(|diagram| !diagram.hotspots.is_empty())
+        .expect("a diagram with parts");
+    let hotspot = &diagram.hotspots[0].id;
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_idle_timing(5.0, 3.0);
+    app.apply(Command::Open(common::page_with_diagram(&deck, &diagram.id)));
+    app.apply(Command::ToggleHotspot {
+        diagram: diagram.id.clone(),
+        hotspot: hotspot.clone(),
+    });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let text = &words.diagram_texts[&diagram.id].hotspots[hotspot].text;
+    assert_eq!(
+        region(&harness, text),
+        (Some(Live::Polite), Role::Group, true)
+    );
+
+    let quiz = words
+        .topics
+        .iter()
+        .position(|topic| !topic.quiz.is_empty())
+        .expect("a quiz");
+    harness.state_mut().apply(Command::OpenQuiz(quiz));
+    harness
+        .state_mut()
+        .apply(Command::Answer(words.topics[quiz].quiz[0].right));
+    harness.run();
+    assert_eq!(
+        region(&harness, &words.interface.quiz_right),
+        (Some(Live::Polite), Role::Group, true)
+    );
+
+    let mut harness = common::second_steps(
+        {
+            let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+            app.set_idle_timing(5.0, 3.0);
+            app.apply(Command::Home);
+            app
+        },
+        egui::vec2(1920.0, 1080.0),
+    );
+    harness.run();
+    common::touch(&mut harness);
+    common::wait_frames(&mut harness, 6);
+    assert_eq!(
+        region(&harness, &words.interface.still_there_title),
+        (Some(Live::Assertive), Role::Alert, true)
+    );
+}
+
+/// Every node of a page that holds others has a place on screen: Orca skips everything inside
+/// a node it cannot place ("Exception getting extents for [panel]"), which was all of a page's
+/// text. Walks a page with a figure and one with a table, in both languages.
+#[test]
+fn every_part_of_a_page_has_a_place_on_screen() {
+    let deck = common::bundled_deck();
+    for language in 0..deck.languages.len() {
+        for (at, page) in deck.language(language).pages().take(6) {
+            let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+            app.apply(Command::ChooseLanguage(language));
+            app.apply(Command::Open(at));
+            let mut harness = Harness::builder()
+                .with_size(egui::vec2(1920.0, 1080.0))
+                .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+            harness.run();
+            let unplaced: Vec<String> = harness
+                .query_all_by(|node| {
+                    node.children().next().is_some() && node.bounding_box().is_none()
+                })
+                .map(|node| {
+                    let node = node.accesskit_node();
+                    let inside: Vec<String> = node
+                        .children()
+                        .take(3)
+                        .map(|child| format!("{:?} {:?}", child.role(), child.label()))
+                        .collect();
+                    format!("{:?} {:?} holding {inside:?}", node.role(), node.label())
+                })
+                .collect();
+            assert!(
+                unplaced.is_empty(),
+                "{} ({}): nodes without a place: {unplaced:?}",
+                page.id,
+                deck.language(language).code
+            );
+        }
+    }
 }

@@ -1,0 +1,42 @@
+//! A workaround for egui 0.37: a `Ui`'s node in the accessibility tree (panels, columns,
+//! groups: AccessKit's GenericContainer and Pane) gets no bounds. Orca cannot place such a
+//! node ("Exception getting extents for [panel]", "1 on-screen objects found") and skips
+//! everything inside it, which was all of a page's text. After each frame, every node that
+//! has none is given the place on screen its widget took. Belongs in egui: a `Ui` knows its
+//! rect when it is done (`Ui::remember_min_rect`).
+
+/// Gives every accessibility node of this frame without bounds its widget's rect.
+pub(super) fn place_unplaced_nodes(ctx: &egui::Context) {
+    let rects: Vec<(egui::Id, egui::Rect)> = ctx.viewport(|viewport| {
+        viewport
+            .this_pass
+            .widgets
+            .layers()
+            .flat_map(|(_, widgets)| widgets.iter())
+            .filter_map(|widget| {
+                // A `Ui` still being drawn (one this runs inside) knows its rect only when
+                // it ends: its rect of the frame before stands in.
+                let rect = Some(widget.rect)
+                    .filter(|rect| rect.is_positive())
+                    .or_else(|| viewport.prev_pass.widgets.get(widget.id).map(|w| w.rect))
+                    .filter(|rect| rect.is_positive())?;
+                Some((widget.id, rect))
+            })
+            .collect()
+    });
+    for (id, rect) in rects {
+        if !ctx.has_accesskit_node(id) {
+            continue;
+        }
+        ctx.accesskit_node_builder(id, |node| {
+            if node.bounds().is_none() {
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: f64::from(rect.min.x),
+                    y0: f64::from(rect.min.y),
+                    x1: f64::from(rect.max.x),
+                    y1: f64::from(rect.max.y),
+                });
+            }
+        });
+    }
+}
