@@ -5,8 +5,13 @@
 //! has none is given the place on screen its widget took. Belongs in egui: a `Ui` knows its
 //! rect when it is done (`Ui::remember_min_rect`).
 
-/// Gives every accessibility node of this frame without bounds its widget's rect.
+/// Gives every accessibility node of this frame without bounds its widget's rect, and the
+/// window's node the whole screen.
 pub(super) fn place_unplaced_nodes(ctx: &egui::Context) {
+    let screen = ctx.content_rect();
+    ctx.accesskit_node_builder(egui::accesskit_root_id(), |root| {
+        root.set_bounds(accesskit_rect(screen));
+    });
     let rects: Vec<(egui::Id, egui::Rect)> = ctx.viewport(|viewport| {
         viewport
             .this_pass
@@ -30,13 +35,17 @@ pub(super) fn place_unplaced_nodes(ctx: &egui::Context) {
         }
         ctx.accesskit_node_builder(id, |node| {
             if node.bounds().is_none() {
-                node.set_bounds(egui::accesskit::Rect {
-                    x0: f64::from(rect.min.x),
-                    y0: f64::from(rect.min.y),
-                    x1: f64::from(rect.max.x),
-                    y1: f64::from(rect.max.y),
-                });
+                node.set_bounds(accesskit_rect(rect));
             }
         });
+    }
+}
+
+fn accesskit_rect(rect: egui::Rect) -> egui::accesskit::Rect {
+    egui::accesskit::Rect {
+        x0: f64::from(rect.min.x),
+        y0: f64::from(rect.min.y),
+        x1: f64::from(rect.max.x),
+        y1: f64::from(rect.max.y),
     }
 }

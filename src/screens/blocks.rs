@@ -21,7 +21,8 @@ pub fn block_ui(
     let theme = screen.theme;
     match block {
         Block::Heading(text) => {
-            text_ui(ui, theme, text, theme.sizes.heading_pt, true);
+            let response = text_ui(ui, theme, text, theme.sizes.heading_pt, true);
+            super::text::heading_in_tree(ui, &response, text, 2);
         }
         Block::Paragraph(text) => {
             text_ui(ui, theme, text, theme.sizes.body_pt, false);

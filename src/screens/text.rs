@@ -21,9 +21,21 @@ pub fn text_ui(ui: &mut Ui, theme: &Theme, text: &str, size_pt: f32, bold: bool)
     )
 }
 
-/// A screen's big title.
+/// A screen's big title: a heading of level 1 for screen readers.
 pub fn title_ui(ui: &mut Ui, theme: &Theme, text: &str) {
-    text_ui(ui, theme, text, theme.sizes.title_pt, true);
+    let response = text_ui(ui, theme, text, theme.sizes.title_pt, true);
+    heading_in_tree(ui, &response, text, 1);
+}
+
+/// Tells screen readers that `response`'s words are a heading of `level` (egui calls every
+/// text a label), so a blind patient can jump from heading to heading.
+pub fn heading_in_tree(ui: &Ui, response: &Response, text: &str, level: usize) {
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+        node.set_level(level);
+        // A heading is named by its words (a label's are its value).
+        node.set_label(text);
+    });
 }
 
 /// Draws `add_contents` on the colour of what is being read aloud when `lit`, else as it is.

@@ -381,3 +381,38 @@ fn every_part_of_a_page_has_a_place_on_screen() {
         }
     }
 }
+
+/// A page's title is a heading of level 1 and its sub-headings of level 2, so a screen
+/// reader can jump between them (egui made them all labels); the window has a place too.
+#[test]
+fn titles_and_sub_headings_are_headings() {
+    let deck = common::bundled_deck();
+    let (at, page) = deck
+        .language(0)
+        .pages()
+        .find(|(_, page)| {
+            page.blocks
+                .iter()
+                .any(|block| matches!(block, patient_kiosk::content::model::Block::Heading(_)))
+        })
+        .expect("a page with a sub-heading");
+    let sub = page
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            patient_kiosk::content::model::Block::Heading(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("a sub-heading");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::Open(at));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let title = harness.get_by_role_and_label(Role::Heading, &page.title);
+    assert_eq!(title.accesskit_node().data().level(), Some(1));
+    let heading = harness.get_by_role_and_label(Role::Heading, &sub);
+    assert_eq!(heading.accesskit_node().data().level(), Some(2));
+    assert!(harness.root().accesskit_node().bounding_box().is_some());
+}
