@@ -6,6 +6,7 @@
 mod common;
 
 mod accessibility;
+mod atspi;
 mod cli;
 mod consult;
 mod content_budget;
