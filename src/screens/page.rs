@@ -87,7 +87,7 @@ pub fn page_ui(
         let lit = screen.reading.clone();
         let lit_in = |part| lit.as_ref().filter(|reading| reading.part == part);
         super::text::lit_ui(ui, theme, lit_in(Part::Title).is_some(), |ui| {
-            super::text::title_ui(ui, theme, &page.title);
+            super::text::page_title_ui(ui, theme, &page.title, scroll_to_top);
         });
         for (index, block) in page.blocks.iter().enumerate() {
             if Some(index) == skip {

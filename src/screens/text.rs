@@ -27,6 +27,27 @@ pub fn title_ui(ui: &mut Ui, theme: &Theme, text: &str) {
     heading_in_tree(ui, &response, text, 1);
 }
 
+/// A page's title, a heading of level 1 that keyboard and screen-reader focus can rest on:
+/// on the frame a new page shows (`arrived`), focus that was on a control (a screen reader's
+/// or a keypad's user) moves to it, so the new page is read from its title instead of focus
+/// falling back to the window. A touch gives nothing focus, so for fingers nothing changes
+/// (a focused title is underlined: the focus ring egui draws for text).
+pub fn page_title_ui(ui: &mut Ui, theme: &Theme, text: &str, arrived: bool) {
+    let response = ui.add(
+        Label::new(
+            RichText::new(text)
+                .font(bold_font(theme.sizes.title_pt))
+                .color(theme.colors.text.color32()),
+        )
+        .wrap()
+        .sense(egui::Sense::FOCUSABLE),
+    );
+    heading_in_tree(ui, &response, text, 1);
+    if arrived && ui.memory(|memory| memory.focused().is_some()) {
+        response.request_focus();
+    }
+}
+
 /// Tells screen readers that `response`'s words are a heading of `level` (egui calls every
 /// text a label), so a blind patient can jump from heading to heading.
 pub fn heading_in_tree(ui: &Ui, response: &Response, text: &str, level: usize) {

@@ -416,3 +416,68 @@ fn titles_and_sub_headings_are_headings() {
     assert_eq!(heading.accesskit_node().data().level(), Some(2));
     assert!(harness.root().accesskit_node().bounding_box().is_some());
 }
+
+/// After a page turn, a screen reader's focus is on the new page's title (a heading), so it
+/// reads the new page from its top; before, focus fell back to the window at every screen
+/// change. Fingers give nothing focus: for them the title stays as it was.
+#[test]
+fn focus_goes_to_the_new_pages_title_after_a_page_turn() {
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    let (at, first) = words.pages().next().expect("a page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::Home);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let focused_on = |harness: &Harness<'_, KioskApp>, title: &str| {
+        let heading = harness.get_by_role_and_label(Role::Heading, title);
+        let focused = harness.ctx.memory(|memory| memory.focused());
+        focused.map(|id| id.accesskit_id()) == Some(heading.accesskit_node().locate().0)
+    };
+    // A screen reader's user is on the first topic's tile and opens it.
+    let tile = harness
+        .query_all_by_role(Role::Button)
+        .find(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|label| label.contains(&words.topics[0].title))
+        })
+        .expect("the first topic's tile")
+        .accesskit_node()
+        .locate();
+    harness.event(egui::Event::AccessKitActionRequest(
+        egui::accesskit::ActionRequest {
+            action: Action::Focus,
+            target_tree: tile.1,
+            target_node: tile.0,
+            data: None,
+        },
+    ));
+    harness.run();
+    assert!(harness.ctx.memory(|memory| memory.focused()).is_some());
+    harness.state_mut().apply(Command::Open(at));
+    harness.run();
+    assert!(focused_on(&harness, &first.title), "the first page's title");
+    // Next, by the screen reader's action (as Orca's "click" sends it).
+    harness
+        .get_by_role_and_label(Role::Button, &words.interface.next)
+        .click_accesskit();
+    harness.run();
+    let second = words
+        .page(patient_kiosk::content::PageRef { page: 1, ..at })
+        .expect("a second page");
+    assert!(focused_on(&harness, &second.title), "the next page's title");
+
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.apply(Command::Open(at));
+    let mut touch = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    touch.run();
+    assert!(
+        touch.ctx.memory(|memory| memory.focused()).is_none(),
+        "nothing focused for a finger"
+    );
+}
