@@ -198,12 +198,7 @@ fn every_node_says_the_language_it_is_in() {
         .position(|language| language.code == "es")
         .expect("Spanish");
     let (at, _) = deck.language(0).pages().next().expect("a page");
-    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
-    app.apply(Command::Open(at));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = kiosk_on(&deck, &[Command::Open(at)]);
     let back = &deck.language(0).interface.back;
     let node = harness.get_by_role_and_label(Role::Button, back);
     assert_eq!(node.accesskit_node().language(), Some("en"));
@@ -238,14 +233,7 @@ fn a_screen_readers_actions_keep_the_visit_going() {
             .locate();
         for _ in 0..12 {
             if act {
-                harness.event(egui::Event::AccessKitActionRequest(
-                    egui::accesskit::ActionRequest {
-                        action: Action::Focus,
-                        target_tree: next.1,
-                        target_node: next.0,
-                        data: None,
-                    },
-                ));
+                harness.event(screen_reader_focus(next));
             }
             harness.step();
         }
@@ -404,12 +392,7 @@ fn titles_and_sub_headings_are_headings() {
             _ => None,
         })
         .expect("a sub-heading");
-    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
-    app.apply(Command::Open(at));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
-    harness.run();
+    let harness = kiosk_on(&deck, &[Command::Open(at)]);
     let title = harness.get_by_role_and_label(Role::Heading, &page.title);
     assert_eq!(title.accesskit_node().data().level(), Some(1));
     let heading = harness.get_by_role_and_label(Role::Heading, &sub);
@@ -447,14 +430,7 @@ fn focus_goes_to_the_new_pages_title_after_a_page_turn() {
         .expect("the first topic's tile")
         .accesskit_node()
         .locate();
-    harness.event(egui::Event::AccessKitActionRequest(
-        egui::accesskit::ActionRequest {
-            action: Action::Focus,
-            target_tree: tile.1,
-            target_node: tile.0,
-            data: None,
-        },
-    ));
+    harness.event(screen_reader_focus(tile));
     harness.run();
     assert!(harness.ctx.memory(|memory| memory.focused()).is_some());
     harness.state_mut().apply(Command::Open(at));
@@ -480,4 +456,32 @@ fn focus_goes_to_the_new_pages_title_after_a_page_turn() {
         touch.ctx.memory(|memory| memory.focused()).is_none(),
         "nothing focused for a finger"
     );
+}
+
+/// The bundled kiosk at 1920 x 1080 after `commands`, settled.
+fn kiosk_on(
+    deck: &patient_kiosk::content::Deck,
+    commands: &[Command],
+) -> Harness<'static, KioskApp> {
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    for command in commands {
+        app.apply(command.clone());
+    }
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// What AT-SPI sends when a screen reader moves its focus to the node at `(node, tree)`.
+fn screen_reader_focus(
+    (node, tree): (egui::accesskit::NodeId, egui::accesskit::TreeId),
+) -> egui::Event {
+    egui::Event::AccessKitActionRequest(egui::accesskit::ActionRequest {
+        action: Action::Focus,
+        target_tree: tree,
+        target_node: node,
+        data: None,
+    })
 }

@@ -4,7 +4,7 @@
 //! Every node must have a place on screen (Orca skips what it cannot place: before, all of a
 //! page's text), the page's words must all be there, and its title must be a heading.
 
-use std::io::{BufRead as _, BufReader};
+use std::io::BufReader;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -145,14 +145,7 @@ fn orca_can_reach_and_place_every_line_of_a_page() {
         .spawn()
         .expect("the kiosk starts");
     let mut stderr = BufReader::new(kiosk.stderr.take().expect("piped"));
-    let mut log = String::new();
-    while !log.contains("window ready") {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).expect("read the log") == 0 {
-            panic!("the kiosk ended before its window was up:\n{log}");
-        }
-        log.push_str(&line);
-    }
+    crate::x_display::wait_for_window(&mut stderr);
     std::thread::sleep(Duration::from_secs(2));
 
     let deck = common::bundled_deck();

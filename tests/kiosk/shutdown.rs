@@ -3,7 +3,7 @@
 
 use crate::{common, x_display};
 
-use std::io::{BufRead as _, BufReader};
+use std::io::BufReader;
 use std::process::Command;
 
 use egui_kittest::Harness;
@@ -59,15 +59,8 @@ fn sigterm_sigint_and_sighup_end_the_kiosk_with_0_and_a_log_line() {
         let data = tempfile::tempdir().expect("temp dir");
         let mut kiosk = x_display::spawn_locked_kiosk(&display, data.path());
         let mut stderr = BufReader::new(kiosk.stderr.take().expect("piped"));
-        let mut log = String::new();
         // Until the window is up: the signal then meets the running kiosk.
-        while !log.contains("window ready") {
-            let mut line = String::new();
-            if stderr.read_line(&mut line).expect("read the log") == 0 {
-                panic!("the kiosk ended before its window was up:\n{log}");
-            }
-            log.push_str(&line);
-        }
+        let mut log = x_display::wait_for_window(&mut stderr);
         let sent = Command::new("kill")
             .args([format!("-{signal}"), kiosk.id().to_string()])
             .status()

@@ -123,3 +123,16 @@ pub fn run_tool(program: &str, args: &[&str], display: &Display) -> Option<Strin
         .success()
         .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
+
+/// Reads the kiosk's log until its window is up; the log so far.
+pub fn wait_for_window(stderr: &mut BufReader<std::process::ChildStderr>) -> String {
+    let mut log = String::new();
+    while !log.contains("window ready") {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).expect("read the log") == 0 {
+            panic!("the kiosk ended before its window was up:\n{log}");
+        }
+        log.push_str(&line);
+    }
+    log
+}
