@@ -28,14 +28,16 @@ pub fn home_ui(
         sizes.home_max_width_pt,
         scroll_to_top,
         |ui| {
-            ui.add(
+            let title = &language.interface.home_title;
+            let response = ui.add(
                 Label::new(
-                    RichText::new(&language.interface.home_title)
+                    RichText::new(title)
                         .font(bold_font(sizes.title_pt))
                         .color(colors.text.color32()),
                 )
                 .wrap(),
             );
+            super::text::heading_in_tree(ui, &response, title, 1);
             ui.add(
                 Label::new(
                     RichText::new(&language.interface.home_subtitle)

@@ -370,8 +370,9 @@ fn every_part_of_a_page_has_a_place_on_screen() {
     }
 }
 
-/// A page's title is a heading of level 1 and its sub-headings of level 2, so a screen
-/// reader can jump between them (egui made them all labels); the window has a place too.
+/// A page's title (and the home screen's) is a heading of level 1 and its sub-headings of
+/// level 2, so a screen reader can jump between them (egui made them all labels); the window
+/// has a place too.
 #[test]
 fn titles_and_sub_headings_are_headings() {
     let deck = common::bundled_deck();
@@ -398,6 +399,10 @@ fn titles_and_sub_headings_are_headings() {
     let heading = harness.get_by_role_and_label(Role::Heading, &sub);
     assert_eq!(heading.accesskit_node().data().level(), Some(2));
     assert!(harness.root().accesskit_node().bounding_box().is_some());
+
+    let home = kiosk_on(&deck, &[Command::Home]);
+    let title = home.get_by_role_and_label(Role::Heading, &deck.language(0).interface.home_title);
+    assert_eq!(title.accesskit_node().data().level(), Some(1));
 }
 
 /// After a page turn, a screen reader's focus is on the new page's title (a heading), so it
