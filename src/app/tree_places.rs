@@ -8,6 +8,10 @@
 /// Gives every accessibility node of this frame without bounds its widget's rect, and the
 /// window's node the whole screen.
 pub(super) fn place_unplaced_nodes(ctx: &egui::Context) {
+    // No screen reader, no tree: nothing to walk on this frame.
+    if !ctx.has_accesskit_node(egui::accesskit_root_id()) {
+        return;
+    }
     let screen = ctx.content_rect();
     ctx.accesskit_node_builder(egui::accesskit_root_id(), |root| {
         root.set_bounds(accesskit_rect(screen));
