@@ -298,19 +298,21 @@ impl Listen {
         }
     }
 
-    /// Once a frame: takes up a narration made, notices the end, and stops when the patient
-    /// has left the page (or changed language or step). Returns what is being read, and when
-    /// the next sentence starts (to repaint then).
+    /// Once a frame: takes up a narration made, notices the end, and follows the patient (see
+    /// [`Self::follow`]). Returns what is being read, and whether the voice has just moved on
+    /// to it (the screen then brings it into view).
     pub(super) fn update(
         &mut self,
         ctx: &egui::Context,
         deck: Option<&Deck>,
         now_secs: f64,
         showing: Option<Showing>,
-    ) -> Option<ReadingNow> {
+    ) -> (Option<ReadingNow>, bool) {
         self.follow(deck, showing);
-        self.reading = self.reading_now(ctx, now_secs);
-        self.reading.clone()
+        let reading = self.reading_now(ctx, now_secs);
+        let moved_on = reading.is_some() && reading != self.reading;
+        self.reading = reading;
+        (self.reading.clone(), moved_on)
     }
 
     /// What the last frame lit.

@@ -434,7 +434,7 @@ impl KioskApp {
         }
         let gesture = self.staff_gesture_ui(ui);
         self.language_ui(ui.ctx());
-        let reading = self.listen_ui(ui.ctx());
+        let (reading, reveal_reading) = self.listen_ui(ui.ctx());
         let idle = self.idle_ui(ui.ctx());
         if self.ensure_style(ui.ctx()) {
             ui.ctx()
@@ -458,6 +458,7 @@ impl KioskApp {
                 }
                 let mut screen = screens::ScreenContext {
                     reading,
+                    reveal_reading,
                     listen: (self.listen.state(), self.listen.volume()),
                     theme: &self.theme,
                     tools_theme: &self.tools_theme,
@@ -587,7 +588,7 @@ impl KioskApp {
 
     /// The Listen button's frame: what is being read, and while it reads, the patient counts
     /// as active (a blind patient listening touches nothing).
-    fn listen_ui(&mut self, ctx: &egui::Context) -> Option<ReadingNow> {
+    fn listen_ui(&mut self, ctx: &egui::Context) -> (Option<ReadingNow>, bool) {
         let now_secs = ctx.input(|input| input.time);
         let (deck, showing) = match &self.content {
             Content::Ready(deck) => (Some(deck), self.listen_showing(deck)),

@@ -45,6 +45,9 @@ use crate::app::Command;
 pub struct ScreenContext<'a> {
     /// The sentence being read aloud, to light.
     pub reading: Option<crate::app::ReadingNow>,
+    /// The voice has just moved on to that sentence: scroll it into view if it is not (a
+    /// patient following along must not lose it below the screen's edge).
+    pub reveal_reading: bool,
     /// What the Listen controls show, and the volume.
     pub listen: (crate::app::ListenState, u8),
     /// Design tokens.

@@ -86,14 +86,25 @@ pub fn page_ui(
         }
         let lit = screen.reading.clone();
         let lit_in = |part| lit.as_ref().filter(|reading| reading.part == part);
+        // Where the part being read was drawn, to bring it into view when the voice reaches it.
+        // (Measured from the cursor, not with a scope of its own, which would add spacing.)
+        let mut lit_rect = None;
+        let drawn_since = |ui: &Ui, top: f32| {
+            Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.min_rect().bottom())
+        };
+        let top = ui.cursor().top();
         super::text::lit_ui(ui, theme, lit_in(Part::Title).is_some(), |ui| {
             super::text::page_title_ui(ui, theme, &page.title, scroll_to_top);
         });
+        if lit_in(Part::Title).is_some() {
+            lit_rect = Some(drawn_since(ui, top));
+        }
         for (index, block) in page.blocks.iter().enumerate() {
             if Some(index) == skip {
                 continue;
             }
             let reading = lit_in(Part::Block(index));
+            let top = ui.cursor().top();
             let asked = match (block, reading) {
                 // A paragraph lights the very sentence being read; other blocks light whole.
                 (crate::content::model::Block::Paragraph(text), Some(reading)) => {
@@ -104,9 +115,18 @@ pub fn page_ui(
                     block_ui(ui, screen, page, block)
                 }),
             };
+            if reading.is_some() {
+                lit_rect = Some(drawn_since(ui, top));
+            }
             if let Some(asked) = asked {
                 command = Some(asked);
             }
+        }
+        if screen.reveal_reading
+            && let Some(rect) = lit_rect
+        {
+            // Only as far as it takes: a part already in view does not move.
+            ui.scroll_to_rect(rect, None);
         }
         if at.page + 1 == topic.pages.len()
             && let Some(asked) = up_next_ui(ui, screen, at)

@@ -410,3 +410,71 @@ fn a_step_moved_a_part_tapped_or_an_answer_chosen_is_read_while_listening() {
         "the reply says it is right: {read:?}"
     );
 }
+
+/// A long page on a small screen at the largest text in Spanish: each paragraph the voice
+/// reaches is brought into view (between the bars), so a patient following along never loses
+/// the lit sentence below the screen's edge.
+#[test]
+fn the_paragraph_being_read_is_scrolled_into_view() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let spanish = deck
+        .languages
+        .iter()
+        .position(|l| l.code == "es")
+        .expect("Spanish");
+    let words = deck.language(spanish);
+    // The page with the most paragraphs: the one most likely to run below the screen.
+    let (at, page) = words
+        .pages()
+        .max_by_key(|(_, page)| {
+            page.blocks
+                .iter()
+                .filter(|block| matches!(block, patient_kiosk::content::model::Block::Paragraph(_)))
+                .count()
+        })
+        .expect("a page");
+    // Small enough that the page runs past the bottom bar.
+    let size = egui::vec2(800.0, 800.0);
+    let mut harness = listening_kiosk(voice, dir.path(), size, |app| {
+        app.apply(Command::ChooseLanguage(spanish));
+        app.apply(Command::SetTextSize(
+            patient_kiosk::theme::TextSize::ExtraLarge,
+        ));
+        app.apply(Command::Open(at));
+    });
+    let bottom_bar = harness
+        .get_by_role_and_label(Role::Button, &words.interface.next)
+        .rect()
+        .top();
+    listen(&mut harness, &words.interface.listen.listen);
+    let mut checked = 0;
+    let mut last = None;
+    while harness.state().listen_state() == ListenState::Playing {
+        harness.step();
+        let Some(reading) = harness.state().reading_aloud().cloned() else {
+            continue;
+        };
+        if last.as_ref() == Some(&reading) {
+            continue;
+        }
+        last = Some(reading.clone());
+        let Part::Block(index) = reading.part else {
+            continue;
+        };
+        let patient_kiosk::content::model::Block::Paragraph(text) = &page.blocks[index] else {
+            continue;
+        };
+        steps(&mut harness, 1.0);
+        let rect = harness.get_by_label(text).rect();
+        assert!(
+            rect.top() >= 0.0 && rect.bottom() <= bottom_bar + 1.0,
+            "{text:?} is read at {rect:?}, out of view (the bottom bar starts at {bottom_bar})"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} paragraphs were read");
+}
