@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use super::job::Job;
 use crate::content::Deck;
 use crate::narration::{
-    DEFAULT_VOLUME, EspeakNg, MAX_VOLUME, Narration, Part, Playback, Player, hotspot_script,
-    narrate, page_script, quiz_script, step_script,
+    DEFAULT_VOLUME, EspeakNg, MAX_VOLUME, Narration, Part, Playback, Player, Script, Sentence,
+    hotspot_script, narrate, page_script, quiz_script, step_script,
 };
 
 /// What the Listen controls show.
@@ -60,6 +60,8 @@ enum Target {
     Hotspot,
     /// The reply to the answer the patient chose.
     Reply,
+    /// Words said in speech mode (the control a keypad is on, the Help key's words).
+    Said(Vec<String>),
 }
 
 /// A narration: what it reads, and of which screen.
@@ -134,11 +136,18 @@ impl Listen {
     }
 
     pub(super) fn state(&self) -> ListenState {
+        // Words said in speech mode leave the controls as they are: the keypad's focus may be
+        // on the Listen button, which must not turn into Pause under it.
+        let said = |key: &Key| matches!(key.target, Target::Said(_));
         if self.unavailable.is_some() {
             ListenState::Unavailable
-        } else if self.playing.is_some() {
+        } else if self
+            .playing
+            .as_ref()
+            .is_some_and(|playing| !said(&playing.key))
+        {
             ListenState::Playing
-        } else if self.making.is_some() {
+        } else if self.making.as_ref().is_some_and(|(key, _)| !said(key)) {
             ListenState::Making
         } else if self.paused.is_some() {
             ListenState::Paused
@@ -151,8 +160,15 @@ impl Listen {
         self.volume
     }
 
-    /// Whether it reads (or gets ready to): activity, as a touch is.
+    /// Whether it reads (or gets ready to): activity, as a touch is. Words said in speech
+    /// mode are not: the key that asked for them was (and "Are you still there?", said, must
+    /// not answer itself).
     pub(super) fn busy(&self) -> bool {
+        matches!(self.state(), ListenState::Playing | ListenState::Making)
+    }
+
+    /// Whether it reads or says anything, or gets ready to.
+    pub(super) fn speaking(&self) -> bool {
         self.playing.is_some() || self.making.is_some()
     }
 
@@ -178,6 +194,21 @@ impl Listen {
         self.make(deck, key, showing);
     }
 
+    /// Says `sentences` (speech mode: the control a keypad moved to, the Help key's words),
+    /// cutting off whatever was being read, as a screen reader does when the user moves on.
+    pub(super) fn say(&mut self, deck: &Deck, showing: &Showing, sentences: Vec<String>) {
+        if self.unavailable.is_some() || sentences.is_empty() {
+            return;
+        }
+        self.stop();
+        let key = Key {
+            screen: showing.screen,
+            language: showing.language,
+            target: Target::Said(sentences),
+        };
+        self.make(deck, key, showing);
+    }
+
     /// Starts making the narration of `key` in the background.
     fn make(&mut self, deck: &Deck, key: Key, showing: &Showing) {
         let Some(voice) = self.voice.clone() else {
@@ -185,6 +216,14 @@ impl Listen {
         };
         let language = showing.language;
         let script = match (&key.target, showing.screen) {
+            (Target::Said(sentences), _) => Script {
+                sentences: (sentences.iter())
+                    .map(|text| Sentence {
+                        text: text.clone(),
+                        part: Part::Control,
+                    })
+                    .collect(),
+            },
             (Target::Whole, super::Screen::Page(at)) => {
                 let Some(page) = deck.language(language).page(at) else {
                     return;

@@ -5,6 +5,7 @@ mod consult;
 mod handout_desk;
 mod idle;
 mod job;
+mod keypad;
 mod kiosk_lock;
 mod listen;
 mod session;
@@ -96,6 +97,8 @@ pub struct KioskApp {
     handouts: handout_desk::HandoutDesk,
     /// The Listen button: the voice, the sound, and what is being read.
     listen: listen::Listen,
+    /// Speech mode for a keypad: the arrow keys, Back and Help, and what is said.
+    keypad: keypad::Keypad,
     /// The window clears each frame to the page background, so screens need not paint it.
     window_clears_background: bool,
 }
@@ -136,6 +139,7 @@ impl KioskApp {
             handouts: handout_desk::HandoutDesk::new(consult::find_printer()),
             // No voice until one is given (`set_narration`): the same on every machine.
             listen: listen::Listen::new(None, None),
+            keypad: keypad::Keypad::default(),
             window_clears_background: false,
         }
     }
@@ -215,6 +219,17 @@ impl KioskApp {
     /// The Listen volume, 1 to [`crate::narration::MAX_VOLUME`].
     pub fn listen_volume(&self) -> u8 {
         self.listen.volume()
+    }
+
+    /// Whether the voice is saying or reading anything (or getting ready to), speech mode's
+    /// words among it.
+    pub fn speaking(&self) -> bool {
+        self.listen.speaking()
+    }
+
+    /// Whether a keypad's key turned speech mode on in this visit.
+    pub fn speech_mode(&self) -> bool {
+        self.keypad.is_on()
     }
 
     /// Why pages cannot be read aloud here, if they cannot.
@@ -432,6 +447,7 @@ impl KioskApp {
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);
         }
+        let keys = self.keypad.keys_ui(ui.ctx());
         let gesture = self.staff_gesture_ui(ui);
         self.language_ui(ui.ctx());
         let (reading, reveal_reading) = self.listen_ui(ui.ctx());
@@ -457,6 +473,7 @@ impl KioskApp {
                     ui.ctx().clear_animations();
                 }
                 let mut screen = screens::ScreenContext {
+                    keypad: self.keypad.is_on(),
                     reading,
                     reveal_reading,
                     listen: (self.listen.state(), self.listen.volume()),
@@ -527,8 +544,10 @@ impl KioskApp {
                 }
             }
         };
+        screens::focus_ring_ui(ui.ctx(), &self.theme);
         tree_places::place_unplaced_nodes(ui.ctx());
-        let command = gesture.or(command).or(idle);
+        let keypad = self.keypad_ui(ui.ctx(), keys);
+        let command = gesture.or(command).or(idle).or(keypad);
         if let Some(command) = command {
             self.apply(command);
             // The screen this frame drew is out of date: draw it again before painting, so a
@@ -564,10 +583,12 @@ impl KioskApp {
         if touched || self.session == Session::default() {
             // Nothing to protect on a fresh start: the clock runs from the first touch.
             self.idle.touched(now_secs);
+            self.keypad.warn_once(false);
             return None;
         }
         match self.idle.state(now_secs) {
             IdleState::Active { secs_left } => {
+                self.keypad.warn_once(false);
                 ctx.request_repaint_after_secs(secs_left as f32);
                 None
             }
@@ -580,9 +601,97 @@ impl KioskApp {
                 };
                 let language =
                     deck.language(self.session.language.unwrap_or(deck.default_language));
-                screens::still_there_ui(ctx, &self.theme, &language.interface, secs_left)
+                let interface = &language.interface;
+                if self.keypad.warn_once(true) {
+                    // A blind keypad user cannot see the question: it is said, once.
+                    let seconds = (secs_left.ceil() as u64).to_string();
+                    let said = vec![
+                        interface.still_there_title.clone(),
+                        interface
+                            .still_there_countdown
+                            .replace("{seconds}", &seconds),
+                        interface.still_there_button.clone(),
+                    ];
+                    let showing = self.said_showing(deck);
+                    self.listen.say(deck, &showing, said);
+                }
+                screens::still_there_ui(ctx, &self.theme, interface, secs_left)
             }
             IdleState::Expired => Some(Command::StartOver),
+        }
+    }
+
+    /// Speech mode's frame: says what the patient moved to, the Help key's words, and where
+    /// Back has nowhere to go; returns the screen Back asked for.
+    fn keypad_ui(&mut self, ctx: &egui::Context, keys: keypad::KeypadKeys) -> Option<Command> {
+        let Content::Ready(deck) = &self.content else {
+            return None;
+        };
+        let language = language_of(deck, &self.session);
+        let words = &language.interface.keypad;
+        let title = self.screen_title(deck);
+        let screen = self.session.screen;
+        let mut said = Vec::new();
+        let mut command = None;
+        if keys.back && self.session.staff.is_none() {
+            command = match screen {
+                _ if self.session.enlarged => Some(Command::Enlarge(false)),
+                _ if self.session.open_hotspot.is_some() => Some(Command::CloseHotspot),
+                Screen::Page(_) | Screen::Quiz { .. } => Some(Command::Back),
+                Screen::Index | Screen::Handout => Some(Command::Home),
+                Screen::Home | Screen::Attract => None,
+            };
+            if command.is_none() {
+                said.push(words.no_back.clone());
+            }
+        }
+        if keys.back && command.is_none() {
+            // Escape took egui's focus; Back went nowhere, so the focus stays where it was.
+            self.keypad.keep_focus(ctx);
+        }
+        if let Some(moved) = self.keypad.moved_to(ctx, words, (screen, &title)) {
+            said.push(moved);
+        }
+        if keys.help {
+            said = self.keypad.help(words, &title);
+        } else if keys.lost {
+            said.push(words.nothing_focused.clone());
+        }
+        if !said.is_empty() {
+            let showing = self.said_showing(deck);
+            self.listen.say(deck, &showing, said);
+        }
+        command
+    }
+
+    /// The screen as the voice knows it, for words said there (on any screen, not only one
+    /// Listen reads).
+    fn said_showing(&self, deck: &Deck) -> listen::Showing {
+        self.listen_showing(deck).unwrap_or(listen::Showing {
+            screen: self.session.screen,
+            language: self.session.language.unwrap_or(deck.default_language),
+            step: None,
+            hotspot: None,
+            answered: None,
+        })
+    }
+
+    /// The title of the screen showing, as speech mode says where the patient is.
+    fn screen_title(&self, deck: &Deck) -> String {
+        let language = language_of(deck, &self.session);
+        let interface = &language.interface;
+        match self.session.screen {
+            Screen::Attract => interface.attract_title.clone(),
+            Screen::Home => interface.home_title.clone(),
+            Screen::Index => interface.index.clone(),
+            Screen::Handout => interface.handout.title.clone(),
+            Screen::Page(at) => language
+                .page(at)
+                .map_or_else(|| interface.home_title.clone(), |page| page.title.clone()),
+            Screen::Quiz { topic, .. } => {
+                let topic = language.topics.get(topic).map(|t| t.title.as_str());
+                format!("{}: {}", interface.quiz_title, topic.unwrap_or_default())
+            }
         }
     }
 

@@ -36,6 +36,7 @@ impl KioskApp {
         };
         self.statistics_report = None;
         self.listen.forget();
+        self.keypad.forget();
         if let Some(deck) = self.pending_deck.take() {
             self.swap_content(deck);
         }

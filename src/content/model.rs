@@ -179,6 +179,48 @@ pub struct Interface {
 
     /// The Listen button, which reads a page aloud.
     pub listen: ListenText,
+
+    /// What the kiosk says to a patient using a keypad (speech mode).
+    pub keypad: KeypadText,
+}
+
+/// What the kiosk says in speech mode, when a patient moves with a keypad's keys, in
+/// `interface.ron` under `keypad`. Spoken, never shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeypadText {
+    /// After a button's name: what it is.
+    pub button: String,
+    /// After a picture's description: what it is.
+    pub picture: String,
+    /// After the name of something switched on or chosen (a text size, an open part).
+    pub chosen: String,
+    /// Where the patient is, with `{title}` (the screen's title).
+    pub where_screen: String,
+    /// What has the keypad's focus, with `{control}`.
+    pub on_control: String,
+    /// When nothing has focus yet: how to get to the first control.
+    pub nothing_focused: String,
+    /// How to use the keys, said by the Help key.
+    pub how: String,
+    /// Said when the Back key has nowhere to go back to.
+    pub no_back: String,
+}
+
+impl KeypadText {
+    /// Every field with its name, for checks.
+    pub fn fields(&self) -> [(&'static str, &String); 8] {
+        [
+            ("button", &self.button),
+            ("picture", &self.picture),
+            ("chosen", &self.chosen),
+            ("where_screen", &self.where_screen),
+            ("on_control", &self.on_control),
+            ("nothing_focused", &self.nothing_focused),
+            ("how", &self.how),
+            ("no_back", &self.no_back),
+        ]
+    }
 }
 
 /// The words of the Listen button and its controls, in `interface.ron` under `listen`.

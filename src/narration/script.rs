@@ -26,6 +26,8 @@ pub enum Part {
     Answer(usize),
     /// The reply to the answer chosen.
     Reply,
+    /// What a keypad user is on, or the Help key's words (speech mode): nothing lights.
+    Control,
 }
 
 /// One sentence to read, and where it is on the page.

@@ -143,6 +143,7 @@ pub fn column_ui(
             },
         );
         ui.add_space(sizes.page_margin_pt);
+        super::focus_ring::reveal_focused_ui(ui);
         view
     })
     .inner

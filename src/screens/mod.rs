@@ -6,6 +6,7 @@ mod blocks;
 mod consult_tools;
 mod content_errors;
 mod figure;
+mod focus_ring;
 mod handout;
 mod home;
 mod index;
@@ -25,6 +26,7 @@ use tool_bar::{tool_bar_ui, top_bar_ui};
 pub use attract::attract_ui;
 pub use back_soon::{BACK_SOON_WORDS, back_soon_ui};
 pub use content_errors::content_errors_ui;
+pub use focus_ring::focus_ring_ui;
 pub use handout::handout_ui;
 pub use home::home_ui;
 pub use index::index_ui;
@@ -43,6 +45,8 @@ use crate::app::Command;
 
 /// What every screen draws from.
 pub struct ScreenContext<'a> {
+    /// Speech mode: a keypad user moves by focus, so a new page's title takes it.
+    pub keypad: bool,
     /// The sentence being read aloud, to light.
     pub reading: Option<crate::app::ReadingNow>,
     /// The voice has just moved on to that sentence: scroll it into view if it is not (a

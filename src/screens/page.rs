@@ -94,7 +94,7 @@ pub fn page_ui(
         };
         let top = ui.cursor().top();
         super::text::lit_ui(ui, theme, lit_in(Part::Title).is_some(), |ui| {
-            super::text::page_title_ui(ui, theme, &page.title, scroll_to_top);
+            super::text::page_title_ui(ui, theme, &page.title, (scroll_to_top, screen.keypad));
         });
         if lit_in(Part::Title).is_some() {
             lit_rect = Some(drawn_since(ui, top));

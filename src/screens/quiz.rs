@@ -7,7 +7,7 @@ use egui::{Frame, Margin, Role, Ui};
 use super::ScreenContext;
 use super::layout::scroll_column_ui;
 use super::page::{back_next_bar_ui, topic_bar_ui};
-use super::text::{text_ui, title_ui};
+use super::text::{page_title_ui, text_ui};
 use crate::app::Command;
 use crate::content::model::Target;
 use crate::widgets::{BigButton, ButtonKind, Icon};
@@ -34,6 +34,7 @@ pub fn quiz_ui(
     };
     let total = found.quiz.len();
     let reveal = screen.reveal_explanation;
+    let keypad = screen.keypad;
     let mut command = None;
 
     let progress = interface
@@ -65,7 +66,7 @@ pub fn quiz_ui(
         scroll_to_top,
         |ui| {
             text_ui(ui, theme, &interface.quiz_title, sizes.body_pt, true);
-            title_ui(ui, theme, &asked.ask);
+            page_title_ui(ui, theme, &asked.ask, (scroll_to_top, keypad));
             let width = ui.available_width();
             for (index, answer) in asked.answers.iter().enumerate() {
                 let button = BigButton::new(theme, answer, ButtonKind::Secondary)

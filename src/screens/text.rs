@@ -32,7 +32,11 @@ pub fn title_ui(ui: &mut Ui, theme: &Theme, text: &str) {
 /// or a keypad's user) moves to it, so the new page is read from its title instead of focus
 /// falling back to the window. A touch gives nothing focus, so for fingers nothing changes
 /// (a focused title is underlined: the focus ring egui draws for text).
-pub fn page_title_ui(ui: &mut Ui, theme: &Theme, text: &str, arrived: bool) {
+///
+/// In speech mode (`keypad`) the title takes the focus on arrival even when nothing had it
+/// (Escape, which goes back, drops egui's focus), and says so as a widget gaining focus does,
+/// so the keypad user hears where they arrived.
+pub fn page_title_ui(ui: &mut Ui, theme: &Theme, text: &str, (arrived, keypad): (bool, bool)) {
     let response = ui.add(
         Label::new(
             RichText::new(text)
@@ -43,8 +47,16 @@ pub fn page_title_ui(ui: &mut Ui, theme: &Theme, text: &str, arrived: bool) {
         .sense(egui::Sense::FOCUSABLE),
     );
     heading_in_tree(ui, &response, text, 1);
-    if arrived && ui.memory(|memory| memory.focused().is_some()) {
+    if arrived && (keypad || ui.memory(|memory| memory.focused().is_some())) {
         response.request_focus();
+        // egui says a widget gained focus a frame later, when the frame that turned the page
+        // may already be over: say it now.
+        let info = egui::WidgetInfo::labeled(egui::Role::Label, true, text);
+        ui.ctx().output_mut(|output| {
+            output
+                .events
+                .push(egui::output::OutputEvent::FocusGained(info))
+        });
     }
 }
 

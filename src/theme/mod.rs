@@ -184,6 +184,7 @@ pub struct Colors {
     pub qr_dark: Rgb,
     pub qr_light: Rgb,
     pub reading: Rgb,
+    pub focus_ring: Rgb,
 }
 
 /// Size, spacing and timing tokens, in logical points unless the name says otherwise.
@@ -209,6 +210,7 @@ pub struct Sizes {
     pub tile_min_width_pt: f32,
     pub corner_radius_pt: f32,
     pub stroke_pt: f32,
+    pub focus_ring_pt: f32,
     pub accent_stroke_pt: f32,
     pub content_max_width_pt: f32,
     pub home_max_width_pt: f32,

@@ -162,6 +162,16 @@ pub const INTERFACE: &str = r#"Interface(
         quieter: "Quieter",
         louder: "Louder",
     ),
+    keypad: (
+        button: "button",
+        picture: "picture",
+        chosen: "chosen",
+        where_screen: "This is {title}.",
+        on_control: "On {control}.",
+        nothing_focused: "Press down.",
+        how: "Up and down move. Enter chooses.",
+        no_back: "This is the start.",
+    ),
 )
 "#;
 

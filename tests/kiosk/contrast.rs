@@ -52,6 +52,8 @@ fn graphic_pairs(c: &Colors) -> Vec<(&'static str, Rgb, Rgb)> {
         ("border on secondary", c.border, c.secondary),
         ("accent on background", c.accent, c.background),
         ("accent on surface", c.accent, c.surface),
+        ("focus ring on background", c.focus_ring, c.background),
+        ("focus ring on surface", c.focus_ring, c.surface),
         ("key-fact frame on key fact", c.key_fact_border, c.key_fact),
         (
             "key-fact frame on background",

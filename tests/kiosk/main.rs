@@ -24,6 +24,7 @@ mod handout;
 mod handout_ui;
 mod idle_reset;
 mod ink;
+mod keypad;
 mod kiosk_lock;
 mod kiosk_updates;
 mod layout;

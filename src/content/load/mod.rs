@@ -657,6 +657,7 @@ impl Loader<'_> {
             staff,
             handout,
             listen,
+            keypad,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -703,6 +704,7 @@ impl Loader<'_> {
             .chain(staff.fields())
             .chain(handout.fields())
             .chain(listen.fields())
+            .chain(keypad.fields())
             .chain(colors)
         {
             if value.trim().is_empty() {
@@ -718,6 +720,18 @@ impl Loader<'_> {
             ("step_of", step_of, "{step}", "Step {step} of {total}"),
             ("step_of", step_of, "{total}", "Step {step} of {total}"),
             ("step_n", step_n, "{step}", "Step {step}"),
+            (
+                "where_screen",
+                &keypad.where_screen,
+                "{title}",
+                "You are on: {title}.",
+            ),
+            (
+                "on_control",
+                &keypad.on_control,
+                "{control}",
+                "You are on {control}.",
+            ),
             (
                 "question_of",
                 question_of,
