@@ -75,6 +75,11 @@ impl SourceFile {
         }
     }
 
+    /// Whether the file gives `key:` anywhere.
+    pub fn has_key(&self, key: &str) -> bool {
+        find_identifier(&self.text, key).is_some()
+    }
+
     /// A diagnostic at the first `key:` of the file, or its start.
     pub fn diagnostic_at_key(&self, key: &str, message: String) -> Diagnostic {
         let offset = find_identifier(&self.text, key).unwrap_or(0);

@@ -81,12 +81,20 @@ pub(super) fn muted_ui(ui: &mut Ui, theme: &Theme, text: &str) {
     );
 }
 
+/// A bulleted list; a list of items for screen readers ("list with 4 items"), not lines of
+/// text among others.
 fn bullets_ui(ui: &mut Ui, theme: &Theme, items: &[String]) {
     let sizes = &theme.sizes;
-    ui.vertical(|ui| {
+    let list = egui::UiBuilder::new()
+        .layout(egui::Layout::top_down(egui::Align::Min))
+        .accessibility_role(egui::accesskit::Role::List);
+    ui.scope_builder(list, |ui| {
         ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
         for item in items {
-            ui.horizontal_top(|ui| {
+            let row = egui::UiBuilder::new()
+                .layout(egui::Layout::left_to_right(egui::Align::Min))
+                .accessibility_role(egui::accesskit::Role::ListItem);
+            ui.scope_builder(row, |ui| {
                 let (rect, _) = ui
                     .allocate_exact_size(vec2(sizes.body_pt, sizes.body_pt * 1.25), Sense::hover());
                 ui.painter().circle_filled(

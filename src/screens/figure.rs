@@ -82,6 +82,8 @@ struct CaptionRow<'a> {
     theme: &'a Theme,
     caption: Option<&'a str>,
     button: Option<BigButton<'a>>,
+    /// The voice is reading the figure's description and caption: the caption lights.
+    lit: bool,
 }
 
 impl CaptionRow<'_> {
@@ -125,7 +127,9 @@ impl CaptionRow<'_> {
                     Layout::left_to_right(Align::Center),
                     |ui| {
                         if let Some(caption) = self.caption {
-                            super::blocks::muted_ui(ui, theme, caption);
+                            super::text::lit_ui(ui, theme, self.lit, |ui| {
+                                super::blocks::muted_ui(ui, theme, caption);
+                            });
                         }
                     },
                 );
@@ -207,6 +211,8 @@ fn caption_row<'a>(
         theme: screen.theme,
         caption: figure.caption,
         button,
+        lit: (screen.reading.as_ref())
+            .is_some_and(|reading| reading.part == crate::narration::Part::Figure),
     }
 }
 
@@ -439,6 +445,12 @@ pub fn explanation_ui(
     Some(super::text::announced_ui(
         ui,
         egui::accesskit::Live::Polite,
-        |ui| super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text),
+        |ui| {
+            let lit = (screen.reading.as_ref())
+                .is_some_and(|reading| reading.part == crate::narration::Part::Hotspot);
+            super::text::lit_ui(ui, screen.theme, lit, |ui| {
+                super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text)
+            })
+        },
     ))
 }

@@ -7,9 +7,10 @@ use egui::{Frame, Margin, Role, Ui};
 use super::ScreenContext;
 use super::layout::scroll_column_ui;
 use super::page::{back_next_bar_ui, topic_bar_ui};
-use super::text::{page_title_ui, text_ui};
+use super::text::{lit_ui, page_title_ui, text_ui};
 use crate::app::Command;
 use crate::content::model::Target;
+use crate::narration::Part;
 use crate::widgets::{BigButton, ButtonKind, Icon};
 
 /// Draws question `question` of the quiz of topic `topic`; `answered` is the patient's first
@@ -35,6 +36,8 @@ pub fn quiz_ui(
     let total = found.quiz.len();
     let reveal = screen.reveal_explanation;
     let keypad = screen.keypad;
+    let reading = screen.reading.as_ref().map(|reading| reading.part);
+    let lit = |part| reading == Some(part);
     let mut command = None;
 
     let progress = interface
@@ -66,7 +69,9 @@ pub fn quiz_ui(
         scroll_to_top,
         |ui| {
             text_ui(ui, theme, &interface.quiz_title, sizes.body_pt, true);
-            page_title_ui(ui, theme, &asked.ask, (scroll_to_top, keypad));
+            lit_ui(ui, theme, lit(Part::Question), |ui| {
+                page_title_ui(ui, theme, &asked.ask, (scroll_to_top, keypad));
+            });
             let width = ui.available_width();
             for (index, answer) in asked.answers.iter().enumerate() {
                 let button = BigButton::new(theme, answer, ButtonKind::Secondary)
@@ -74,7 +79,8 @@ pub fn quiz_ui(
                     .selected(answered == Some(index), Role::RadioButton);
                 // The first answer counts: after it, the answers stay on screen, readable, and
                 // another tap changes nothing.
-                if ui.add(button).clicked() && answered.is_none() {
+                let tapped = lit_ui(ui, theme, lit(Part::Answer(index)), |ui| ui.add(button));
+                if tapped.clicked() && answered.is_none() {
                     command = Some(Command::Answer(index));
                 }
             }
@@ -88,34 +94,36 @@ pub fn quiz_ui(
                 &interface.quiz_wrong
             };
             let polite = egui::accesskit::Live::Polite;
-            let card = super::text::announced_ui(ui, polite, |ui| {
-                Frame::new()
-                    .fill(colors.key_fact.color32())
-                    .stroke(egui::Stroke::new(
-                        sizes.accent_stroke_pt,
-                        colors.key_fact_border.color32(),
-                    ))
-                    .corner_radius(sizes.corner_radius_pt)
-                    .inner_margin(Margin::same(sizes.card_padding_pt as i8))
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        text_ui(ui, theme, verdict, sizes.heading_pt, true);
-                        if !right && let Some(correct) = asked.answers.get(asked.right) {
-                            text_ui(ui, theme, correct, sizes.body_pt, true);
-                        }
-                        text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
-                        if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
-                            let again = BigButton::new(
-                                theme,
-                                &interface.quiz_show_page,
-                                ButtonKind::Secondary,
-                            )
-                            .icon(Icon::Back);
-                            if ui.add(again).clicked() {
-                                command = Some(Command::Open(at));
+            let card = lit_ui(ui, theme, lit(Part::Reply), |ui| {
+                super::text::announced_ui(ui, polite, |ui| {
+                    Frame::new()
+                        .fill(colors.key_fact.color32())
+                        .stroke(egui::Stroke::new(
+                            sizes.accent_stroke_pt,
+                            colors.key_fact_border.color32(),
+                        ))
+                        .corner_radius(sizes.corner_radius_pt)
+                        .inner_margin(Margin::same(sizes.card_padding_pt as i8))
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            text_ui(ui, theme, verdict, sizes.heading_pt, true);
+                            if !right && let Some(correct) = asked.answers.get(asked.right) {
+                                text_ui(ui, theme, correct, sizes.body_pt, true);
                             }
-                        }
-                    })
+                            text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
+                            if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
+                                let again = BigButton::new(
+                                    theme,
+                                    &interface.quiz_show_page,
+                                    ButtonKind::Secondary,
+                                )
+                                .icon(Icon::Back);
+                                if ui.add(again).clicked() {
+                                    command = Some(Command::Open(at));
+                                }
+                            }
+                        })
+                })
             });
             if reveal {
                 // Just answered: the feedback comes into view above the bottom bar.

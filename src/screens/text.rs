@@ -72,6 +72,9 @@ pub fn heading_in_tree(ui: &Ui, response: &Response, text: &str, level: usize) {
 }
 
 /// Draws `add_contents` on the colour of what is being read aloud when `lit`, else as it is.
+/// The colour reaches a few points past the contents, so a card or a button with a fill of
+/// its own (a key fact, a quiz answer) shows it round its edge; the layout is the same lit or
+/// not.
 pub fn lit_ui<R>(
     ui: &mut Ui,
     theme: &Theme,
@@ -81,11 +84,18 @@ pub fn lit_ui<R>(
     if !lit {
         return add_contents(ui);
     }
-    egui::Frame::new()
-        .fill(theme.colors.reading.color32())
-        .corner_radius(theme.sizes.corner_radius_pt)
-        .show(ui, add_contents)
-        .inner
+    let under = ui.painter().add(egui::Shape::Noop);
+    let inner = ui.scope(add_contents);
+    let band = (0.5 * ui.spacing().item_spacing.y).clamp(2.0, 8.0);
+    ui.painter().set(
+        under,
+        egui::epaint::RectShape::filled(
+            inner.response.rect.expand(band),
+            theme.sizes.corner_radius_pt,
+            theme.colors.reading.color32(),
+        ),
+    );
+    inner.inner
 }
 
 /// A paragraph with `sentence` on the colour of what is being read aloud.

@@ -405,6 +405,40 @@ fn titles_and_sub_headings_are_headings() {
     assert_eq!(title.accesskit_node().data().level(), Some(1));
 }
 
+/// A bulleted list is a list for screen readers: one item per bullet, each holding its words
+/// (before, the bullets were lines of text like any other).
+#[test]
+fn a_bulleted_list_is_a_list_of_items() {
+    use patient_kiosk::content::model::Block;
+    let deck = common::bundled_deck();
+    for language in 0..deck.languages.len() {
+        let (at, items) = (deck.language(language).pages())
+            .find_map(|(at, page)| {
+                page.blocks.iter().find_map(|block| match block {
+                    Block::Bullets(items) => Some((at, items.clone())),
+                    _ => None,
+                })
+            })
+            .expect("a page with a list");
+        let harness = kiosk_on(
+            &deck,
+            &[Command::ChooseLanguage(language), Command::Open(at)],
+        );
+        let list = harness.get_by_role(Role::List);
+        let rows: Vec<_> = list
+            .children()
+            .filter(|child| child.accesskit_node().role() == Role::ListItem)
+            .collect();
+        assert_eq!(rows.len(), items.len(), "one item per bullet");
+        for (row, item) in rows.iter().zip(&items) {
+            assert!(
+                row.query_by_label(item).is_some(),
+                "the item holds {item:?}"
+            );
+        }
+    }
+}
+
 /// After a page turn, a screen reader's focus is on the new page's title (a heading), so it
 /// reads the new page from its top; before, focus fell back to the window at every screen
 /// change. Fingers give nothing focus: for them the title stays as it was.

@@ -119,6 +119,25 @@ fn label_outside_the_view_box() {
     );
 }
 
+/// Words without `steps:` at all are named at the diagram's id (before: at 1:1, no place;
+/// found by the fuzz test).
+#[test]
+fn words_without_a_steps_field_are_named_at_the_id() {
+    let f = with_tube();
+    f.edit(
+        "content/en/diagrams/tube.ron",
+        "    steps: {\"on\": \"The light turns on.\"},\n",
+        "",
+    );
+    assert_diagnostic(
+        &f.diagnostics(),
+        "en/diagrams/tube.ron",
+        2,
+        9,
+        &["step \"on\" of the diagram \"tube\" has no words here"],
+    );
+}
+
 #[test]
 fn words_missing_extra_or_for_no_diagram() {
     let f = with_tube();

@@ -326,13 +326,16 @@ impl Loader<'_> {
             ];
             for (what, key, needed, given) in wanted {
                 for missing in needed.difference(&given) {
-                    self.error(text.file.diagnostic_at_key(
-                        key,
-                        format!(
-                            "The {what} \"{missing}\" of the diagram \"{}\" has no words here.",
-                            diagram.id
-                        ),
-                    ));
+                    let message = format!(
+                        "The {what} \"{missing}\" of the diagram \"{}\" has no words here.",
+                        diagram.id
+                    );
+                    // Without `steps:` (say) at all, the diagram's id is the place to add it.
+                    self.error(if text.file.has_key(key) {
+                        text.file.diagnostic_at_key(key, message)
+                    } else {
+                        text.file.diagnostic_at_value("id", &words.id, 0, message)
+                    });
                 }
                 for extra in given.difference(&needed) {
                     self.error(text.file.diagnostic_at_value(
