@@ -48,6 +48,10 @@ enum Command {
         /// change the exit code.
         #[arg(long)]
         readability: bool,
+        /// Also list, for every language, the sentences the Listen button says that have no
+        /// recording in `recordings.ron` (the generated voice says them), ready to paste in.
+        #[arg(long)]
+        narration: bool,
     },
     /// Save a PNG of the home screen and of every page, named by page id (needs a display).
     Render {
@@ -257,7 +261,12 @@ pub fn main() -> ExitCode {
             dir,
             assets,
             readability,
-        }) => Ok(check(&content_paths(dir, assets.assets), readability)),
+            narration,
+        }) => Ok(check(
+            &content_paths(dir, assets.assets),
+            readability,
+            narration,
+        )),
         Some(Command::Render {
             content,
             out,
@@ -420,8 +429,8 @@ fn content_paths(content: Option<PathBuf>, assets: Option<PathBuf>) -> ContentPa
 }
 
 /// `check`: lists the content's problems, or says it is ready; with `readability`, then
-/// prints every page's reading grade.
-fn check(paths: &ContentPaths, readability: bool) -> ExitCode {
+/// prints every page's reading grade; with `narration`, every sentence not recorded.
+fn check(paths: &ContentPaths, readability: bool, narration: bool) -> ExitCode {
     match load_deck(paths) {
         Ok(deck) => {
             println!(
@@ -430,6 +439,7 @@ fn check(paths: &ContentPaths, readability: bool) -> ExitCode {
                 deck.topic_count(),
                 deck.page_count()
             );
+            print!("{}", recordings_report(paths, &deck, narration));
             if readability {
                 println!();
                 print!("{}", ReadabilityReport::for_deck(&deck).text());
@@ -446,7 +456,44 @@ fn check(paths: &ContentPaths, readability: bool) -> ExitCode {
     }
 }
 
-fn load_app(paths: &ContentPaths) -> KioskApp {
+/// What is recorded: nothing for a language without recordings (unless `list`); a warning
+/// for one that is partly recorded, where the patient would hear two voices on a page; with
+/// `list`, every sentence not recorded, as lines to paste into `recordings.ron`.
+fn recordings_report(paths: &ContentPaths, deck: &crate::content::Deck, list: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (index, language) in deck.languages.iter().enumerate() {
+        let (total, missing) = crate::content::unrecorded_sentences(deck, index);
+        let code = &language.code;
+        let recorded = total - missing.len();
+        if recorded > 0 && !missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "warning: {}: {recorded} of {total} sentences are recorded; the generated voice                  says the other {} (`check --narration` lists them)",
+                crate::content::shown_path(&paths.content_dir.join(code).join("recordings.ron")),
+                missing.len()
+            );
+        } else if list {
+            let _ = writeln!(out, "{code}: {recorded} of {total} sentences are recorded");
+        }
+        if list && !missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "// {code}: not recorded yet ({}); record each into content/{code}/recordings/ and add:",
+                missing.len()
+            );
+            for text in &missing {
+                let _ = writeln!(out, "    (text: {text:?}, file: \"\"),");
+            }
+        }
+    }
+    out
+}
+
+/// The content at `paths` in an app, with espeak-ng reading it aloud in `voices` (see
+/// [`crate::config::KioskConfig::voices`]) through aplay, when they are installed and every
+/// language has its voice.
+fn load_app(paths: &ContentPaths, voices: &std::collections::BTreeMap<String, String>) -> KioskApp {
     let content = load_deck(paths);
     if let Err(errors) = &content {
         log::error!(
@@ -457,11 +504,24 @@ fn load_app(paths: &ContentPaths) -> KioskApp {
             log::error!("{diagnostic}");
         }
     }
+    let voice = crate::narration::EspeakNg::find()
+        .ok_or(crate::narration::NarrationError::NoSpeechProgram)
+        .map(|espeak| espeak.with_voices(voices.clone()))
+        .and_then(|espeak| {
+            let languages: Vec<&str> = match &content {
+                Ok(deck) => deck.languages.iter().map(|l| l.code.as_str()).collect(),
+                Err(_) => Vec::new(),
+            };
+            match espeak.missing_voice(languages) {
+                Some(missing) => Err(missing),
+                None => Ok(espeak),
+            }
+        });
+    if let Err(why) = &voice {
+        log::warn!("no Listen button: {why}");
+    }
     let mut app = KioskApp::new(Theme::bundled(), content);
-    app.set_narration(
-        crate::narration::EspeakNg::find(),
-        crate::narration::Player::find(),
-    );
+    app.set_narration(voice, crate::narration::Player::find());
     app
 }
 
@@ -488,7 +548,7 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
     }
     // The content loads while the window and its renderer start, which take longer.
     let loading = std::thread::spawn(move || {
-        let mut app = load_app(&paths);
+        let mut app = load_app(&paths, &config.voices);
         app.set_locked(locked);
         app.set_settings(config, config_path);
         app.set_settings_problem(settings_problem);
@@ -550,7 +610,7 @@ fn render(
     renderer: RendererChoice,
     pages: &[String],
 ) -> anyhow::Result<ExitCode> {
-    let app = load_app(paths);
+    let app = load_app(paths, &Default::default());
     let crate::app::Content::Ready(deck) = app.content() else {
         eprintln!(
             "patient-kiosk: the content has problems; run `patient-kiosk check` to list them"
@@ -703,27 +763,36 @@ fn speak(
     let Some((_, page)) = words.pages().find(|(_, page)| page.id == page_id) else {
         anyhow::bail!("there is no page {page_id:?} in {:?}", words.code);
     };
-    let espeak = EspeakNg::find().ok_or(crate::narration::NarrationError::NoSpeechProgram)?;
-    let voice = EspeakNg::voice_for(&words.code);
+    let espeak = EspeakNg::find()
+        .ok_or(crate::narration::NarrationError::NoSpeechProgram)?
+        .with_voices(load_config(None).0.voices);
+    let voice = espeak.voice(&words.code);
     let script = page_script(&deck, language, page, step.saturating_sub(1));
-    let narration = narrate(&espeak, &words.code, &voice, &script)?;
+    let recorded = words.recordings_of(&script);
+    let narration = narrate(&espeak, &words.code, &voice, &script, &recorded)?;
     if let Some(folder) = out.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("creating {}", folder.display()))?;
     }
     narration.write_wav(out)?;
     for sentence in &narration.sentences {
+        let mark = if recorded.contains_key(&sentence.text) {
+            "R"
+        } else {
+            " "
+        };
         println!(
-            "{:>7.2} {:>7.2}  {}",
+            "{:>7.2} {:>7.2} {mark} {}",
             sentence.start_ms as f64 / 1000.0,
             sentence.end_ms as f64 / 1000.0,
             sentence.text
         );
     }
     println!(
-        "wrote {}: {} sentences, {:.1} s, espeak-ng voice {voice}",
+        "wrote {}: {} sentences ({} recorded, marked R; the others espeak-ng voice {voice}), {:.1} s",
         out.display(),
         narration.sentences.len(),
+        recorded.len(),
         narration.duration_ms() as f64 / 1000.0
     );
     Ok(ExitCode::SUCCESS)

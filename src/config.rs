@@ -2,6 +2,7 @@
 //! documented defaults (an ordinary window); a broken one is reported with line and column and
 //! replaced by safe defaults: locked, so a typo never leaves a waiting-room kiosk open.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -65,6 +66,15 @@ fn field_line_column(text: &str, name: &str) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether `name` can be a language folder or an espeak-ng voice: never an option or a path.
+fn is_voice_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && !name.starts_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+}
+
 /// `config.ron`: how the kiosk runs. Every field may be left out; the defaults are shown.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -89,6 +99,10 @@ pub struct KioskConfig {
     /// Days a handout is kept in that folder before the kiosk removes it (`7`), counted from
     /// when it was made; only files the kiosk named `handout-….pdf` are ever removed.
     pub handout_keep_days: u32,
+    /// The espeak-ng voice that reads each content language aloud, by the language's folder
+    /// name (`{}`: `en-us` for `en`, `es-419` for `es`, else the folder name); e.g.
+    /// `{"es": "es"}` for Castilian Spanish. `espeak-ng --voices` lists those installed.
+    pub voices: BTreeMap<String, String>,
 }
 
 impl Default for KioskConfig {
@@ -102,6 +116,7 @@ impl Default for KioskConfig {
             handout_paper: Paper::Letter,
             handout_dir: None,
             handout_keep_days: 7,
+            voices: BTreeMap::new(),
         }
     }
 }
@@ -170,6 +185,19 @@ impl KioskConfig {
                     ),
                 });
             }
+        }
+        if let Some((language, voice)) = (config.voices.iter())
+            .find(|(language, voice)| !is_voice_name(language) || !is_voice_name(voice))
+        {
+            let (line, column) = field_line_column(text, "voices");
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "`voices` gives {language:?}: {voice:?}: a language is its content folder's name and a voice an espeak-ng voice name (letters, digits, `-`, `_` and `+`, as `espeak-ng --voices` lists them)"
+                ),
+            });
         }
         if let Some(hash) = &config.staff_pin_hash
             && let Some(problem) = crate::staff::pin_hash_problem(hash)
@@ -244,13 +272,19 @@ impl KioskConfig {
              // Folder handouts are saved in; None: ~/Documents/patient-kiosk-handouts.\n    \
              handout_dir: {handout_dir},\n    \
              // Days a handout is kept in that folder; older ones are removed.\n    \
-             handout_keep_days: {keep},\n\
+             handout_keep_days: {keep},\n    \
+             // The espeak-ng voice of each language; {{}}: en-us for en, es-419 for es.\n    \
+             voices: {{{voices}}},\n\
              )\n",
             kiosk = self.kiosk,
             idle = self.idle_timeout_secs,
             countdown = self.countdown_secs,
             consult = self.consult_idle_timeout_secs,
             keep = self.handout_keep_days,
+            voices = (self.voices.iter())
+                .map(|(language, voice)| format!("{language:?}: {voice:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
         )
     }
 
@@ -354,6 +388,41 @@ mod tests {
         assert_eq!(mode(&folder), 0o700);
         config.save(&path).expect("saved again");
         assert_eq!(mode(&path), 0o600, "a second save keeps it private");
+    }
+
+    #[test]
+    fn the_voice_of_each_language_is_kept_when_saved_and_a_bad_name_is_refused_at_its_field() {
+        let config = KioskConfig {
+            voices: BTreeMap::from([
+                ("es".to_owned(), "es".to_owned()),
+                ("en".to_owned(), "en-gb+f3".to_owned()),
+            ]),
+            ..KioskConfig::default()
+        };
+        let text = config.to_ron();
+        assert_eq!(
+            KioskConfig::from_ron(&text, Path::new("c")).expect("read back"),
+            config,
+            "{text}"
+        );
+        assert!(
+            KioskConfig::from_ron(&KioskConfig::default().to_ron(), Path::new("c"))
+                .expect("the defaults")
+                .voices
+                .is_empty()
+        );
+        let text = "(\n    kiosk: true,\n    voices: {\"es\": \"--path=/tmp\"},\n)";
+        let Err(ConfigError::Invalid {
+            line,
+            column,
+            message,
+            ..
+        }) = KioskConfig::from_ron(text, Path::new("c"))
+        else {
+            panic!("an option for a voice is refused");
+        };
+        assert_eq!((line, column), (3, 5));
+        assert!(message.contains("\"--path=/tmp\""), "{message}");
     }
 
     #[test]
@@ -464,6 +533,7 @@ mod tests {
                 handout_paper: Paper::Letter,
                 handout_dir: None,
                 handout_keep_days: 7,
+                voices: BTreeMap::new(),
             }
         );
     }
@@ -483,6 +553,7 @@ mod tests {
             handout_paper: Paper::A4,
             handout_dir: Some(PathBuf::from("/srv/handouts \"new\"")),
             handout_keep_days: 30,
+            voices: BTreeMap::from([("es".to_owned(), "es".to_owned())]),
         };
         config.save(&path).expect("saved");
         let (read, error) = KioskConfig::load(&path);

@@ -7,9 +7,12 @@ use std::path::PathBuf;
 use super::job::Job;
 use crate::content::Deck;
 use crate::narration::{
-    DEFAULT_VOLUME, EspeakNg, MAX_VOLUME, Narration, Part, Playback, Player, Script, Sentence,
-    hotspot_script, narrate, page_script, quiz_script, step_script,
+    DEFAULT_VOLUME, EspeakNg, MAX_VOLUME, Narration, NarrationError, Part, Playback, Player,
+    Script, Sentence, hotspot_script, narrate, page_script, quiz_script, step_script,
 };
+
+/// What the staff menu says while the sound device is being checked.
+const CHECKING_SOUND: &str = "the sound device is being checked";
 
 /// What the Listen controls show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +89,12 @@ pub(super) struct Listen {
     player: Option<Player>,
     /// Why there is no Listen button, for the staff menu.
     unavailable: Option<String>,
+    /// The check that the sound device opens, while it runs (at the start, and at a visit's
+    /// end after the device failed): no Listen button until it has passed.
+    checking: Option<Job<Result<(), String>>>,
+    /// The sound device failed (at the check, or while playing): checked again at the next
+    /// idle reset.
+    sound_failed: bool,
     making: Option<(Key, Job<Result<Narration, String>>)>,
     playing: Option<Playing>,
     /// A pause: the narration and where in it.
@@ -100,13 +109,12 @@ pub(super) struct Listen {
 }
 
 impl Listen {
-    pub(super) fn new(voice: Option<EspeakNg>, player: Option<Player>) -> Self {
+    pub(super) fn new(
+        voice: Result<EspeakNg, NarrationError>,
+        player: Result<Player, NarrationError>,
+    ) -> Self {
         let unavailable = match (&voice, &player) {
-            (None, _) => Some(crate::narration::NarrationError::NoSpeechProgram.to_string()),
-            (_, None) => Some(
-                crate::narration::NarrationError::NoPlayer("aplay is not installed".to_owned())
-                    .to_string(),
-            ),
+            (Err(error), _) | (_, Err(error)) => Some(error.to_string()),
             _ => None,
         };
         // A file for each reader in the process (tests run many kiosks at once).
@@ -116,10 +124,12 @@ impl Listen {
             "patient-kiosk-{}-{reader}-listen.wav",
             std::process::id()
         ));
-        Self {
-            voice,
-            player,
+        let mut listen = Self {
+            voice: voice.ok(),
+            player: player.ok(),
             unavailable,
+            checking: None,
+            sound_failed: false,
             making: None,
             playing: None,
             paused: None,
@@ -127,7 +137,26 @@ impl Listen {
             volume: DEFAULT_VOLUME,
             audio_file,
             reading: None,
+        };
+        if listen.unavailable.is_none() {
+            listen.check_device();
         }
+        listen
+    }
+
+    /// Starts the check that the sound device opens; until it passes there is no Listen
+    /// button, and the staff menu says the device is being checked.
+    fn check_device(&mut self) {
+        let Some(player) = self.player.clone() else {
+            return;
+        };
+        self.unavailable = Some(CHECKING_SOUND.to_owned());
+        let file = self.audio_file.with_extension("check.wav");
+        self.checking = Some(Job::spawn(move || {
+            player
+                .check_device(&file)
+                .map_err(|error| error.to_string())
+        }));
     }
 
     /// Why a page cannot be read aloud, if it cannot.
@@ -259,12 +288,15 @@ impl Listen {
         }
         self.playing = None;
         self.paused = None;
-        let code = deck.language(language).code.clone();
+        let words = deck.language(language);
+        let code = words.code.clone();
+        let recorded = words.recordings_of(&script);
         self.making = Some((
             key,
             Job::spawn(move || {
-                let voice_name = EspeakNg::voice_for(&code);
-                narrate(&voice, &code, &voice_name, &script).map_err(|error| error.to_string())
+                let voice_name = voice.voice(&code);
+                narrate(&voice, &code, &voice_name, &script, &recorded)
+                    .map_err(|error| error.to_string())
             }),
         ));
     }
@@ -292,10 +324,15 @@ impl Listen {
         self.on = None;
     }
 
-    /// The visit is wiped: stopped, and the volume back to where each visit starts.
+    /// The visit is wiped: stopped, and the volume back to where each visit starts. A sound
+    /// device that failed during the visit is tried again (headphones plugged back in).
     pub(super) fn forget(&mut self) {
         self.stop();
         self.volume = DEFAULT_VOLUME;
+        if self.sound_failed && self.checking.is_none() {
+            self.sound_failed = false;
+            self.check_device();
+        }
     }
 
     /// One step louder (`true`) or quieter; what plays goes on at the new volume.
@@ -397,6 +434,20 @@ impl Listen {
     }
 
     fn reading_now(&mut self, ctx: &egui::Context, now_secs: f64) -> Option<ReadingNow> {
+        if let Some(job) = &self.checking
+            && let Some(done) = job.poll(ctx)
+        {
+            self.checking = None;
+            self.unavailable = match done {
+                Some(Ok(())) => None,
+                Some(Err(why)) => {
+                    log::warn!("no Listen button: {why}");
+                    self.sound_failed = true;
+                    Some(why)
+                }
+                None => Some("the check of the sound device stopped".to_owned()),
+            };
+        }
         if let Some((key, job)) = &self.making
             && let Some(done) = job.poll(ctx)
         {
@@ -413,6 +464,17 @@ impl Listen {
             playing.started_secs = now_secs;
         }
         let at_ms = position_ms(playing, now_secs);
+        if playing.playback.failed() {
+            // The device went away mid-visit (headphones pulled, a USB card unplugged): no
+            // Listen button until it opens again, tried at the visit's end.
+            let why = NarrationError::NoPlayer("the sound device stopped playing".to_owned());
+            log::warn!("{why}");
+            self.playing = None;
+            self.on = None;
+            self.unavailable = Some(why.to_string());
+            self.sound_failed = true;
+            return None;
+        }
         if at_ms >= playing.narration.duration_ms() || playing.playback.ended() {
             self.playing = None;
             return None;

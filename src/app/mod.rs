@@ -138,7 +138,10 @@ impl KioskApp {
             statistics_report: None,
             handouts: handout_desk::HandoutDesk::new(consult::find_printer()),
             // No voice until one is given (`set_narration`): the same on every machine.
-            listen: listen::Listen::new(None, None),
+            listen: listen::Listen::new(
+                Err(crate::narration::NarrationError::NoSpeechProgram),
+                Err(crate::narration::NarrationError::NoSpeechProgram),
+            ),
             keypad: keypad::Keypad::default(),
             window_clears_background: false,
         }
@@ -197,11 +200,12 @@ impl KioskApp {
     }
 
     /// Reads pages aloud with `voice` through `player` (the kiosk gives it espeak-ng and
-    /// aplay, if installed); without either there is no Listen button.
+    /// aplay, if installed); without either, or with a sound device that does not open, there
+    /// is no Listen button, and the staff menu says why.
     pub fn set_narration(
         &mut self,
-        voice: Option<crate::narration::EspeakNg>,
-        player: Option<crate::narration::Player>,
+        voice: Result<crate::narration::EspeakNg, crate::narration::NarrationError>,
+        player: Result<crate::narration::Player, crate::narration::NarrationError>,
     ) {
         self.listen = listen::Listen::new(voice, player);
     }

@@ -45,6 +45,14 @@ pub const MAX_PARTS: usize = 200;
 /// [`crate::pictures`]).
 pub const MAX_ALL_PICTURE_PIXELS: u64 = 32 * 1024 * 1024;
 
+/// The most sentences one language may have recorded (`recordings.ron`).
+pub const MAX_RECORDINGS: usize = 20_000;
+
+/// The most recorded sound one thing the Listen button reads (a page at one step, a quiz
+/// question, a diagram's part) may hold: its audio is made whole in memory, at most 48,000
+/// 16-bit samples a second (15 minutes are 86 MB).
+pub const MAX_RECORDED_SECS_A_READING: u64 = 15 * 60;
+
 /// What in a page breaks the budget, if anything.
 pub fn page_problem(page: &Page) -> Option<String> {
     let id = &page.id;

@@ -29,6 +29,9 @@ pub struct Language {
     pub topics: Vec<Topic>,
     /// The words of every diagram, by diagram id.
     pub diagram_texts: BTreeMap<String, DiagramText>,
+    /// Sentences a person has recorded (`recordings.ron`): the words, and the WAV file that
+    /// says them. The Listen button says these in that voice.
+    pub recordings: BTreeMap<String, PathBuf>,
     page_ids: HashMap<String, PageRef>,
     topic_ids: HashMap<String, usize>,
     /// Each page's words in lower case, by topic and page, made the first time a search asks.
@@ -43,6 +46,7 @@ impl Language {
         clinic: ClinicText,
         topics: Vec<Topic>,
         diagram_texts: BTreeMap<String, DiagramText>,
+        recordings: BTreeMap<String, PathBuf>,
     ) -> Self {
         let mut page_ids = HashMap::new();
         let mut topic_ids = HashMap::new();
@@ -64,10 +68,21 @@ impl Language {
             clinic,
             topics,
             diagram_texts,
+            recordings,
             page_ids,
             topic_ids,
             search_texts: OnceLock::new(),
         }
+    }
+
+    /// The recordings of the sentences of `script` that have one (see [`Self::recordings`]).
+    pub fn recordings_of(&self, script: &crate::narration::Script) -> BTreeMap<String, PathBuf> {
+        (script.sentences.iter())
+            .filter_map(|sentence| {
+                let path = self.recordings.get(&sentence.text)?;
+                Some((sentence.text.clone(), path.clone()))
+            })
+            .collect()
     }
 
     /// Every word a search looks through for the page at `at`, in lower case: its topic's

@@ -18,7 +18,7 @@ mod watch;
 
 pub use deck::{Deck, Language, PageRef, images_path};
 pub use diagnostic::{ContentErrors, Diagnostic, shown_path};
-pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck};
+pub use load::{ContentPaths, MAX_FILE_BYTES, load_deck, unrecorded_sentences};
 pub use qr::{QR_MAX_PAYLOAD_BYTES, QR_QUIET_ZONE_MODULES, QrCodeError, QrModules, qr_payload};
 pub use source_file::SourceFile;
 pub use watch::{ContentWatcher, WatchError};

@@ -56,6 +56,18 @@ pub struct ClinicText {
     pub patient_portal: String,
 }
 
+/// One sentence of `content/<language>/recordings.ron`: a person's voice saying it, said by
+/// the Listen button instead of the generated voice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recording {
+    /// The sentence, exactly as the Listen button says it (`patient-kiosk speak` prints every
+    /// sentence of a page; `check --narration` lists those not recorded yet).
+    pub text: String,
+    /// A WAV file in `content/<language>/recordings/` (16-bit PCM, mono or stereo).
+    pub file: String,
+}
+
 /// `content/<language>/interface.ron`: every word of the interface itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,7 +11,9 @@ pub enum NarrationError {
     )]
     NoSpeechProgram,
     /// The program is there but has no voice for the language.
-    #[error("espeak-ng has no voice {voice:?} for the language {language:?}")]
+    #[error(
+        "espeak-ng has no voice {voice:?} for the language {language:?} (see `espeak-ng --voices`; choose one with `voices` in the settings)"
+    )]
     VoiceMissing {
         /// The content language, by its folder name.
         language: String,
@@ -29,6 +31,14 @@ pub enum NarrationError {
     /// What it gave back is not the audio asked for.
     #[error("espeak-ng gave back audio that cannot be read: {0}")]
     BadAudio(String),
+    /// A recorded sentence cannot be played.
+    #[error("the recording {path} cannot be played: {message}")]
+    BadRecording {
+        /// The WAV file.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
     /// Nothing can play sound.
     #[error("no sound: {0} (Debian: apt-get install alsa-utils, and a sound device)")]
     NoPlayer(String),

@@ -2,16 +2,19 @@
 //! many languages, and on our test machine 10 ms and 8 MB to speak a sentence. Each sentence
 //! is spoken on its own, so the time of each in the audio is known to the sample.
 
+use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::NarrationError;
 
-/// The espeak-ng program.
+/// The espeak-ng program, and the voice it speaks each language with.
 #[derive(Clone, Debug)]
 pub struct EspeakNg {
     program: PathBuf,
+    /// Voices chosen in the settings, by content language; the others get [`Self::voice_for`].
+    voices: BTreeMap<String, String>,
 }
 
 /// Speech as espeak-ng gives it: 16-bit mono samples.
@@ -23,18 +26,52 @@ pub(super) struct Speech {
 impl EspeakNg {
     /// espeak-ng on the `PATH`, if it is installed.
     pub fn find() -> Option<Self> {
-        crate::programs::on_path("espeak-ng").map(|program| Self { program })
+        crate::programs::on_path("espeak-ng").map(|program| Self {
+            program,
+            voices: BTreeMap::new(),
+        })
     }
 
     /// The program at `program` (for tests and unusual installs).
     pub fn at(program: &Path) -> Self {
         Self {
             program: program.to_owned(),
+            voices: BTreeMap::new(),
         }
     }
 
-    /// The voice for a content language by its folder name: American English, Latin American
-    /// Spanish, else the language's own code.
+    /// The same program, speaking each language of `voices` (content language to espeak-ng
+    /// voice: `"es": "es"` for Castilian, say) with the voice given there.
+    pub fn with_voices(mut self, voices: BTreeMap<String, String>) -> Self {
+        self.voices = voices;
+        self
+    }
+
+    /// The voice it speaks `language` (a content folder's name) with: the one chosen in the
+    /// settings, else [`Self::voice_for`].
+    pub fn voice(&self, language: &str) -> String {
+        self.voices
+            .get(language)
+            .cloned()
+            .unwrap_or_else(|| Self::voice_for(language))
+    }
+
+    /// The first of `languages` whose voice espeak-ng does not have, with that voice.
+    pub fn missing_voice<'a>(
+        &self,
+        languages: impl IntoIterator<Item = &'a str>,
+    ) -> Option<NarrationError> {
+        languages.into_iter().find_map(|language| {
+            let voice = self.voice(language);
+            (!self.has_voice(&voice)).then(|| NarrationError::VoiceMissing {
+                language: language.to_owned(),
+                voice,
+            })
+        })
+    }
+
+    /// The usual voice for a content language by its folder name: American English, Latin
+    /// American Spanish, else the language's own code.
     pub fn voice_for(language: &str) -> String {
         match language {
             "en" => "en-us".to_owned(),

@@ -238,6 +238,47 @@ pub fn quiz_script(
     script
 }
 
+/// Everything the Listen button can read in `language` of `deck`, a script for each: every
+/// page at every step of its walk-through, every quiz question and every reply, every part and
+/// step of every diagram. Speech mode's words for controls are not among them.
+pub fn every_script(deck: &Deck, language: usize) -> Vec<Script> {
+    let words = deck.language(language);
+    let mut scripts = Vec::new();
+    for (topic_index, topic) in words.topics.iter().enumerate() {
+        for page in &topic.pages {
+            let steps = match page.figure() {
+                Some((_, figure)) => match figure.source {
+                    FigureSource::Diagram(id) => deck
+                        .diagrams
+                        .get(id)
+                        .map_or(1, |diagram| diagram.steps.len()),
+                    FigureSource::Image(_) => 1,
+                },
+                None => 1,
+            };
+            for step in 0..steps.max(1) {
+                scripts.push(page_script(deck, language, page, step));
+            }
+        }
+        for (question, asked) in topic.quiz.iter().enumerate() {
+            let at = (topic_index, question);
+            scripts.push(quiz_script(deck, language, at, None));
+            for answer in 0..asked.answers.len() {
+                scripts.push(quiz_script(deck, language, at, Some(answer)));
+            }
+        }
+    }
+    for (id, diagram) in &deck.diagrams {
+        for hotspot in &diagram.hotspots {
+            scripts.push(hotspot_script(deck, language, id, &hotspot.id));
+        }
+        for step in 0..diagram.steps.len() {
+            scripts.push(step_script(deck, language, id, step));
+        }
+    }
+    scripts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

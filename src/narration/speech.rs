@@ -1,8 +1,10 @@
 //! A script spoken into one piece of audio, with the time each sentence starts and ends.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use super::espeak::EspeakNg;
+use super::recorded::{read_recording, upsampled};
 use super::{NarrationError, Part, Script};
 
 /// The pause after a sentence, and the longer one where the page moves to another part.
@@ -79,35 +81,55 @@ fn ms_to_samples(ms: u64, sample_rate: u32) -> usize {
     (ms * u64::from(sample_rate) / 1000) as usize
 }
 
-/// Speaks `script` with espeak-ng's `voice`, a sentence at a time.
+/// Speaks `script`, a sentence at a time: a sentence whose words are exactly those of one of
+/// `recorded` (sentence to WAV file) is said by that recording, every other by espeak-ng's
+/// `voice`. A recording that cannot be read any more (removed since `check`) is logged and
+/// the generated voice says its sentence. Every part is brought to the highest sample rate
+/// among them.
 pub fn narrate(
     espeak: &EspeakNg,
     language: &str,
     voice: &str,
     script: &Script,
+    recorded: &BTreeMap<String, PathBuf>,
 ) -> Result<Narration, NarrationError> {
-    if !espeak.has_voice(voice) {
-        return Err(NarrationError::VoiceMissing {
-            language: language.to_owned(),
-            voice: voice.to_owned(),
+    let mut voice_checked = false;
+    let mut spoken = Vec::with_capacity(script.sentences.len());
+    for sentence in &script.sentences {
+        let recording = recorded.get(&sentence.text).and_then(|path| {
+            read_recording(path)
+                .inspect_err(|error| log::warn!("{error}; the generated voice says it"))
+                .ok()
         });
+        let speech = match recording {
+            Some(speech) => speech,
+            None => {
+                if !voice_checked {
+                    if !espeak.has_voice(voice) {
+                        return Err(NarrationError::VoiceMissing {
+                            language: language.to_owned(),
+                            voice: voice.to_owned(),
+                        });
+                    }
+                    voice_checked = true;
+                }
+                espeak.speak(voice, &sentence.text)?
+            }
+        };
+        spoken.push(speech);
     }
+    let sample_rate = (spoken.iter())
+        .map(|speech| speech.sample_rate)
+        .max()
+        .unwrap_or(22_050);
     let mut narration = Narration {
-        sample_rate: 22_050,
+        sample_rate,
         samples: Vec::new(),
         sentences: Vec::new(),
     };
     let mut last_part = None;
-    for sentence in &script.sentences {
-        let speech = espeak.speak(voice, &sentence.text)?;
-        if narration.samples.is_empty() {
-            narration.sample_rate = speech.sample_rate;
-        } else if speech.sample_rate != narration.sample_rate {
-            return Err(NarrationError::BadAudio(format!(
-                "a sentence came at {} Hz, the others at {} Hz",
-                speech.sample_rate, narration.sample_rate
-            )));
-        }
+    for (sentence, speech) in script.sentences.iter().zip(spoken) {
+        let speech = upsampled(speech, sample_rate);
         if let Some(last) = last_part {
             let pause_ms = if last == sentence.part {
                 SENTENCE_PAUSE_MS

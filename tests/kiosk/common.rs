@@ -555,10 +555,10 @@ pub fn settle_pictures(harness: &mut Harness<'_, KioskApp>) {
 /// so its pages show the Listen button whatever this machine has.
 pub fn with_listen_button(app: &mut KioskApp) {
     app.set_narration(
-        Some(patient_kiosk::narration::EspeakNg::at(
+        Ok(patient_kiosk::narration::EspeakNg::at(
             std::path::Path::new("espeak-ng"),
         )),
-        Some(patient_kiosk::narration::Player::with_command(vec![
+        Ok(patient_kiosk::narration::Player::with_command(vec![
             "true".to_owned(),
         ])),
     );

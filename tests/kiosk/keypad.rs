@@ -43,7 +43,7 @@ fn keypad_kiosk(
     setup: impl FnOnce(&mut KioskApp),
 ) -> Harness<'static, KioskApp> {
     let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
-    app.set_narration(Some(voice), Some(silent_player()));
+    app.set_narration(Ok(voice), Ok(silent_player()));
     app.apply(Command::ChooseLanguage(language));
     setup(&mut app);
     let mut harness = Harness::builder()
@@ -158,7 +158,11 @@ fn walk(language: usize, button: &str, back_key: Key) {
     let at = PageRef { topic: 0, page: 0 };
     assert_eq!(harness.state().session().screen, Screen::Page(at));
     let title = &deck.language(language).page(at).expect("the page").title;
-    assert_eq!(arrived, std::slice::from_ref(title), "the new page's title is said");
+    assert_eq!(
+        arrived,
+        std::slice::from_ref(title),
+        "the new page's title is said"
+    );
     assert!(focused(&harness).is_some(), "the title has the focus");
 
     // Help: where, on what, and how.

@@ -12,7 +12,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use patient_kiosk::app::{Command, ListenState, Screen};
-use patient_kiosk::narration::{EspeakNg, Part, Player, narrate, page_script};
+use patient_kiosk::narration::{EspeakNg, NarrationError, Part, Player, narrate, page_script};
 use patient_kiosk::{KioskApp, Theme};
 
 const STEP_SECS: f32 = 0.1;
@@ -64,7 +64,7 @@ fn listening_kiosk(
     setup: impl FnOnce(&mut KioskApp),
 ) -> Harness<'static, KioskApp> {
     let mut app = KioskApp::new(Theme::bundled(), Ok(common::bundled_deck()));
-    app.set_narration(Some(voice), Some(stand_in_player(dir)));
+    app.set_narration(Ok(voice), Ok(stand_in_player(dir)));
     setup(&mut app);
     let mut harness = Harness::builder()
         .with_size(size)
@@ -119,7 +119,7 @@ fn listen_reads_the_page_lights_each_sentence_in_time_and_stops_on_leaving() {
 
     // The same narration, made here, says when each sentence is read.
     let script = page_script(&deck, 0, page, 0);
-    let narration = narrate(&voice, "en", "en-us", &script).expect("narrated");
+    let narration = narrate(&voice, "en", "en-us", &script, &Default::default()).expect("narrated");
     let second = &narration.sentences[1];
     let into_second = (second.start_ms + second.end_ms) as f32 / 2000.0;
     // The player got the audio: speech, as long as the narration.
@@ -240,9 +240,40 @@ fn pause_keeps_the_place_the_volume_changes_and_a_reset_forgets_both() {
 fn without_a_voice_or_sound_there_is_no_listen_button_and_staff_are_told_why() {
     let deck = common::bundled_deck();
     let (at, _) = deck.language(0).pages().next().expect("a page");
+    // A voice chosen in the settings that espeak-ng does not have (checked with the real
+    // espeak-ng when it is installed).
+    let stand_in = || EspeakNg::at(Path::new("espeak-ng"));
+    let missing = match voice() {
+        Some(espeak) => {
+            let chosen = espeak.with_voices([("es".to_owned(), "zz-none".to_owned())].into());
+            assert!(chosen.missing_voice(["en"]).is_none(), "en-us is there");
+            chosen
+                .missing_voice(["en", "es"])
+                .expect("the Spanish voice is missing")
+        }
+        None => NarrationError::VoiceMissing {
+            language: "es".to_owned(),
+            voice: "zz-none".to_owned(),
+        },
+    };
     for (voice, player, why) in [
-        (None, Player::find(), "espeak-ng is not installed"),
-        (EspeakNg::find(), None, "no sound"),
+        (
+            Err(NarrationError::NoSpeechProgram),
+            Player::find(),
+            "espeak-ng is not installed",
+        ),
+        (
+            Ok(stand_in()),
+            Err(NarrationError::NoPlayer(
+                "aplay is not installed".to_owned(),
+            )),
+            "no sound: aplay is not installed",
+        ),
+        (
+            Err(missing),
+            Ok(Player::with_command(vec!["true".to_owned()])),
+            "espeak-ng has no voice \"zz-none\" for the language \"es\"",
+        ),
     ] {
         let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
         app.set_narration(voice, player);
@@ -477,4 +508,169 @@ fn the_paragraph_being_read_is_scrolled_into_view() {
         checked += 1;
     }
     assert!(checked >= 3, "{checked} paragraphs were read");
+}
+
+/// On a quiz, what the voice reads lights: the question, then each answer in turn (a band of
+/// the reading colour round that answer's button, none round the others).
+#[test]
+fn a_quiz_lights_the_question_then_each_answer_as_it_is_read() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    let quiz = (words.topics.iter())
+        .position(|topic| !topic.quiz.is_empty())
+        .expect("a quiz");
+    let asked = words.topics[quiz].quiz[0].clone();
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_narration(Ok(voice), Ok(stand_in_player(dir.path())));
+    app.apply(Command::OpenQuiz(quiz));
+    let reading = app.theme().colors.reading.color32();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .with_step_dt(STEP_SECS)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    listen(&mut harness, "Listen");
+    assert_eq!(
+        harness.state().reading_aloud().map(|r| r.part),
+        Some(Part::Question)
+    );
+    let lit_pixels = |harness: &mut Harness<'_, KioskApp>, label: &str| {
+        let rect = harness.get_by_label(label).rect();
+        let image = harness.render().expect("the screen renders");
+        let band = rect.expand(8.0);
+        image
+            .enumerate_pixels()
+            .filter(|(x, y, p)| {
+                let at = egui::pos2(*x as f32, *y as f32);
+                let [r, g, b, _] = p.0;
+                band.contains(at)
+                    && !rect.contains(at)
+                    && r.abs_diff(reading.r()) < 10
+                    && g.abs_diff(reading.g()) < 10
+                    && b.abs_diff(reading.b()) < 10
+            })
+            .count()
+    };
+    assert_eq!(
+        lit_pixels(&mut harness, &asked.answers[1]),
+        0,
+        "not read yet"
+    );
+    // On, in simulated time, until the second answer is read.
+    let mut frames = 0;
+    while harness.state().reading_aloud().map(|r| r.part) != Some(Part::Answer(1)) {
+        harness.step();
+        frames += 1;
+        assert!(frames < 600, "the second answer was never read");
+    }
+    let lit = lit_pixels(&mut harness, &asked.answers[1]);
+    let rect = harness.get_by_label(&asked.answers[1]).rect();
+    assert!(
+        lit as f32 > 2.0 * (rect.width() + rect.height()),
+        "{lit} lit pixels round the answer being read"
+    );
+    assert_eq!(
+        lit_pixels(&mut harness, &asked.answers[0]),
+        0,
+        "the answer read before is no longer lit"
+    );
+}
+
+/// A player that stands in for aplay, its device checked: while `dir/broken` exists the device
+/// does not open (ALSA's words on stderr, exit 1), and a sound playing stops as if the
+/// headphones were pulled out.
+fn breakable_player(dir: &Path) -> Player {
+    let broken = dir.join("broken");
+    let script = format!(
+        "fail() {{ echo 'aplay: main:831: audio open error: No such device' >&2; exit 1; }}; \
+         [ -e '{broken}' ] && fail; \
+         case \"$0\" in *.check.wav) exit 0;; esac; \
+         while [ ! -e '{broken}' ]; do sleep 0.02; done; fail",
+        broken = broken.display()
+    );
+    Player::with_command(vec!["sh".to_owned(), "-c".to_owned(), script]).checking_device()
+}
+
+/// No sound device (aplay is there, the device does not open): no Listen button and the staff
+/// menu gives ALSA's words; a device that fails while it reads takes the button away, and it
+/// comes back at the visit's end once the device opens again.
+#[test]
+fn a_sound_device_that_does_not_open_takes_the_listen_button_away_until_it_does() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("broken");
+    std::fs::write(&broken, "").expect("the device is broken");
+    let deck = common::bundled_deck();
+    let (at, _) = deck.language(0).pages().next().expect("a page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_narration(Ok(voice), Ok(breakable_player(dir.path())));
+    app.apply(Command::Open(at));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(STEP_SECS)
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    wait_until(&mut harness, "the check of the device", |app| {
+        app.listen_unavailable()
+            .is_some_and(|why| why.contains("cannot be opened"))
+    });
+    let why = harness
+        .state()
+        .listen_unavailable()
+        .expect("why")
+        .to_owned();
+    assert_eq!(
+        why,
+        "no sound: the sound device cannot be opened (aplay: main:831: audio open error: No \
+         such device) (Debian: apt-get install alsa-utils, and a sound device)"
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Listen")
+            .is_none()
+    );
+
+    // The device opens again: the next visit has the button (and the check only then).
+    std::fs::remove_file(&broken).expect("mended");
+    steps(&mut harness, 1.0);
+    assert_eq!(harness.state().listen_state(), ListenState::Unavailable);
+    harness.state_mut().apply(Command::StartOver);
+    harness.state_mut().apply(Command::Open(at));
+    wait_until(&mut harness, "the device to open", |app| {
+        app.listen_state() == ListenState::Ready
+    });
+    listen(&mut harness, "Listen");
+
+    // Pulled out while it reads: the reading stops and the button goes.
+    std::fs::write(&broken, "").expect("broken again");
+    wait_until(&mut harness, "the failure to be seen", |app| {
+        app.listen_state() == ListenState::Unavailable
+    });
+    assert!(harness.state().reading_aloud().is_none());
+    let why = harness
+        .state()
+        .listen_unavailable()
+        .expect("why")
+        .to_owned();
+    assert!(why.contains("the sound device stopped playing"), "{why}");
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Listen")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Pause")
+            .is_none()
+    );
 }

@@ -35,6 +35,7 @@ mod qr_code;
 mod quiz;
 mod readability;
 mod reading_tools;
+mod recordings;
 mod shutdown;
 mod snapshots;
 mod staff_access;

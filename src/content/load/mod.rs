@@ -9,10 +9,15 @@ use serde::de::DeserializeOwned;
 mod diagrams;
 mod parity;
 mod quiz;
+mod recordings;
+
+pub use recordings::unrecorded_sentences;
 
 use super::deck::{Deck, Language, images_path};
 use super::diagram::{Diagram, DiagramText};
-use super::model::{Block, ClinicText, DeckFile, FigureSource, Interface, Page, Target, Topic};
+use super::model::{
+    Block, ClinicText, DeckFile, FigureSource, Interface, Page, Recording, Target, Topic,
+};
 use super::source_file::{SourceFile, diagnostic};
 use super::{ContentErrors, Diagnostic, QR_MAX_PAYLOAD_BYTES, QrModules, qr, ron_error};
 
@@ -96,6 +101,8 @@ struct LanguageFiles {
     diagram_texts: Vec<Parsed<DiagramText>>,
     /// File stems of topic files that could not be read, so their ids are not reported missing.
     unreadable_topics: HashSet<String>,
+    /// Sentences a person has recorded, if the language has `recordings.ron`.
+    recordings: Option<Parsed<Vec<Recording>>>,
 }
 
 struct Loader<'a> {
@@ -150,9 +157,22 @@ impl Loader<'_> {
             self.check_diagram_texts(&language.code, &diagrams, &language.diagram_texts);
         }
         self.check_parity(&deck, &languages);
+        let recording_lengths: Vec<HashMap<PathBuf, u64>> = languages
+            .iter()
+            .map(|language| self.check_recording_files(language))
+            .collect();
         if !self.diagnostics.is_empty() {
             return None;
         }
+        let recordings: Vec<Option<Parsed<Vec<Recording>>>> = languages
+            .iter()
+            .map(|language| {
+                language.recordings.as_ref().map(|parsed| Parsed {
+                    value: parsed.value.clone(),
+                    file: parsed.file.clone(),
+                })
+            })
+            .collect();
 
         let default_language = deck
             .value
@@ -178,19 +198,24 @@ impl Loader<'_> {
                     .into_iter()
                     .map(|parsed| (parsed.value.id.clone(), parsed.value))
                     .collect();
+                let recorded = recordings::recorded_sentences(
+                    &self.paths.content_dir.join(&files.code),
+                    files.recordings.as_ref(),
+                );
                 Some(Language::new(
                     files.code,
                     files.interface?.value,
                     files.clinic?.value,
                     topics,
                     diagram_texts,
+                    recorded,
                 ))
             })
             .collect::<Option<Vec<_>>>()?;
         if languages.is_empty() {
             return None;
         }
-        Some(Deck {
+        let deck = Deck {
             languages,
             default_language,
             phones: deck.value.phones,
@@ -201,7 +226,15 @@ impl Loader<'_> {
                 .into_iter()
                 .map(|parsed| (parsed.value.id.clone(), parsed.value))
                 .collect(),
-        })
+        };
+        for (language, (parsed, lengths_ms)) in
+            recordings.iter().zip(&recording_lengths).enumerate()
+        {
+            if let Some(parsed) = parsed {
+                self.check_recordings_said(&deck, language, parsed, lengths_ms);
+            }
+        }
+        self.diagnostics.is_empty().then_some(deck)
     }
 
     fn error(&mut self, diagnostic: Diagnostic) {
@@ -330,6 +363,7 @@ impl Loader<'_> {
             topics: Vec::new(),
             diagram_texts: Vec::new(),
             unreadable_topics: HashSet::new(),
+            recordings: None,
         };
         if !is_plain_name(code) || !dir.is_dir() {
             let message = format!(
@@ -346,6 +380,10 @@ impl Loader<'_> {
         files.interface = self.parse(&dir.join("interface.ron"));
         files.clinic = self.parse(&dir.join("clinic.ron"));
         files.diagram_texts = self.read_diagram_folder(&dir.join("diagrams"));
+        let recordings = dir.join("recordings.ron");
+        if fs::symlink_metadata(&recordings).is_ok() {
+            files.recordings = self.parse(&recordings);
+        }
 
         let topics_dir = dir.join("topics");
         let entries = match fs::read_dir(&topics_dir) {
