@@ -131,7 +131,9 @@ impl Keypad {
         if let Some(gained) = gained {
             let said = describe(&gained, words);
             self.focus_said = Some(said.clone());
-            return Some(said);
+            // "Are you still there?" takes the focus to its button, and is said whole, its
+            // button's words last: saying the button again would cut the question off.
+            return (!self.warned).then_some(said);
         }
         // Arrived where nothing took the focus (what had it was on the last screen).
         arrived.then(|| words.where_screen.replace("{title}", title))

@@ -77,7 +77,8 @@ pub(super) fn muted_ui(ui: &mut Ui, theme: &Theme, text: &str) {
                 .size(theme.sizes.small_pt)
                 .color(theme.colors.text_muted.color32()),
         )
-        .wrap(),
+        .wrap()
+        .sense(super::text::READABLE),
     );
 }
 
@@ -159,7 +160,8 @@ pub(super) fn key_fact_ui(ui: &mut Ui, theme: &Theme, title: &str, text: &str) -
                     .font(bold_font(theme.sizes.key_fact_pt))
                     .color(colors.accent.color32()),
             )
-            .wrap(),
+            .wrap()
+            .sense(super::text::READABLE),
         );
         text_ui(ui, theme, text, theme.sizes.body_pt, false);
     })
@@ -256,7 +258,7 @@ fn table_ui(
             // A child that does not move the table's cursor: the row was allocated whole above,
             // and a cell shorter than the row must not pull the next row up.
             ui.new_child(UiBuilder::new().max_rect(cell_rect))
-                .add(Label::new(galley));
+                .add(Label::new(galley).sense(super::text::READABLE));
             left += w;
         }
     }
@@ -287,11 +289,14 @@ fn contact_ui(
             ui.vertical(|ui| {
                 ui.spacing_mut().item_spacing.y = 0.0;
                 muted_ui(ui, theme, label);
-                ui.add(Label::new(
-                    RichText::new(number)
-                        .font(bold_font(theme.sizes.key_fact_pt))
-                        .color(colors.accent.color32()),
-                ));
+                ui.add(
+                    Label::new(
+                        RichText::new(number)
+                            .font(bold_font(theme.sizes.key_fact_pt))
+                            .color(colors.accent.color32()),
+                    )
+                    .sense(super::text::READABLE),
+                );
             });
         }
         if let Some(note) = note {

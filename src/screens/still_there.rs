@@ -8,12 +8,15 @@ use crate::content::model::Interface;
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind};
 
-/// Draws the question over everything; `secs_left` until the kiosk starts over.
+/// Draws the question over everything; `secs_left` until the kiosk starts over. For screen
+/// readers it is a dialog named by its question; with `take_focus` (a screen reader's or
+/// Tab's focus was on the page) its button takes the focus, so Orca says the question and the
+/// button at once (before, "frame, unfocused dialog" and nothing more).
 pub fn still_there_ui(
     ctx: &egui::Context,
     theme: &Theme,
     interface: &Interface,
-    secs_left: f64,
+    (secs_left, take_focus): (f64, bool),
 ) -> Option<Command> {
     let sizes = &theme.sizes;
     let colors = &theme.colors;
@@ -29,9 +32,12 @@ pub fn still_there_ui(
             ui.set_max_width(sizes.content_max_width_pt * 0.6);
             // At once: a patient who cannot see it must hear it before the time runs out.
             let at_once = egui::accesskit::Live::Assertive;
+            let dialog = (ui.stack().iter())
+                .find(|frame| frame.kind() == Some(egui::UiKind::Modal))
+                .map(|frame| frame.unique_id);
             super::text::announced_ui(ui, at_once, |ui| {
                 ui.spacing_mut().item_spacing.y = sizes.block_spacing_pt;
-                ui.add(
+                let title = ui.add(
                     Label::new(
                         RichText::new(&interface.still_there_title)
                             .font(bold_font(sizes.title_pt))
@@ -39,6 +45,13 @@ pub fn still_there_ui(
                     )
                     .wrap(),
                 );
+                // The dialog is named by its question.
+                if let Some(dialog) = dialog {
+                    ui.ctx().accesskit_node_builder(dialog, |node| {
+                        node.set_labelled_by(vec![title.id.accesskit_id()]);
+                        node.set_modal();
+                    });
+                }
                 ui.add(
                     Label::new(
                         RichText::new(
@@ -54,8 +67,12 @@ pub fn still_there_ui(
                 let button =
                     BigButton::new(theme, &interface.still_there_button, ButtonKind::Primary)
                         .min_width(ui.available_width());
-                if ui.add(button).clicked() {
+                let button = ui.add(button);
+                if button.clicked() {
                     command = Some(Command::StillHere);
+                }
+                if take_focus && !button.has_focus() {
+                    button.request_focus();
                 }
             });
         });

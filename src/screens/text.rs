@@ -17,9 +17,17 @@ pub fn text_ui(ui: &mut Ui, theme: &Theme, text: &str, size_pt: f32, bold: bool)
                 .font(font)
                 .color(theme.colors.text.color32()),
         )
-        .wrap(),
+        .wrap()
+        .sense(READABLE),
     )
 }
+
+/// What a text senses: no touch, but it can take the focus, so Tab, a keypad's arrows and a
+/// screen reader reach it. Orca, in an AccessKit window, says only what takes the focus: its
+/// own reading keys never reach the app (they are not passed to AT-SPI, as GTK passes them),
+/// and AccessKit gives static text no AT-SPI Text interface for Say All
+/// (accesskit_atspi_common 0.21), so without this no paragraph of a page was ever read.
+pub const READABLE: egui::Sense = egui::Sense::FOCUSABLE;
 
 /// A screen's big title: a heading of level 1 for screen readers.
 pub fn title_ui(ui: &mut Ui, theme: &Theme, text: &str) {
@@ -123,7 +131,7 @@ pub fn text_with_sentence_lit_ui(
         }
         None => job.append(text, 0.0, lit),
     }
-    ui.add(Label::new(job).wrap())
+    ui.add(Label::new(job).wrap().sense(READABLE))
 }
 
 /// Draws `add_contents` as a part of its own in the accessibility tree that screen readers

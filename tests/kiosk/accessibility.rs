@@ -261,7 +261,7 @@ fn explanations_replies_and_the_idle_warning_are_announced() {
     let words = deck.language(0);
     // The live part holding `words`: how it is announced, and whether it has a place.
     let region = |harness: &Harness<'_, KioskApp>, words: &str| {
-        let label = harness.get_by_label(words);
+        let label = harness.get_by_role_and_label(Role::Label, words);
         let mut node = label.accesskit_node().parent();
         while let Some(part) = node {
             if let Some(live) = part.data().live() {
@@ -403,6 +403,101 @@ fn titles_and_sub_headings_are_headings() {
     let home = kiosk_on(&deck, &[Command::Home]);
     let title = home.get_by_role_and_label(Role::Heading, &deck.language(0).interface.home_title);
     assert_eq!(title.accesskit_node().data().level(), Some(1));
+}
+
+/// Every text of a page takes the focus in reading order (Tab, a keypad's arrows, a screen
+/// reader's next): Orca, in an AccessKit window, says what gets the focus and nothing else
+/// (its reading keys never reach the app), so before this it said no paragraph of a page.
+/// And the window's parts come in reading order: the top bar, the page, then the bottom bar
+/// (Orca walked Back and Next before the page's title).
+#[test]
+fn every_text_of_a_page_takes_the_focus_in_reading_order() {
+    use patient_kiosk::content::model::Block;
+    let deck = common::bundled_deck();
+    let (at, page) = (deck.language(0).pages())
+        .find(|(_, page)| {
+            page.figure().is_none()
+                && (page.blocks.iter())
+                    .filter(|block| matches!(block, Block::Paragraph(_)))
+                    .count()
+                    >= 2
+        })
+        .expect("a page of paragraphs");
+    let mut harness = kiosk_on(&deck, &[Command::Open(at)]);
+    let mut reached = Vec::new();
+    for _ in 0..60 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        let Some(id) = harness.ctx.memory(|memory| memory.focused()) else {
+            continue;
+        };
+        let node = harness.get_by(|node| node.locate().0 == id.accesskit_id());
+        let name = (node.accesskit_node().label())
+            .or_else(|| node.accesskit_node().value())
+            .unwrap_or_default();
+        reached.push(name);
+    }
+    let wanted: Vec<String> = std::iter::once(page.title.clone())
+        .chain(page.blocks.iter().filter_map(|block| match block {
+            Block::Paragraph(text) | Block::Heading(text) => Some(text.clone()),
+            _ => None,
+        }))
+        .collect();
+    let mut from = 0;
+    for text in &wanted {
+        let Some(found) = reached[from..].iter().position(|name| name == text) else {
+            panic!("Tab never reached {text:?} after {:?}", &reached[..from]);
+        };
+        from += found + 1;
+    }
+
+    let panes = harness.get_all_by_role(Role::Pane).collect::<Vec<_>>();
+    let parent = (panes.first())
+        .and_then(|pane| pane.accesskit_node().parent())
+        .expect("the panels' parent");
+    let tops: Vec<f64> = (parent.children())
+        .filter(|child| child.role() == Role::Pane)
+        .filter_map(|child| Some(child.bounding_box()?.y0))
+        .collect();
+    assert!(tops.len() >= 3, "the bars and the page: {tops:?}");
+    assert!(
+        tops.windows(2).all(|pair| pair[0] <= pair[1]),
+        "top to bottom: {tops:?}"
+    );
+}
+
+/// "Are you still there?" is a dialog named by its question, and the focus a screen reader
+/// had on the page moves to its button, so Orca says the question and the button (before:
+/// "frame, unfocused dialog" and nothing more).
+#[test]
+fn the_idle_question_is_a_named_dialog_that_takes_a_screen_readers_focus() {
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    let (at, _) = words.pages().next().expect("a page");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_idle_timing(20.0, 15.0);
+    app.apply(Command::Open(at));
+    let mut harness = common::second_steps(app, egui::vec2(1920.0, 1080.0));
+    harness.run();
+    // A screen reader's user is on the page.
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(harness.ctx.memory(|memory| memory.focused()).is_some());
+    for _ in 0..22 {
+        harness.step();
+    }
+    let dialog = harness.get_by_role(Role::Dialog);
+    assert_eq!(
+        dialog.accesskit_node().label().as_deref(),
+        Some(words.interface.still_there_title.as_str())
+    );
+    let button = harness.get_by_role_and_label(Role::Button, &words.interface.still_there_button);
+    let focused = harness.ctx.memory(|memory| memory.focused());
+    assert_eq!(
+        focused.map(|id| id.accesskit_id()),
+        Some(button.accesskit_node().locate().0),
+        "the focus is on the dialog's button"
+    );
 }
 
 /// A bulleted list is a list for screen readers: one item per bullet, each holding its words
