@@ -37,6 +37,8 @@ pub enum Command {
     OpenQuiz(usize),
     /// Answer the quiz question showing with the answer at this index.
     Answer(usize),
+    /// Choose again at the quiz question showing, after an answer that was not right.
+    TryAgain,
     /// The next page, or the next topic after a topic's last page.
     Next,
     /// The previous page, or home from a topic's first page.

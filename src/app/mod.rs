@@ -455,7 +455,10 @@ impl KioskApp {
         let gesture = self.staff_gesture_ui(ui);
         self.language_ui(ui.ctx());
         let (reading, reveal_reading) = self.listen_ui(ui.ctx());
-        let idle = self.idle_ui(ui.ctx());
+        // Whether a screen reader's (or Tab's) focus was on something as the frame began: a
+        // dialog that appears takes it (egui drops the focus of what is under a dialog).
+        let had_focus = ui.ctx().memory(|memory| memory.focused()).is_some();
+        let idle = self.idle_ui(ui.ctx(), had_focus);
         if self.ensure_style(ui.ctx()) {
             ui.ctx()
                 .request_discard("the design tokens were just applied");
@@ -530,13 +533,27 @@ impl KioskApp {
                         self.session.handout_status.as_ref(),
                         self.handouts.printer.is_some(),
                     ),
-                    Screen::Quiz { topic, question } => screens::quiz_ui(
-                        ui,
-                        &mut screen,
-                        self.session.scroll_to_top,
-                        (topic, question),
-                        self.session.quiz_answers.get(&(topic, question)).copied(),
-                    ),
+                    Screen::Quiz { topic, question } => {
+                        let right_first = (screen.language.topics.get(topic)).map_or(0, |found| {
+                            (found.quiz.iter().enumerate())
+                                .filter(|(index, asked)| {
+                                    self.session.quiz_answers.get(&(topic, *index))
+                                        == Some(&asked.right)
+                                })
+                                .count()
+                        });
+                        screens::quiz_ui(
+                            ui,
+                            &mut screen,
+                            self.session.scroll_to_top,
+                            (topic, question),
+                            &screens::QuizAnswers {
+                                chosen: self.session.quiz_choices((topic, question)),
+                                trying: self.session.quiz_trying == Some((topic, question)),
+                                right_first,
+                            },
+                        )
+                    }
                 };
                 self.session.scroll_to_top = false;
                 self.session.reveal_explanation = false;
@@ -567,7 +584,7 @@ impl KioskApp {
     /// Keeps the idle countdown: notes touches, asks "Are you still there?" when it is time,
     /// and starts over for the next patient when nobody answers. Repaints only when the
     /// countdown has something new to show.
-    fn idle_ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+    fn idle_ui(&mut self, ctx: &egui::Context, had_focus: bool) -> Option<Command> {
         let now_secs = ctx.input(|input| input.time);
         let touched = ctx.input(|input| {
             input.events.iter().any(|event| {
@@ -619,7 +636,7 @@ impl KioskApp {
                     let showing = self.said_showing(deck);
                     self.listen.say(deck, &showing, said);
                 }
-                screens::still_there_ui(ctx, &self.theme, interface, secs_left)
+                screens::still_there_ui(ctx, &self.theme, interface, (secs_left, had_focus))
             }
             IdleState::Expired => Some(Command::StartOver),
         }
@@ -740,9 +757,7 @@ impl KioskApp {
                 });
                 (step, None)
             }
-            Screen::Quiz { topic, question } => {
-                (None, session.quiz_answers.get(&(topic, question)).copied())
-            }
+            Screen::Quiz { topic, question } => (None, session.quiz_showing((topic, question))),
             _ => return None,
         };
         Some(listen::Showing {
@@ -912,6 +927,40 @@ impl KioskApp {
                     self.session.quiz_answers.insert((topic, question), answer);
                     self.usage.quiz_answered(answer == asked.right);
                     self.session.reveal_explanation = true;
+                } else if let Screen::Quiz { topic, question } = self.session.screen
+                    && self.session.quiz_trying == Some((topic, question))
+                    && let Some(asked) = language_of(deck, &self.session)
+                        .topics
+                        .get(topic)
+                        .and_then(|t| t.quiz.get(question))
+                    && answer < asked.answers.len()
+                    && !self
+                        .session
+                        .quiz_choices((topic, question))
+                        .contains(&answer)
+                {
+                    // Another try: shown and marked, never counted.
+                    (self
+                        .session
+                        .quiz_tries
+                        .entry((topic, question))
+                        .or_default())
+                    .push(answer);
+                    self.session.quiz_trying = None;
+                    self.session.reveal_explanation = true;
+                }
+                return;
+            }
+            Command::TryAgain => {
+                if let Screen::Quiz { topic, question } = self.session.screen
+                    && let Some(shown) = self.session.quiz_showing((topic, question))
+                    && let Some(asked) = language_of(deck, &self.session)
+                        .topics
+                        .get(topic)
+                        .and_then(|t| t.quiz.get(question))
+                    && shown != asked.right
+                {
+                    self.session.quiz_trying = Some((topic, question));
                 }
                 return;
             }
@@ -1003,6 +1052,7 @@ impl KioskApp {
                 | Command::SetTextSize(_)
                 | Command::SetHighContrast(_)
                 | Command::Answer(_)
+                | Command::TryAgain
                 | Command::OpenIndex
                 | Command::Search(_)
                 | Command::OpenDiagramStep { .. }
@@ -1027,6 +1077,7 @@ impl KioskApp {
             self.usage.screen_shown(page_id, self.now_secs);
             self.session.screen = next_screen;
             self.session.scroll_to_top = true;
+            self.session.quiz_trying = None;
             self.session.open_hotspot = None;
             self.session.diagram_steps.clear();
             self.session.enlarged = false;

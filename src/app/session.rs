@@ -59,8 +59,13 @@ pub struct Session {
     pub diagram_steps: BTreeMap<String, usize>,
     /// The words typed in the index's search box.
     pub index_query: String,
-    /// The patient's first answer to each quiz question, by (topic, question) index.
+    /// The patient's first answer to each quiz question, by (topic, question) index: the one
+    /// counted (the summary at a quiz's end, the statistics).
     pub quiz_answers: BTreeMap<(usize, usize), usize>,
+    /// The answers chosen after trying again, in order, by (topic, question) index.
+    pub quiz_tries: BTreeMap<(usize, usize), Vec<usize>>,
+    /// The question the patient is trying again, whose answers can be chosen once more.
+    pub quiz_trying: Option<(usize, usize)>,
     /// Consultation mode: what a finger on the page does.
     pub ink_tool: InkTool,
     /// Consultation mode: the pen's colour and width.
@@ -76,6 +81,24 @@ pub struct Session {
     /// The PIN pad or staff menu over the kiosk, if open. A reset closes it too, so a menu
     /// left open is never handed to the next patient.
     pub staff: Option<StaffPanel>,
+}
+
+impl Session {
+    /// Every answer chosen to the quiz question `at`, in order: the first, then the tries.
+    pub fn quiz_choices(&self, at: (usize, usize)) -> Vec<usize> {
+        (self.quiz_answers.get(&at).copied().into_iter())
+            .chain(self.quiz_tries.get(&at).into_iter().flatten().copied())
+            .collect()
+    }
+
+    /// The answer showing at the quiz question `at`: the last chosen; none while the patient
+    /// tries again.
+    pub fn quiz_showing(&self, at: (usize, usize)) -> Option<usize> {
+        if self.quiz_trying == Some(at) {
+            return None;
+        }
+        self.quiz_choices(at).last().copied()
+    }
 }
 
 /// The finger's path while the pen or pointer is down, before it becomes a stroke.

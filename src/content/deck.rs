@@ -75,6 +75,11 @@ impl Language {
         }
     }
 
+    /// Where the page with id `id` is, if there is one.
+    pub fn page_id(&self, id: &str) -> Option<PageRef> {
+        self.page_ids.get(id).copied()
+    }
+
     /// The recordings of the sentences of `script` that have one (see [`Self::recordings`]).
     pub fn recordings_of(&self, script: &crate::narration::Script) -> BTreeMap<String, PathBuf> {
         (script.sentences.iter())
@@ -160,6 +165,8 @@ pub struct Deck {
     pub logo: Option<String>,
     /// The patient portal's web address, for a handout's QR code.
     pub portal_url: Option<String>,
+    /// The page of questions to ask the care team, where every quiz ends.
+    pub questions_page: Option<PageRef>,
     /// The folder content pictures are read from.
     pub images_dir: PathBuf,
     /// Every diagram's drawing, by id (its words are in each [`Language`]).

@@ -34,6 +34,11 @@ pub struct DeckFile {
     /// take-home handout shows it as a QR code (none without it).
     #[serde(default)]
     pub portal_url: Option<String>,
+
+    /// The page of questions to ask the care team, by page id: the end of every quiz leads
+    /// there (no button without it).
+    #[serde(default)]
+    pub questions_page: Option<String>,
 }
 
 /// `content/<language>/clinic.ron`: the clinic profile in one language.
@@ -194,6 +199,45 @@ pub struct Interface {
 
     /// What the kiosk says to a patient using a keypad (speech mode).
     pub keypad: KeypadText,
+
+    /// The marks on a quiz's answers, trying again, and the summary at its end.
+    pub quiz: QuizText,
+}
+
+/// A quiz's answers marked right and wrong (with an icon and these words, never colour
+/// alone), trying again, and the kind summary at its end, in `interface.ron` under `quiz`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizText {
+    /// On the answer chosen, when it is right.
+    pub right: String,
+    /// On the answer chosen, when it is not.
+    pub not_right: String,
+    /// On the right answer, after a wrong one was chosen.
+    pub right_answer: String,
+    /// After a wrong answer: choose again.
+    pub try_again: String,
+    /// At the end of a quiz, with `{right}` and `{total}` in it.
+    pub summary: String,
+    /// Under the summary: kind words, and what the button below it is for.
+    pub summary_note: String,
+    /// Goes to the questions to ask the care team (`questions_page` in `deck.ron`).
+    pub questions: String,
+}
+
+impl QuizText {
+    /// Every field with its name, for checks.
+    pub fn fields(&self) -> [(&'static str, &String); 7] {
+        [
+            ("right", &self.right),
+            ("not_right", &self.not_right),
+            ("right_answer", &self.right_answer),
+            ("try_again", &self.try_again),
+            ("summary", &self.summary),
+            ("summary_note", &self.summary_note),
+            ("questions", &self.questions),
+        ]
+    }
 }
 
 /// What the kiosk says in speech mode, when a patient moves with a keypad's keys, in

@@ -31,7 +31,7 @@ pub use handout::handout_ui;
 pub use home::home_ui;
 pub use index::index_ui;
 pub use page::page_ui;
-pub use quiz::quiz_ui;
+pub use quiz::{QuizAnswers, quiz_ui};
 pub use staff::{StaffInfo, staff_ui};
 pub use still_there::still_there_ui;
 

@@ -1,8 +1,9 @@
 //! "Check what you learned": one question of a topic's quiz at a time, with big answer buttons.
-//! An answer gets kind feedback at once that explains the right answer, and a way to read the
-//! page it comes from again.
+//! An answer is marked right or not right at once (an icon and a word), with the right answer
+//! marked too and a kind reply that explains it; the patient may try again, and read the page
+//! it comes from again. The last question ends with a summary and the questions to ask.
 
-use egui::{Frame, Margin, Role, Ui};
+use egui::{Frame, Margin, Ui};
 
 use super::ScreenContext;
 use super::layout::scroll_column_ui;
@@ -11,22 +12,35 @@ use super::text::{lit_ui, page_title_ui, text_ui};
 use crate::app::Command;
 use crate::content::model::Target;
 use crate::narration::Part;
-use crate::widgets::{BigButton, ButtonKind, Icon};
+use crate::widgets::{AnswerMark, BigButton, ButtonKind, Icon, QuizAnswer};
 
-/// Draws question `question` of the quiz of topic `topic`; `answered` is the patient's first
-/// answer to it, if they gave one.
+/// What the patient has done at the question showing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuizAnswers {
+    /// Every answer chosen, in order; the first is the one counted.
+    pub chosen: Vec<usize>,
+    /// The patient is choosing again after an answer that was not right.
+    pub trying: bool,
+    /// How many questions of this quiz were answered right the first time.
+    pub right_first: usize,
+}
+
+/// Draws question `question` of the quiz of topic `topic`, as `answers` left it: answers to
+/// choose from, or marked right and not right (with the right answer marked too) and a kind
+/// reply that explains; after an answer that is not right, Try again. The last question, once
+/// answered, ends with a summary and a way to the questions to ask.
 pub fn quiz_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
     scroll_to_top: bool,
     (topic, question): (usize, usize),
-    answered: Option<usize>,
+    answers: &QuizAnswers,
 ) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
-    let colors = &theme.colors;
     let language = screen.language;
     let interface = &language.interface;
+    let words = &interface.quiz;
     let Some(found) = language.topics.get(topic) else {
         return Some(Command::Home);
     };
@@ -38,6 +52,9 @@ pub fn quiz_ui(
     let keypad = screen.keypad;
     let reading = screen.reading.as_ref().map(|reading| reading.part);
     let lit = |part| reading == Some(part);
+    let shown = (!answers.trying)
+        .then(|| answers.chosen.last().copied())
+        .flatten();
     let mut command = None;
 
     let progress = interface
@@ -74,17 +91,20 @@ pub fn quiz_ui(
             });
             let width = ui.available_width();
             for (index, answer) in asked.answers.iter().enumerate() {
-                let button = BigButton::new(theme, answer, ButtonKind::Secondary)
-                    .min_width(width)
-                    .selected(answered == Some(index), Role::RadioButton);
-                // The first answer counts: after it, the answers stay on screen, readable, and
-                // another tap changes nothing.
-                let tapped = lit_ui(ui, theme, lit(Part::Answer(index)), |ui| ui.add(button));
-                if tapped.clicked() && answered.is_none() {
+                let mark = answer_mark(index, asked.right, answers, shown);
+                let word = match mark {
+                    AnswerMark::ChosenRight => &words.right,
+                    AnswerMark::NotRight | AnswerMark::TriedBefore => &words.not_right,
+                    AnswerMark::RightAnswer => &words.right_answer,
+                    AnswerMark::Open | AnswerMark::Closed => "",
+                };
+                let widget = QuizAnswer::new(theme, answer, (mark, word), width);
+                let tapped = lit_ui(ui, theme, lit(Part::Answer(index)), |ui| ui.add(widget));
+                if tapped.clicked() && mark == AnswerMark::Open {
                     command = Some(Command::Answer(index));
                 }
             }
-            let Some(answer) = answered else {
+            let Some(answer) = shown else {
                 return;
             };
             let right = answer == asked.right;
@@ -96,21 +116,20 @@ pub fn quiz_ui(
             let polite = egui::accesskit::Live::Polite;
             let card = lit_ui(ui, theme, lit(Part::Reply), |ui| {
                 super::text::announced_ui(ui, polite, |ui| {
-                    Frame::new()
-                        .fill(colors.key_fact.color32())
-                        .stroke(egui::Stroke::new(
-                            sizes.accent_stroke_pt,
-                            colors.key_fact_border.color32(),
-                        ))
-                        .corner_radius(sizes.corner_radius_pt)
-                        .inner_margin(Margin::same(sizes.card_padding_pt as i8))
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            text_ui(ui, theme, verdict, sizes.heading_pt, true);
-                            if !right && let Some(correct) = asked.answers.get(asked.right) {
-                                text_ui(ui, theme, correct, sizes.body_pt, true);
+                    reply_card_ui(ui, theme, |ui| {
+                        text_ui(ui, theme, verdict, sizes.heading_pt, true);
+                        if !right && let Some(correct) = asked.answers.get(asked.right) {
+                            text_ui(ui, theme, correct, sizes.body_pt, true);
+                        }
+                        text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
+                        ui.horizontal_wrapped(|ui| {
+                            if !right {
+                                let again =
+                                    BigButton::new(theme, &words.try_again, ButtonKind::Primary);
+                                if ui.add(again).clicked() {
+                                    command = Some(Command::TryAgain);
+                                }
                             }
-                            text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
                             if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
                                 let again = BigButton::new(
                                     theme,
@@ -122,14 +141,110 @@ pub fn quiz_ui(
                                     command = Some(Command::Open(at));
                                 }
                             }
-                        })
+                        });
+                    })
                 })
             });
+            let mut last = card.response.rect;
+            if question + 1 == total {
+                let summary = words
+                    .summary
+                    .replace("{right}", &answers.right_first.to_string())
+                    .replace("{total}", &total.to_string());
+                let end = reply_card_ui(ui, theme, |ui| {
+                    text_ui(ui, theme, &summary, sizes.heading_pt, true);
+                    text_ui(ui, theme, &words.summary_note, sizes.body_pt, false);
+                    if let Some(at) = screen.deck.questions_page {
+                        let questions =
+                            BigButton::new(theme, &words.questions, ButtonKind::Secondary)
+                                .icon_after(Icon::Next);
+                        if ui.add(questions).clicked() {
+                            command = Some(Command::Open(at));
+                        }
+                    }
+                });
+                last = last.union(end.response.rect);
+            }
             if reveal {
-                // Just answered: the feedback comes into view above the bottom bar.
-                ui.scroll_to_rect(card.response.rect, Some(egui::Align::Max));
+                // Just answered: the feedback (and the summary) comes into view above the
+                // bottom bar.
+                ui.scroll_to_rect(last, Some(egui::Align::Max));
             }
         },
     );
     command
+}
+
+/// What answer `index` shows, `right` being the right one's index, `shown` the answer showing
+/// (none while the patient has yet to choose, or chooses again).
+fn answer_mark(
+    index: usize,
+    right: usize,
+    answers: &QuizAnswers,
+    shown: Option<usize>,
+) -> AnswerMark {
+    let tried = answers.chosen.contains(&index);
+    match shown {
+        // Choosing (again): every answer not yet tried can be chosen.
+        None if tried => AnswerMark::TriedBefore,
+        None => AnswerMark::Open,
+        Some(shown) if shown == index && index == right => AnswerMark::ChosenRight,
+        Some(shown) if shown == index => AnswerMark::NotRight,
+        Some(_) if tried => AnswerMark::TriedBefore,
+        Some(shown) if index == right && shown != right => AnswerMark::RightAnswer,
+        Some(_) => AnswerMark::Closed,
+    }
+}
+
+/// The card a reply or the summary is drawn on.
+fn reply_card_ui<R>(
+    ui: &mut Ui,
+    theme: &crate::theme::Theme,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    let sizes = &theme.sizes;
+    let colors = &theme.colors;
+    Frame::new()
+        .fill(colors.key_fact.color32())
+        .stroke(egui::Stroke::new(
+            sizes.accent_stroke_pt,
+            colors.key_fact_border.color32(),
+        ))
+        .corner_radius(sizes.corner_radius_pt)
+        .inner_margin(Margin::same(sizes.card_padding_pt as i8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
+            add_contents(ui)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_marked_by_what_was_chosen() {
+        use AnswerMark::{ChosenRight, Closed, NotRight, Open, RightAnswer, TriedBefore};
+        let marks = |chosen: Vec<usize>, trying: bool| {
+            let answers = QuizAnswers {
+                chosen,
+                trying,
+                right_first: 0,
+            };
+            let shown = (!trying).then(|| answers.chosen.last().copied()).flatten();
+            (0..3)
+                .map(|index| answer_mark(index, 1, &answers, shown))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(marks(vec![], false), [Open, Open, Open]);
+        assert_eq!(marks(vec![1], false), [Closed, ChosenRight, Closed]);
+        assert_eq!(marks(vec![0], false), [NotRight, RightAnswer, Closed]);
+        assert_eq!(marks(vec![0], true), [TriedBefore, Open, Open]);
+        assert_eq!(
+            marks(vec![0, 2], false),
+            [TriedBefore, RightAnswer, NotRight]
+        );
+        assert_eq!(marks(vec![0, 1], false), [TriedBefore, ChosenRight, Closed]);
+    }
 }

@@ -185,6 +185,10 @@ pub struct Colors {
     pub qr_light: Rgb,
     pub reading: Rgb,
     pub focus_ring: Rgb,
+    pub right: Rgb,
+    pub right_fill: Rgb,
+    pub wrong: Rgb,
+    pub wrong_fill: Rgb,
 }
 
 /// Size, spacing and timing tokens, in logical points unless the name says otherwise.

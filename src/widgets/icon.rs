@@ -17,6 +17,10 @@ pub enum Icon {
     StepNext,
     /// Four corners pointing out, for showing a figure on the whole screen.
     Enlarge,
+    /// A tick, for a right answer.
+    Check,
+    /// A cross, for an answer that is not right.
+    Cross,
 }
 
 impl Icon {
@@ -67,6 +71,13 @@ impl Icon {
                 let triangle = vec![at(0.3, 0.18), at(0.72, 0.5), at(0.3, 0.82)];
                 painter.add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
                 painter.line_segment([at(0.8, 0.18), at(0.8, 0.82)], stroke);
+            }
+            Self::Check => {
+                painter.line(vec![at(0.12, 0.52), at(0.4, 0.8), at(0.9, 0.2)], stroke);
+            }
+            Self::Cross => {
+                painter.line_segment([at(0.2, 0.2), at(0.8, 0.8)], stroke);
+                painter.line_segment([at(0.8, 0.2), at(0.2, 0.8)], stroke);
             }
             Self::Enlarge => {
                 for (corner, dx, dy) in [

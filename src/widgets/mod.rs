@@ -5,6 +5,7 @@ mod figure;
 mod icon;
 mod progress_dots;
 mod qr_code;
+mod quiz_answer;
 mod swatch;
 mod topic_tile;
 
@@ -13,5 +14,6 @@ pub use figure::{Figure, FigureContent};
 pub use icon::Icon;
 pub use progress_dots::ProgressDots;
 pub use qr_code::{QrCodeView, cached_modules};
+pub use quiz_answer::{AnswerMark, QuizAnswer};
 pub use swatch::ColorSwatch;
 pub use topic_tile::TopicTile;

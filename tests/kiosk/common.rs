@@ -162,6 +162,15 @@ pub const INTERFACE: &str = r#"Interface(
         quieter: "Quieter",
         louder: "Louder",
     ),
+    quiz: (
+        right: "Right",
+        not_right: "Not right",
+        right_answer: "Right answer",
+        try_again: "Try again",
+        summary: "{right} of {total}.",
+        summary_note: "Well done.",
+        questions: "Questions",
+    ),
     keypad: (
         button: "button",
         picture: "picture",

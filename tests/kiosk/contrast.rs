@@ -17,6 +17,8 @@ fn body_text_pairs(c: &Colors) -> Vec<(&'static str, Rgb, Rgb)> {
         ("text on table stripe", c.text, c.table_stripe),
         ("text on placeholder", c.text, c.placeholder),
         ("text being read aloud", c.text, c.reading),
+        ("a right answer's text", c.text, c.right_fill),
+        ("a wrong answer's text", c.text, c.wrong_fill),
     ]
 }
 
@@ -41,6 +43,12 @@ fn other_text_pairs(c: &Colors) -> Vec<(&'static str, Rgb, Rgb)> {
         ("accent text on surface", c.accent, c.surface),
         ("error on background", c.error, c.background),
         ("error on surface", c.error, c.surface),
+        ("the word Right on a right answer", c.right, c.right_fill),
+        (
+            "the words Not right on a wrong answer",
+            c.wrong,
+            c.wrong_fill,
+        ),
     ]
 }
 
@@ -54,6 +62,16 @@ fn graphic_pairs(c: &Colors) -> Vec<(&'static str, Rgb, Rgb)> {
         ("accent on surface", c.accent, c.surface),
         ("focus ring on background", c.focus_ring, c.background),
         ("focus ring on surface", c.focus_ring, c.surface),
+        (
+            "a right answer's frame on background",
+            c.right,
+            c.background,
+        ),
+        (
+            "a wrong answer's frame on background",
+            c.wrong,
+            c.background,
+        ),
         ("key-fact frame on key fact", c.key_fact_border, c.key_fact),
         (
             "key-fact frame on background",

@@ -600,7 +600,7 @@ fn walk_throughs_move_what_the_words_say_and_less_motion_only_fades() {
     for (id, taps, label) in [
         ("fluoroscope", 1, "C-arm"),
         ("tubes-vs-open", 1, "Tube"),
-        ("surgery-day-steps", 3, "Thin tube with camera"),
+        ("surgery-day-steps", 3, "Scope with camera"),
     ] {
         let path = label_path(Theme::bundled(), id, taps, label);
         let end = *path.last().expect("frames");

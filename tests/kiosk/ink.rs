@@ -58,7 +58,7 @@ fn part(harness: &mut Harness<'_, KioskApp>, title: &str) -> Pos2 {
 /// The centres of the two muscle parts, both in view: (212, 214) and (796, 236) in the
 /// diagram's coordinates.
 fn parts(harness: &mut Harness<'_, KioskApp>) -> (Pos2, Pos2) {
-    let from = part(harness, "Muscle moves a little");
+    let from = part(harness, "Muscle gently spread");
     let to = harness
         .get_by_role_and_label(Role::Button, "Muscle pulled wide")
         .rect()
@@ -150,7 +150,7 @@ fn undo_and_clear_change_only_what_is_on_screen() {
     }
     .expect("on a page");
     tool(&mut harness, "Pen");
-    let from = part(&mut harness, "Muscle moves a little");
+    let from = part(&mut harness, "Muscle gently spread");
     common::finger(&mut harness, from, &[from + vec2(80.0, 30.0)]);
     // A stroke on the page's text: its title.
     let title = page_title_rect(&mut harness);
@@ -202,7 +202,7 @@ fn page_title_rect(harness: &mut Harness<'_, KioskApp>) -> Rect {
 fn the_pointer_shows_a_fading_trail_and_keeps_nothing() {
     let mut harness = on_diagram_page_every(vec2(1920.0, 1080.0), 1.0 / 60.0);
     tool(&mut harness, "Pointer");
-    let from = part(&mut harness, "Muscle moves a little");
+    let from = part(&mut harness, "Muscle gently spread");
     let on_screen = harness.state().session().screen;
     harness.event(egui::Event::PointerMoved(from));
     harness.event(egui::Event::PointerButton {
@@ -257,7 +257,7 @@ fn patients_never_see_the_tools_and_a_reset_wipes_every_drawing_and_the_handout(
 
     let mut harness = on_diagram_page(vec2(1920.0, 1080.0));
     tool(&mut harness, "Pen");
-    let from = part(&mut harness, "Muscle moves a little");
+    let from = part(&mut harness, "Muscle gently spread");
     common::finger(&mut harness, from, &[from + vec2(50.0, 50.0)]);
     tap_button_switch(&mut harness, "Add page to handout");
     assert_eq!(harness.state().session().handout.items.len(), 1);

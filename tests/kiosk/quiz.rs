@@ -6,7 +6,7 @@ use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::{Command, Screen, Session, UsageRecorder};
 use patient_kiosk::content::PageRef;
 use patient_kiosk::stats::{FixedClock, StatsFile, read_records};
@@ -76,7 +76,10 @@ fn the_quiz_follows_the_last_page_and_explains_every_answer() {
         harness.state().session().quiz_answers.get(&(TOPIC, 0)),
         Some(&wrong)
     );
-    press(&mut harness, Role::RadioButton, &first.answers[first.right]);
+    // The right answer is marked, and is no longer a button to tap.
+    let marked = format!("{}, Right answer", first.answers[first.right]);
+    let node = harness.get_by_role_and_label(Role::RadioButton, &marked);
+    assert!(node.accesskit_node().is_disabled(), "nothing to tap");
     assert_eq!(
         harness.state().session().quiz_answers.get(&(TOPIC, 0)),
         Some(&wrong),
@@ -198,5 +201,151 @@ fn answers_are_wiped_at_the_reset_and_only_counts_are_kept() {
     assert!(
         !line.contains(&quiz[1].answers[wrong]) && !line.contains(&quiz[0].id),
         "no answer or question is written, only counts: {line}"
+    );
+}
+
+/// A wrong answer is marked with a cross and "Not right", the right one with a tick and
+/// "Right answer" (words and icons, not colour alone), the others become plain text; Try
+/// again opens the untried answers again, and a right try is marked "Right" without changing
+/// the answer counted.
+#[test]
+fn a_wrong_answer_is_marked_and_the_patient_may_try_again() {
+    let deck = common::bundled_deck();
+    let topic = &deck.language(0).topics[TOPIC];
+    let asked = topic
+        .quiz
+        .iter()
+        .find(|asked| asked.answers.len() >= 3)
+        .expect("a question with 3 answers or more");
+    let question = topic
+        .quiz
+        .iter()
+        .position(|q| q.id == asked.id)
+        .expect("it");
+    let wrong = (asked.right + 1) % asked.answers.len();
+    let other = (0..asked.answers.len())
+        .find(|&index| index != wrong && index != asked.right)
+        .expect("a third answer");
+    let mut harness = kiosk(None);
+    harness.state_mut().apply(Command::OpenQuiz(TOPIC));
+    for _ in 0..question {
+        harness.state_mut().apply(Command::Next);
+    }
+    harness.run();
+    press(&mut harness, Role::RadioButton, &asked.answers[wrong]);
+
+    let node = |harness: &Harness<'_, KioskApp>, label: &str| {
+        let node = harness.get_by_role_and_label(Role::RadioButton, label);
+        let data = node.accesskit_node();
+        (
+            data.is_disabled(),
+            data.toggled()
+                .is_some_and(|t| t == egui::accesskit::Toggled::True),
+        )
+    };
+    let not_right = format!("{}, Not right", asked.answers[wrong]);
+    let right_answer = format!("{}, Right answer", asked.answers[asked.right]);
+    assert_eq!(node(&harness, &not_right), (true, true), "chosen, marked");
+    assert_eq!(node(&harness, &right_answer), (true, false), "marked");
+    assert_eq!(
+        node(&harness, &asked.answers[other]),
+        (true, false),
+        "plain text"
+    );
+    assert!(
+        harness.query_by_label("Not right").is_none(),
+        "the word is in the answer's name"
+    );
+
+    press(&mut harness, Role::Button, "Try again");
+    assert_eq!(
+        node(&harness, &not_right),
+        (true, false),
+        "tried: stays marked"
+    );
+    assert_eq!(
+        node(&harness, &asked.answers[asked.right]),
+        (false, false),
+        "open again"
+    );
+    assert_eq!(
+        node(&harness, &asked.answers[other]),
+        (false, false),
+        "open again"
+    );
+    assert!(
+        harness
+            .query_by_label("Good try. Here is the right answer:")
+            .is_none(),
+        "the reply waits for the new answer"
+    );
+
+    press(&mut harness, Role::RadioButton, &asked.answers[asked.right]);
+    let right = format!("{}, Right", asked.answers[asked.right]);
+    assert_eq!(node(&harness, &right), (true, true));
+    assert!(harness.query_by_label("Yes, that is right!").is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Try again")
+            .is_none()
+    );
+    let session = harness.state().session();
+    assert_eq!(
+        session.quiz_answers.get(&(TOPIC, question)),
+        Some(&wrong),
+        "counted"
+    );
+    assert_eq!(
+        session.quiz_tries.get(&(TOPIC, question)),
+        Some(&vec![asked.right])
+    );
+}
+
+/// The last question, once answered, ends the quiz with how many were right the first time
+/// and a way to the questions to ask the care team.
+#[test]
+fn a_quiz_ends_with_a_summary_and_the_questions_to_ask() {
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    let quiz = &words.topics[TOPIC].quiz;
+    assert!(quiz.len() >= 3);
+    let mut harness = kiosk(None);
+    harness.state_mut().apply(Command::OpenQuiz(TOPIC));
+    harness.run();
+    for (index, asked) in quiz.iter().enumerate() {
+        // Right, then wrong, then right: 2 of 3 (a try again never counts).
+        let answer = if index == 1 {
+            (asked.right + 1) % asked.answers.len()
+        } else {
+            asked.right
+        };
+        assert!(
+            harness.query_by_label_contains("You got").is_none(),
+            "not yet"
+        );
+        press(&mut harness, Role::RadioButton, &asked.answers[answer]);
+        if index == 1 {
+            press(&mut harness, Role::Button, "Try again");
+            press(&mut harness, Role::RadioButton, &asked.answers[asked.right]);
+        }
+        if index + 1 < quiz.len() {
+            press(&mut harness, Role::Button, "Next question");
+        }
+    }
+    let total = quiz.len();
+    let summary = format!("You got {} of {total} right.", total - 1);
+    let shown = harness.get_by_label(&summary).rect();
+    assert!(
+        shown.bottom() <= 1080.0 - Theme::bundled().sizes.bar_height_pt,
+        "the summary is in view above the bottom bar: {shown:?}"
+    );
+    press(&mut harness, Role::Button, "Questions to ask");
+    let questions = deck
+        .questions_page
+        .expect("the deck names the questions page");
+    assert_eq!(screen(&harness), Screen::Page(questions));
+    assert_eq!(
+        words.page(questions).map(|page| page.id.as_str()),
+        Some("appointments-questions")
     );
 }

@@ -215,12 +215,27 @@ impl Loader<'_> {
         if languages.is_empty() {
             return None;
         }
+        if let Some(id) = &deck.value.questions_page
+            && languages
+                .first()
+                .is_some_and(|words| words.page_id(id).is_none())
+        {
+            self.error(deck.file.diagnostic_at_value(
+                "questions_page",
+                id,
+                0,
+                format!("There is no page \"{id}\" for `questions_page`. Give a page's id."),
+            ));
+        }
+        let questions_page =
+            (deck.value.questions_page.as_deref()).and_then(|id| languages.first()?.page_id(id));
         let deck = Deck {
             languages,
             default_language,
             phones: deck.value.phones,
             logo: deck.value.logo,
             portal_url: deck.value.portal_url,
+            questions_page,
             images_dir: self.paths.images_dir(),
             diagrams: diagrams
                 .into_iter()
@@ -432,6 +447,8 @@ impl Loader<'_> {
             phones,
             logo,
             portal_url,
+            // Checked once the pages are known (`check_questions_page`).
+            questions_page: _,
         } = &deck.value;
         let file = &deck.file;
         if languages.is_empty() {
@@ -696,6 +713,7 @@ impl Loader<'_> {
             handout,
             listen,
             keypad,
+            quiz,
         } = &interface.value;
         let fields = [
             ("language_name", language_name),
@@ -743,6 +761,7 @@ impl Loader<'_> {
             .chain(handout.fields())
             .chain(listen.fields())
             .chain(keypad.fields())
+            .chain(quiz.fields())
             .chain(colors)
         {
             if value.trim().is_empty() {
@@ -769,6 +788,18 @@ impl Loader<'_> {
                 &keypad.on_control,
                 "{control}",
                 "You are on {control}.",
+            ),
+            (
+                "summary",
+                &quiz.summary,
+                "{right}",
+                "You got {right} of {total} right.",
+            ),
+            (
+                "summary",
+                &quiz.summary,
+                "{total}",
+                "You got {right} of {total} right.",
             ),
             (
                 "question_of",
