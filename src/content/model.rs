@@ -587,6 +587,77 @@ pub struct Topic {
     pub quiz: Vec<Question>,
 }
 
+impl Topic {
+    /// Every text of the topic a patient reads or hears: its title and subtitle, every page's
+    /// title and words, and its quiz.
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
+        let mut texts = vec![&mut self.title, &mut self.subtitle];
+        for page in &mut self.pages {
+            texts.push(&mut page.title);
+            for block in &mut page.blocks {
+                match block {
+                    Block::Heading(text) | Block::Paragraph(text) => texts.push(text),
+                    Block::Bullets(items) => texts.extend(items.iter_mut()),
+                    Block::KeyFact { title, text } => texts.extend([title, text]),
+                    Block::Table {
+                        caption,
+                        columns,
+                        rows,
+                    } => {
+                        texts.extend(caption.iter_mut());
+                        texts.extend(columns.iter_mut());
+                        texts.extend(rows.iter_mut().flatten());
+                    }
+                    Block::Figure { alt, caption, .. } => {
+                        texts.push(alt);
+                        texts.extend(caption.iter_mut());
+                    }
+                    Block::Contact { title, note, .. } => {
+                        texts.push(title);
+                        texts.extend(note.iter_mut());
+                    }
+                    Block::GoTo(links) => {
+                        texts.extend(links.iter_mut().map(|link| &mut link.label))
+                    }
+                    Block::QrCode { caption } => texts.push(caption),
+                }
+            }
+        }
+        for question in &mut self.quiz {
+            texts.push(&mut question.ask);
+            texts.extend(question.answers.iter_mut());
+            texts.push(&mut question.explain);
+        }
+        texts
+    }
+}
+
+/// Where a text names one of `deck.ron`'s phone numbers instead of typing it: `{phone:main}`.
+pub const PHONE_PLACEHOLDER: &str = "{phone:";
+
+/// `text` with every `{phone:ID}` replaced by the number `phones` gives `ID` (an unknown id is
+/// left as it is: the loader reports it).
+pub fn with_phone_numbers(text: &str, phones: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(PHONE_PLACEHOLDER) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + PHONE_PLACEHOLDER.len()..];
+        match after.find('}').map(|end| (&after[..end], end)) {
+            Some((id, end)) if phones.contains_key(id) => {
+                out.push_str(&phones[id]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str(PHONE_PLACEHOLDER);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// One question of a topic's quiz, with big answer buttons and kind feedback.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -745,3 +745,85 @@ fn a_topic_that_fails_is_reported_once_not_by_every_link_to_it() {
     );
     assert_eq!(d.len(), 1, "{d:?}");
 }
+
+/// A number in a sentence is written `{phone:ID}` and comes from deck.ron (so it can never
+/// drift); an id deck.ron does not have is named where it is written.
+#[test]
+fn a_phone_number_in_a_sentence_comes_from_the_deck() {
+    let f = Fixture::new();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "Paragraph(\"Hello.\")",
+        "Paragraph(\"Call {phone:main} or {phone:fax}.\")",
+    );
+    assert_diagnostic(
+        &f.diagnostics(),
+        "en/topics/alpha.ron",
+        10,
+        49,
+        &[
+            "`{phone:fax}` names no phone number of deck.ron",
+            "\"main\"",
+        ],
+    );
+    f.edit("content/en/topics/alpha.ron", " or {phone:fax}", "");
+    let deck = load_deck(&f.paths()).expect("loads");
+    let words = deck.language(0);
+    let (_, page) = words.pages().next().expect("a page");
+    let patient_kiosk::content::model::Block::Paragraph(text) = &page.blocks[0] else {
+        panic!("a paragraph");
+    };
+    assert_eq!(text, &format!("Call {}.", deck.phones["main"]));
+}
+
+/// The bundled virtual-visits page gives the main number from deck.ron, in both languages.
+#[test]
+fn the_bundled_pages_take_the_main_number_from_the_deck() {
+    let deck = common::bundled_deck();
+    let main = &deck.phones["main"];
+    for language in &deck.languages {
+        let (_, page) = (language.pages())
+            .find(|(_, page)| page.id == "virtual-visits-schedule")
+            .expect("the page");
+        let said = format!("{:?}", page.blocks);
+        assert!(said.contains(main.as_str()), "{}: {said}", language.code);
+        assert!(!said.contains("{phone:"), "{said}");
+    }
+    let source = std::fs::read_to_string(
+        common::bundled_paths()
+            .content_dir
+            .join("en/topics/virtual-visits.ron"),
+    )
+    .expect("the file");
+    assert!(
+        !source.contains(main.as_str()),
+        "the number is not typed in the topic"
+    );
+}
+
+/// A translation gives the same numbers as the default language, block by block (beyond the
+/// parity of ids and shapes): "Row 1 2" may not become "Row 1 3"; a metric conversion may be
+/// added.
+#[test]
+fn a_translation_with_another_number_is_named_at_its_page() {
+    let f = Fixture::with_spanish();
+    f.edit(
+        "content/es/topics/beta.ron",
+        "rows: [[\"Row\", \"1\", \"2\"]]",
+        "rows: [[\"Row\", \"1\", \"3\"]]",
+    );
+    f.edit(
+        "content/es/topics/alpha.ron",
+        "Paragraph(\"Hello.\")",
+        "Paragraph(\"Hola (2 cm).\")",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "es/topics/beta.ron",
+        7,
+        17,
+        &["block 3 has 1, 3 here but 1, 2 in the en content"],
+    );
+    assert_eq!(d.len(), 1, "the conversion is allowed: {d:?}");
+}

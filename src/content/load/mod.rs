@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 mod diagrams;
+mod numbers;
 mod parity;
 mod quiz;
 mod recordings;
@@ -157,6 +158,7 @@ impl Loader<'_> {
             self.check_diagram_texts(&language.code, &diagrams, &language.diagram_texts);
         }
         self.check_parity(&deck, &languages);
+        self.check_numbers(&deck, &languages);
         let recording_lengths: Vec<HashMap<PathBuf, u64>> = languages
             .iter()
             .map(|language| self.check_recording_files(language))
@@ -185,7 +187,15 @@ impl Loader<'_> {
                 let mut by_id: HashMap<String, Topic> = files
                     .topics
                     .into_iter()
-                    .map(|parsed| (parsed.value.id.clone(), parsed.value))
+                    .map(|parsed| {
+                        let mut topic = parsed.value;
+                        for text in topic.texts_mut() {
+                            if text.contains(super::model::PHONE_PLACEHOLDER) {
+                                *text = super::model::with_phone_numbers(text, &deck.value.phones);
+                            }
+                        }
+                        (topic.id.clone(), topic)
+                    })
                     .collect();
                 let topics = deck
                     .value
@@ -947,6 +957,21 @@ impl Loader<'_> {
     ) {
         let file = &topic.file;
         let value = &topic.value;
+        // `{phone:ID}` names a number of deck.ron: every one must be there.
+        for (at, _) in file.text.match_indices(super::model::PHONE_PLACEHOLDER) {
+            let after = &file.text[at + super::model::PHONE_PLACEHOLDER.len()..];
+            let id = after.find(['}', '"']).map_or(after, |end| &after[..end]);
+            let closed = after[id.len()..].starts_with('}');
+            if !closed || !deck.value.phones.contains_key(id) {
+                let known = quoted_list(deck.value.phones.keys());
+                self.error(file.diagnostic_at_offset(
+                    at,
+                    format!(
+                        "`{{phone:{id}}}` names no phone number of deck.ron. Write `{{phone:ID}}` with one of: {known}."
+                    ),
+                ));
+            }
+        }
         if value.title.trim().is_empty() {
             self.error(file.diagnostic_at_key(
                 "title",
