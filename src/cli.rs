@@ -439,6 +439,9 @@ fn check(paths: &ContentPaths, readability: bool, narration: bool) -> ExitCode {
                 deck.topic_count(),
                 deck.page_count()
             );
+            for warning in &deck.warnings {
+                println!("warning: {warning}");
+            }
             print!("{}", recordings_report(paths, &deck, narration));
             if readability {
                 println!();

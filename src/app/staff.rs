@@ -108,6 +108,10 @@ impl KioskApp {
             unreadable_pictures: self.images.unreadable(),
             settings_problem: self.settings_problem.as_deref(),
             listen_unavailable: self.listen.unavailable(),
+            reviews_due: match &self.content {
+                Content::Ready(deck) => deck.reviews_due(jiff::Zoned::now().date()),
+                _ => Vec::new(),
+            },
         };
         // Staff are not the patient: the normal text size whatever the patient chose (the
         // menu ran off the screen at the largest size), in the look showing.

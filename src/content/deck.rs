@@ -167,6 +167,8 @@ pub struct Deck {
     pub portal_url: Option<String>,
     /// The page of questions to ask the care team, where every quiz ends.
     pub questions_page: Option<PageRef>,
+    /// What `check` warns of (topics not approved, reviews overdue when it was loaded).
+    pub warnings: Vec<super::Diagnostic>,
     /// The folder content pictures are read from.
     pub images_dir: PathBuf,
     /// Every diagram's drawing, by id (its words are in each [`Language`]).
@@ -174,6 +176,29 @@ pub struct Deck {
 }
 
 impl Deck {
+    /// Every topic, in every language, that no one has approved or whose review was due
+    /// before `today`: the language's code, the topic's title, and when it was due (none: not
+    /// approved).
+    pub fn reviews_due(
+        &self,
+        today: jiff::civil::Date,
+    ) -> Vec<(&str, &str, Option<jiff::civil::Date>)> {
+        let mut due = Vec::new();
+        for language in &self.languages {
+            for topic in &language.topics {
+                match &topic.review {
+                    None => due.push((language.code.as_str(), topic.title.as_str(), None)),
+                    Some(review) => {
+                        if let Some(date) = review.due_date().filter(|date| *date < today) {
+                            due.push((language.code.as_str(), topic.title.as_str(), Some(date)));
+                        }
+                    }
+                }
+            }
+        }
+        due
+    }
+
     /// The language at `index`, or the default one.
     pub fn language(&self, index: usize) -> &Language {
         self.languages

@@ -513,11 +513,15 @@ pub struct StaffText {
     pub settings_broken: String,
     /// When pages cannot be read aloud (no voice, no sound), with `{reason}`.
     pub listen_unavailable: String,
+    /// A topic in the content that no one has approved, with `{topic}`.
+    pub review_missing: String,
+    /// A topic whose review is overdue, with `{topic}` and `{date}` (when it was due).
+    pub review_overdue: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 39] {
+    pub fn fields(&self) -> [(&'static str, &String); 41] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -554,6 +558,8 @@ impl StaffText {
             ("pictures_unreadable", &self.pictures_unreadable),
             ("settings_broken", &self.settings_broken),
             ("listen_unavailable", &self.listen_unavailable),
+            ("review_missing", &self.review_missing),
+            ("review_overdue", &self.review_overdue),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
             ("consult_on", &self.consult_on),
@@ -579,12 +585,36 @@ pub struct Topic {
     #[serde(default)]
     pub icon: Option<String>,
 
+    /// Who approved the topic in this language, when, and when it is due for review. `check`
+    /// warns of a topic without one or overdue, and so does the staff menu.
+    #[serde(default)]
+    pub review: Option<Review>,
+
     /// The pages, read one at a time in this order.
     pub pages: Vec<Page>,
 
     /// "Check what you learned": 3 to 5 questions after the topic's last page, or none.
     #[serde(default)]
     pub quiz: Vec<Question>,
+}
+
+/// A topic's approval: who, when, and when it must be looked at again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Who approved it (a name and role, e.g. "Dr. A. Example, spine surgeon").
+    pub approved_by: String,
+    /// When, as `YYYY-MM-DD`.
+    pub approved: String,
+    /// When it is due for review, as `YYYY-MM-DD` (after `approved`).
+    pub due: String,
+}
+
+impl Review {
+    /// When it is due, if `due` is a date.
+    pub fn due_date(&self) -> Option<jiff::civil::Date> {
+        self.due.parse().ok()
+    }
 }
 
 impl Topic {

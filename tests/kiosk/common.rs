@@ -144,6 +144,8 @@ pub const INTERFACE: &str = r#"Interface(
         pictures_unreadable: "Unreadable: {files}",
         settings_broken: "Broken settings: {problem}",
         listen_unavailable: "No Listen: {reason}",
+        review_missing: "Not approved: {topic}",
+        review_overdue: "Due {date}: {topic}",
     ),
     handout: (
         title: "Notes",

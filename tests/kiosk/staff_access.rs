@@ -526,3 +526,80 @@ fn taps_on_the_logo_or_on_back_do_not_open_the_pad_and_it_shows_no_command() {
         }
     }
 }
+
+/// Content governance: a topic no one approved and one whose review is overdue are warnings of
+/// `check` (at their places; the content still loads) and lines of the staff menu; a date that
+/// is not a date is a problem.
+#[test]
+fn reviews_missing_or_overdue_are_warned_of_by_check_and_shown_to_staff() {
+    let fixture = common::Fixture::new();
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "    subtitle: \"First topic\",\n",
+        "    subtitle: \"First topic\",\n    review: (approved_by: \"Dr. Test\", approved: \"2019-01-01\", due: \"2020-01-01\"),\n",
+    );
+    let content = fixture.path("content");
+    let output = common::run_bin(&["check", content.to_str().expect("UTF-8")]);
+    let printed = common::stdout(&output);
+    assert!(output.status.success(), "warnings only: {printed}");
+    let alpha = fixture.path("content/en/topics/alpha.ron");
+    let beta = fixture.path("content/en/topics/beta.ron");
+    assert!(
+        printed.contains(&format!(
+            "warning: {}:5:68: The review of the topic \"alpha\" was due 2020-01-01 (approved by Dr. Test on 2019-01-01).",
+            alpha.display()
+        )),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(&format!(
+            "warning: {}:2:9: No one has approved the topic \"beta\"",
+            beta.display()
+        )),
+        "{printed}"
+    );
+
+    let deck = patient_kiosk::load_deck(&fixture.paths()).expect("loads, with warnings");
+    assert_eq!(deck.warnings.len(), 2);
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_settings(
+        KioskConfig {
+            staff_pin_hash: Some(common::cheap_pin_hash(PIN)),
+            ..KioskConfig::default()
+        },
+        None,
+    );
+    let mut harness = on_home(app);
+    open_menu(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Due 2020-01-01: Alpha (en)")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Not approved: Beta (en)").is_some());
+
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "due: \"2020-01-01\"",
+        "due: \"next year\"",
+    );
+    common::assert_diagnostic(
+        &fixture.diagnostics(),
+        "en/topics/alpha.ron",
+        5,
+        68,
+        &["`due` is \"next year\": write a date as YYYY-MM-DD"],
+    );
+    fixture.edit(
+        "content/en/topics/alpha.ron",
+        "due: \"next year\"",
+        "due: \"2018-06-01\"",
+    );
+    common::assert_diagnostic(
+        &fixture.diagnostics(),
+        "en/topics/alpha.ron",
+        5,
+        68,
+        &["The review is due 2018-06-01, not after its approval on 2019-01-01."],
+    );
+}

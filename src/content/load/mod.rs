@@ -64,13 +64,18 @@ pub fn load_deck(paths: &ContentPaths) -> Result<Deck, ContentErrors> {
     let mut loader = Loader {
         paths,
         diagnostics: Vec::new(),
+        warnings: Vec::new(),
+        today: jiff::Zoned::now().date(),
         bytes_read: 0,
         picture_pixels: HashMap::new(),
         pages_unknown: false,
     };
     let deck = loader.load();
     match deck {
-        Some(deck) if loader.diagnostics.is_empty() => Ok(deck),
+        Some(mut deck) if loader.diagnostics.is_empty() => {
+            deck.warnings = loader.warnings;
+            Ok(deck)
+        }
         _ => {
             let mut diagnostics = loader.diagnostics;
             if diagnostics.is_empty() {
@@ -109,6 +114,10 @@ struct LanguageFiles {
 struct Loader<'a> {
     paths: &'a ContentPaths,
     diagnostics: Vec<Diagnostic>,
+    /// What `check` warns of without refusing the content (a review overdue).
+    warnings: Vec<Diagnostic>,
+    /// The date reviews are checked against.
+    today: jiff::civil::Date,
     /// The bytes of all content files read so far (see [`super::budget::MAX_CONTENT_BYTES`]).
     bytes_read: u64,
     /// The pixels of each picture checked so far, by file.
@@ -246,6 +255,7 @@ impl Loader<'_> {
             logo: deck.value.logo,
             portal_url: deck.value.portal_url,
             questions_page,
+            warnings: Vec::new(),
             images_dir: self.paths.images_dir(),
             diagrams: diagrams
                 .into_iter()
@@ -264,6 +274,72 @@ impl Loader<'_> {
 
     fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Something to look at that does not stop the content (a review overdue).
+    fn warn(&mut self, diagnostic: Diagnostic) {
+        self.warnings.push(diagnostic);
+    }
+
+    /// A topic's approval: missing or overdue is a warning; dates that are not dates, or a
+    /// review due before the approval, are problems.
+    fn check_review(&mut self, file: &SourceFile, topic: &Topic) {
+        let Some(review) = &topic.review else {
+            self.warn(file.diagnostic_at_value(
+                "id",
+                &topic.id,
+                0,
+                format!(
+                    "No one has approved the topic \"{}\" in this language: add review: \
+                     (approved_by: \"...\", approved: \"YYYY-MM-DD\", due: \"YYYY-MM-DD\").",
+                    topic.id
+                ),
+            ));
+            return;
+        };
+        if review.approved_by.trim().is_empty() {
+            self.error(file.diagnostic_at_key(
+                "approved_by",
+                "`approved_by` is empty: name who approved the topic.".to_owned(),
+            ));
+        }
+        let date = |text: &str| text.parse::<jiff::civil::Date>().ok();
+        let approved = date(&review.approved);
+        let due = date(&review.due);
+        for (key, text, parsed) in [
+            ("approved", &review.approved, approved),
+            ("due", &review.due, due),
+        ] {
+            if parsed.is_none() {
+                self.error(file.diagnostic_at_value(
+                    key,
+                    text,
+                    0,
+                    format!("`{key}` is \"{text}\": write a date as YYYY-MM-DD, e.g. 2027-01-31."),
+                ));
+            }
+        }
+        let (Some(approved), Some(due)) = (approved, due) else {
+            return;
+        };
+        if due <= approved {
+            self.error(file.diagnostic_at_value(
+                "due",
+                &review.due,
+                0,
+                format!("The review is due {due}, not after its approval on {approved}."),
+            ));
+        } else if due < self.today {
+            self.warn(file.diagnostic_at_value(
+                "due",
+                &review.due,
+                0,
+                format!(
+                    "The review of the topic \"{}\" was due {due} (approved by {} on {approved}).",
+                    topic.id, review.approved_by
+                ),
+            ));
+        }
     }
 
     /// Reads one RON file into `T`, reporting why not if it cannot.
@@ -842,6 +918,24 @@ impl Loader<'_> {
                 "Try again in {seconds} seconds.",
             ),
             ("reloaded", &staff.reloaded, "{pages}", "{pages} pages."),
+            (
+                "review_missing",
+                &staff.review_missing,
+                "{topic}",
+                "Not approved yet: {topic}",
+            ),
+            (
+                "review_overdue",
+                &staff.review_overdue,
+                "{topic}",
+                "Review was due {date}: {topic}",
+            ),
+            (
+                "review_overdue",
+                &staff.review_overdue,
+                "{date}",
+                "Review was due {date}: {topic}",
+            ),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
                 "settings_broken",
@@ -987,6 +1081,7 @@ impl Loader<'_> {
         if let Some(icon) = &value.icon {
             self.check_image(file, "icon", icon);
         }
+        self.check_review(file, value);
         if value.pages.is_empty() {
             self.error(file.diagnostic_at_key(
                 "pages",

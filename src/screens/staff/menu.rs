@@ -60,6 +60,15 @@ pub fn menu_ui(
                 let line = words.listen_unavailable.replace("{reason}", reason);
                 line_ui(ui, theme, &line, true);
             }
+            for (code, title, due) in &info.reviews_due {
+                let topic = format!("{title} ({code})");
+                let line = match due {
+                    Some(date) => (words.review_overdue.replace("{topic}", &topic))
+                        .replace("{date}", &date.to_string()),
+                    None => words.review_missing.replace("{topic}", &topic),
+                };
+                line_ui(ui, theme, &line, true);
+            }
             if !info.unreadable_pictures.is_empty() {
                 let files: Vec<String> = (info.unreadable_pictures.iter())
                     .map(|path| path.display().to_string())

@@ -39,6 +39,9 @@ pub struct StaffInfo<'a> {
     pub settings_problem: Option<&'a str>,
     /// Why pages cannot be read aloud, if they cannot.
     pub listen_unavailable: Option<&'a str>,
+    /// Topics no one has approved, or whose review is overdue: the language's code, the
+    /// topic's title, and when it was due (none: not approved).
+    pub reviews_due: Vec<(&'a str, &'a str, Option<jiff::civil::Date>)>,
 }
 
 /// Draws the PIN pad or the staff menu over everything; returns what was tapped.
