@@ -455,10 +455,10 @@ impl KioskApp {
         let gesture = self.staff_gesture_ui(ui);
         self.language_ui(ui.ctx());
         let (reading, reveal_reading) = self.listen_ui(ui.ctx());
-        // Whether a screen reader's (or Tab's) focus was on something as the frame began: a
-        // dialog that appears takes it (egui drops the focus of what is under a dialog).
-        let had_focus = ui.ctx().memory(|memory| memory.focused()).is_some();
-        let idle = self.idle_ui(ui.ctx(), had_focus);
+        // What a screen reader's (or Tab's) focus was on as the frame began: a dialog that
+        // appears takes it (egui drops the focus of what is under a dialog), and gives it back.
+        let focused = ui.ctx().memory(|memory| memory.focused());
+        let idle = self.idle_ui(ui.ctx(), focused);
         if self.ensure_style(ui.ctx()) {
             ui.ctx()
                 .request_discard("the design tokens were just applied");
@@ -584,7 +584,21 @@ impl KioskApp {
     /// Keeps the idle countdown: notes touches, asks "Are you still there?" when it is time,
     /// and starts over for the next patient when nobody answers. Repaints only when the
     /// countdown has something new to show.
-    fn idle_ui(&mut self, ctx: &egui::Context, had_focus: bool) -> Option<Command> {
+    fn idle_ui(&mut self, ctx: &egui::Context, focused: Option<egui::Id>) -> Option<Command> {
+        // Where the focus was when "Are you still there?" took it, kept while it shows.
+        let before_question = egui::Id::unique("focus before the idle question");
+        let give_focus_back = |ctx: &egui::Context| {
+            // On the frame the question goes, egui still keeps the page from taking the
+            // focus (the dialog's layer is from the frame before): the next frame gives it.
+            if ctx.memory(|memory| memory.top_modal_layer()).is_some() {
+                ctx.request_repaint();
+                return;
+            }
+            let id = ctx.data_mut(|data| data.remove_temp::<Option<egui::Id>>(before_question));
+            if let Some(id) = id.flatten().filter(|id| ctx.read_response(*id).is_some()) {
+                ctx.memory_mut(|memory| memory.request_focus(id));
+            }
+        };
         let now_secs = ctx.input(|input| input.time);
         let touched = ctx.input(|input| {
             input.events.iter().any(|event| {
@@ -605,11 +619,13 @@ impl KioskApp {
             // Nothing to protect on a fresh start: the clock runs from the first touch.
             self.idle.touched(now_secs);
             self.keypad.warn_once(false);
+            give_focus_back(ctx);
             return None;
         }
         match self.idle.state(now_secs) {
             IdleState::Active { secs_left } => {
                 self.keypad.warn_once(false);
+                give_focus_back(ctx);
                 ctx.request_repaint_after_secs(secs_left as f32);
                 None
             }
@@ -636,7 +652,12 @@ impl KioskApp {
                     let showing = self.said_showing(deck);
                     self.listen.say(deck, &showing, said);
                 }
-                screens::still_there_ui(ctx, &self.theme, interface, (secs_left, had_focus))
+                let on_page = ctx.data(|data| data.get_temp::<Option<egui::Id>>(before_question));
+                if on_page.is_none() && focused.is_some() {
+                    ctx.data_mut(|data| data.insert_temp(before_question, focused));
+                }
+                let take_focus = focused.is_some();
+                screens::still_there_ui(ctx, &self.theme, interface, (secs_left, take_focus))
             }
             IdleState::Expired => Some(Command::StartOver),
         }

@@ -167,6 +167,8 @@ pub struct Deck {
     pub portal_url: Option<String>,
     /// The page of questions to ask the care team, where every quiz ends.
     pub questions_page: Option<PageRef>,
+    /// The diagrams the attract screen shows, by id, if `deck.ron` chooses them.
+    pub attract: Option<Vec<String>>,
     /// What `check` warns of (topics not approved, reviews overdue when it was loaded).
     pub warnings: Vec<super::Diagnostic>,
     /// The folder content pictures are read from.

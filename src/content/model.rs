@@ -39,6 +39,11 @@ pub struct DeckFile {
     /// there (no button without it).
     #[serde(default)]
     pub questions_page: Option<String>,
+
+    /// The diagrams the attract screen shows in a waiting room, in order, by id (default:
+    /// every diagram the pages show). A diagram of risks is better read with its page.
+    #[serde(default)]
+    pub attract: Option<Vec<String>>,
 }
 
 /// `content/<language>/clinic.ron`: the clinic profile in one language.

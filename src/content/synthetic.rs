@@ -82,6 +82,7 @@ pub fn write_scaled_deck(
         phones: deck.phones.clone(),
         logo: deck.logo.clone(),
         portal_url: deck.portal_url.clone(),
+        attract: deck.attract.clone(),
         questions_page: (deck.questions_page)
             .and_then(|at| Some(deck.language(deck.default_language).page(at)?.id.clone())),
     };

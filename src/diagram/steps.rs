@@ -116,7 +116,10 @@ impl StepControls<'_> {
                                 .font(font)
                                 .color(colors.text.color32()),
                         )
-                        .wrap(),
+                        .wrap()
+                        // Reached by Tab and screen readers, as every text is (see
+                        // `screens::text::READABLE`).
+                        .sense(egui::Sense::FOCUSABLE),
                     );
                 }
             },

@@ -39,6 +39,9 @@ pub struct DiagramView<'a> {
     pub step: usize,
     /// Whether its hotspots can be tapped (and are marked); off where the diagram is only shown.
     pub hotspots: bool,
+    /// Whether it is drawn on a card of its own (paper and frame); off where it is drawn on a
+    /// card that is already there (the attract screen's, where diagrams cross-fade).
+    pub card: bool,
 }
 
 /// What drawing a diagram produced.
@@ -69,6 +72,7 @@ impl DiagramView<'_> {
             open_hotspot,
             step,
             hotspots: tappable,
+            card: on_card,
         } = self;
         let sizes = &theme.sizes;
         let tokens = &theme.diagram;
@@ -366,13 +370,15 @@ impl DiagramView<'_> {
             };
         }
         let painter = ui.painter_at(rect);
-        painter.rect(
-            rect,
-            sizes.corner_radius_pt,
-            token_color(theme, "paper", theme.colors.surface.color32()),
-            egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
-            egui::StrokeKind::Inside,
-        );
+        if on_card {
+            painter.rect(
+                rect,
+                sizes.corner_radius_pt,
+                token_color(theme, "paper", theme.colors.surface.color32()),
+                egui::Stroke::new(sizes.stroke_pt, theme.colors.border.color32()),
+                egui::StrokeKind::Inside,
+            );
+        }
 
         let open = open_hotspot.and_then(|id| diagram.hotspots.iter().find(|h| h.id == id));
         // A tapped part glows alone; otherwise the step's new parts glow.

@@ -33,7 +33,8 @@ pub fn back_soon_ui(ui: &mut Ui, theme: &Theme) {
                         .font(bold_font(sizes.title_pt))
                         .color(colors.text.color32()),
                 )
-                .wrap(),
+                .wrap()
+                .sense(super::text::READABLE),
             );
             ui.add(
                 Label::new(
@@ -41,7 +42,8 @@ pub fn back_soon_ui(ui: &mut Ui, theme: &Theme) {
                         .size(sizes.body_pt)
                         .color(colors.text.color32()),
                 )
-                .wrap(),
+                .wrap()
+                .sense(super::text::READABLE),
             );
             ui.add_space(sizes.body_pt * 2.0);
         }

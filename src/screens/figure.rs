@@ -345,6 +345,7 @@ fn diagram_ui(
         open_hotspot: open.as_deref(),
         step,
         hotspots: true,
+        card: true,
     }
     .ui(ui, theme, screen.diagrams, &mut picture);
     let command = output.tap.map(|tap| match tap {

@@ -35,7 +35,8 @@ pub fn home_ui(
                         .font(bold_font(sizes.title_pt))
                         .color(colors.text.color32()),
                 )
-                .wrap(),
+                .wrap()
+                .sense(super::text::READABLE),
             );
             super::text::heading_in_tree(ui, &response, title, 1);
             ui.add(
@@ -44,7 +45,8 @@ pub fn home_ui(
                         .size(sizes.body_pt)
                         .color(colors.text_muted.color32()),
                 )
-                .wrap(),
+                .wrap()
+                .sense(super::text::READABLE),
             );
 
             let gap = sizes.block_spacing_pt;

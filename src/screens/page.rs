@@ -355,7 +355,8 @@ pub(super) fn topic_bar_ui(
                         .font(bold_font(sizes.body_pt))
                         .color(colors.text.color32()),
                 )
-                .truncate(),
+                .truncate()
+                .sense(super::text::READABLE),
             );
             tapped
         },
@@ -419,7 +420,7 @@ pub(super) fn back_next_bar_ui(
                     ui.add_space(((room - content) / 2.0).max(0.0));
                     ui.add(dots);
                     if both <= room {
-                        ui.add(Label::new(words));
+                        ui.add(Label::new(words).sense(super::text::READABLE));
                     }
                 }
             });
@@ -447,11 +448,14 @@ fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Optio
             .clicked()
             .then_some(Command::OpenQuiz(at.topic));
     }
-    ui.add(Label::new(
-        RichText::new(&language.interface.up_next)
-            .font(bold_font(sizes.heading_pt))
-            .color(theme.colors.text.color32()),
-    ));
+    ui.add(
+        Label::new(
+            RichText::new(&language.interface.up_next)
+                .font(bold_font(sizes.heading_pt))
+                .color(theme.colors.text.color32()),
+        )
+        .sense(super::text::READABLE),
+    );
     let next_topic = at.topic + 1;
     match language.topics.get(next_topic) {
         Some(next) => {

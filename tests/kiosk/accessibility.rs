@@ -482,7 +482,8 @@ fn the_idle_question_is_a_named_dialog_that_takes_a_screen_readers_focus() {
     // A screen reader's user is on the page.
     harness.key_press(egui::Key::Tab);
     harness.run();
-    assert!(harness.ctx.memory(|memory| memory.focused()).is_some());
+    let before = harness.ctx.memory(|memory| memory.focused());
+    assert!(before.is_some());
     for _ in 0..22 {
         harness.step();
     }
@@ -498,6 +499,11 @@ fn the_idle_question_is_a_named_dialog_that_takes_a_screen_readers_focus() {
         Some(button.accesskit_node().locate().0),
         "the focus is on the dialog's button"
     );
+    // "I'm still here" (Enter on it): the focus goes back where the patient was.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.query_by_role(Role::Dialog).is_none(), "answered");
+    assert_eq!(harness.ctx.memory(|memory| memory.focused()), before);
 }
 
 /// A bulleted list is a list for screen readers: one item per bullet, each holding its words

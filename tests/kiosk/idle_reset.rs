@@ -6,7 +6,7 @@ use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::app::{Command, Screen, Session};
 use patient_kiosk::{KioskApp, Theme};
 
@@ -205,4 +205,98 @@ fn the_attract_screen_shows_its_first_picture_at_once_and_fades_in_the_next() {
         (in_fade - frame_secs).abs() < 0.01,
         "waits {in_fade} s while fading"
     );
+}
+
+/// The attract screen of a waiting room (issue 18): the invitation in every language; the
+/// language buttons never move as the pictures change (they jumped with each picture's
+/// height); a change is a cross-fade, the picture going still there while the next comes
+/// (it went blank first); no picture of risks in the loop; and a portrait screen is filled
+/// (it was 45% empty), several pictures at once.
+#[test]
+fn the_attract_screen_keeps_its_buttons_still_fades_across_and_fills_a_portrait_screen() {
+    let deck = common::bundled_deck();
+    let theme = Theme::bundled();
+    let switch_secs = theme.sizes.attract_switch_secs;
+    let risk_alts: Vec<String> = (deck.language(0).pages())
+        .flat_map(|(_, page)| page.blocks.iter())
+        .filter_map(|block| match block {
+            patient_kiosk::content::model::Block::Figure {
+                source: patient_kiosk::content::model::FigureSource::Diagram(id),
+                alt,
+                ..
+            } if id == "risk-dots" => Some(alt.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(!risk_alts.is_empty(), "the risk picture is on a page");
+    for (size, min_pictures) in [
+        (egui::vec2(1920.0, 1080.0), 1),
+        (egui::vec2(1080.0, 1920.0), 2),
+    ] {
+        let app = KioskApp::new(theme.clone(), Ok(deck.clone()));
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .with_step_dt(0.25)
+            .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+        harness.run();
+        for words in &deck.languages {
+            assert!(
+                harness
+                    .query_by_label(&words.interface.attract_title)
+                    .is_some()
+            );
+        }
+        let button = |harness: &Harness<'_, KioskApp>| {
+            harness
+                .get_by_role_and_label(Role::Button, "Español")
+                .rect()
+        };
+        // The logo (decoded on a thread) and the bars settle in the first frames.
+        common::settle_pictures(&mut harness);
+        harness.step();
+        let first = button(&harness);
+        let pictures = |harness: &Harness<'_, KioskApp>| -> Vec<String> {
+            (harness.query_all_by_role(Role::Image))
+                .filter_map(|node| node.accesskit_node().label())
+                .collect()
+        };
+        assert!(
+            pictures(&harness).len() >= min_pictures,
+            "{size:?}: {:?}",
+            pictures(&harness)
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        // Two whole rounds of the loop, a quarter of a second a frame.
+        let frames = (2.0 * 8.0 * switch_secs / 0.25) as usize;
+        let mut fading_seen = false;
+        for _ in 0..frames {
+            harness.step();
+            assert_eq!(button(&harness), first, "{size:?}: the buttons stay put");
+            let now = pictures(&harness);
+            if now.len() > min_pictures {
+                fading_seen = true;
+            }
+            assert!(now.len() >= min_pictures, "never blank: {now:?}");
+            seen.extend(now);
+        }
+        assert!(
+            fading_seen,
+            "{size:?}: the picture going and the one coming are both there"
+        );
+        assert!(seen.len() >= 5, "{size:?}: the loop goes round: {seen:?}");
+        for alt in &risk_alts {
+            assert!(
+                !seen.contains(alt),
+                "{size:?}: no risk picture in a waiting room"
+            );
+        }
+        if size.y > size.x {
+            // Filled: no more than a fifth of the screen is left empty under the buttons.
+            let empty_below = size.y - first.bottom();
+            assert!(
+                empty_below < 0.2 * size.y,
+                "{empty_below} pt empty below the buttons"
+            );
+        }
+    }
 }

@@ -115,6 +115,7 @@ impl DiagramAlone {
             open_hotspot: self.open_hotspot.as_deref(),
             step: 0,
             hotspots: true,
+            card: true,
         }
         .ui(ui, &self.theme, &mut self.diagrams, &mut |ctx, name| {
             images

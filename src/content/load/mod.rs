@@ -168,6 +168,16 @@ impl Loader<'_> {
         }
         self.check_parity(&deck, &languages);
         self.check_numbers(&deck, &languages);
+        for id in deck.value.attract.iter().flatten() {
+            if !known_diagrams.contains(id) {
+                self.error(deck.file.diagnostic_in_list(
+                    "attract",
+                    id,
+                    0,
+                    format!("There is no diagram \"{id}\" for the attract screen."),
+                ));
+            }
+        }
         let recording_lengths: Vec<HashMap<PathBuf, u64>> = languages
             .iter()
             .map(|language| self.check_recording_files(language))
@@ -255,6 +265,7 @@ impl Loader<'_> {
             logo: deck.value.logo,
             portal_url: deck.value.portal_url,
             questions_page,
+            attract: deck.value.attract,
             warnings: Vec::new(),
             images_dir: self.paths.images_dir(),
             diagrams: diagrams
@@ -533,8 +544,10 @@ impl Loader<'_> {
             phones,
             logo,
             portal_url,
-            // Checked once the pages are known (`check_questions_page`).
+            // Checked once the pages are known.
             questions_page: _,
+            // Checked with the diagrams (`check_attract`).
+            attract: _,
         } = &deck.value;
         let file = &deck.file;
         if languages.is_empty() {
