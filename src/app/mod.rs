@@ -587,15 +587,22 @@ impl KioskApp {
     fn idle_ui(&mut self, ctx: &egui::Context, focused: Option<egui::Id>) -> Option<Command> {
         // Where the focus was when "Are you still there?" took it, kept while it shows.
         let before_question = egui::Id::unique("focus before the idle question");
+        // Gives it back once the question has gone: on the frame it goes, egui still keeps
+        // the page from the focus (the dialog's layer is from the frame before), so the frame
+        // after gives it, once.
         let give_focus_back = |ctx: &egui::Context| {
-            // On the frame the question goes, egui still keeps the page from taking the
-            // focus (the dialog's layer is from the frame before): the next frame gives it.
-            if ctx.memory(|memory| memory.top_modal_layer()).is_some() {
+            let Some((id, waited)) =
+                ctx.data(|data| data.get_temp::<(Option<egui::Id>, bool)>(before_question))
+            else {
+                return;
+            };
+            if !waited && ctx.memory(|memory| memory.top_modal_layer()).is_some() {
+                ctx.data_mut(|data| data.insert_temp(before_question, (id, true)));
                 ctx.request_repaint();
                 return;
             }
-            let id = ctx.data_mut(|data| data.remove_temp::<Option<egui::Id>>(before_question));
-            if let Some(id) = id.flatten().filter(|id| ctx.read_response(*id).is_some()) {
+            ctx.data_mut(|data| data.remove::<(Option<egui::Id>, bool)>(before_question));
+            if let Some(id) = id.filter(|id| ctx.read_response(*id).is_some()) {
                 ctx.memory_mut(|memory| memory.request_focus(id));
             }
         };
@@ -652,9 +659,10 @@ impl KioskApp {
                     let showing = self.said_showing(deck);
                     self.listen.say(deck, &showing, said);
                 }
-                let on_page = ctx.data(|data| data.get_temp::<Option<egui::Id>>(before_question));
-                if on_page.is_none() && focused.is_some() {
-                    ctx.data_mut(|data| data.insert_temp(before_question, focused));
+                let kept =
+                    ctx.data(|data| data.get_temp::<(Option<egui::Id>, bool)>(before_question));
+                if kept.is_none() && focused.is_some() {
+                    ctx.data_mut(|data| data.insert_temp(before_question, (focused, false)));
                 }
                 let take_focus = focused.is_some();
                 screens::still_there_ui(ctx, &self.theme, interface, (secs_left, take_focus))
