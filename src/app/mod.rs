@@ -512,7 +512,12 @@ impl KioskApp {
                         let now_secs = ui.input(|input| input.time);
                         screens::attract_ui(ui, &mut screen, now_secs)
                     }
-                    Screen::Home => screens::home_ui(ui, &mut screen, self.session.scroll_to_top),
+                    Screen::Home => screens::home_ui(
+                        ui,
+                        &mut screen,
+                        self.session.scroll_to_top,
+                        &self.session.seen_topics,
+                    ),
                     Screen::Index => screens::index_ui(
                         ui,
                         &mut screen,
@@ -1107,6 +1112,9 @@ impl KioskApp {
             self.session.screen = next_screen;
             self.session.scroll_to_top = true;
             self.session.quiz_trying = None;
+            if let Screen::Page(at) = next_screen {
+                self.session.seen_topics.insert(at.topic);
+            }
             self.session.open_hotspot = None;
             self.session.diagram_steps.clear();
             self.session.enlarged = false;

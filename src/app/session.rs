@@ -66,6 +66,9 @@ pub struct Session {
     pub quiz_tries: BTreeMap<(usize, usize), Vec<usize>>,
     /// The question the patient is trying again, whose answers can be chosen once more.
     pub quiz_trying: Option<(usize, usize)>,
+    /// The topics whose pages the patient has opened in this visit, by index: marked "Seen"
+    /// on the home screen.
+    pub seen_topics: std::collections::BTreeSet<usize>,
     /// Consultation mode: what a finger on the page does.
     pub ink_tool: InkTool,
     /// Consultation mode: the pen's colour and width.

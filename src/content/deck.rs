@@ -178,6 +178,14 @@ pub struct Deck {
 }
 
 impl Deck {
+    /// The diagram drawn small on `topic`'s home tile: the one it names, else the first its
+    /// pages show.
+    pub fn tile_diagram<'a>(&'a self, topic: &'a Topic) -> Option<&'a Diagram> {
+        let id = (topic.tile.as_ref())
+            .or_else(|| topic.pages.iter().flat_map(Page::diagram_ids).next())?;
+        self.diagrams.get(id)
+    }
+
     /// Every topic, in every language, that no one has approved or whose review was due
     /// before `today`: the language's code, the topic's title, and when it was due (none: not
     /// approved).

@@ -91,6 +91,12 @@ pub struct Interface {
     /// Line under the home title that tells a patient what to do.
     pub home_subtitle: String,
 
+    /// Over the first topic's title on the home screen: where to begin.
+    pub start_here: String,
+
+    /// Under a topic on the home screen that the patient has read in this visit.
+    pub seen: String,
+
     /// The Home button.
     pub home: String,
 
@@ -589,6 +595,11 @@ pub struct Topic {
     /// Optional picture for the home tile, a file name under `assets/images/`.
     #[serde(default)]
     pub icon: Option<String>,
+
+    /// The diagram drawn small on the home tile, by id (default: the first diagram of the
+    /// topic's pages).
+    #[serde(default)]
+    pub tile: Option<String>,
 
     /// Who approved the topic in this language, when, and when it is due for review. `check`
     /// warns of a topic without one or overdue, and so does the staff menu.

@@ -89,7 +89,10 @@ impl DiagramView<'_> {
             Sense::click()
         };
         let (rect, response) = ui.allocate_exact_size(vec2(width, card.y + 2.0 * pad), sense);
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
+        // A picture without a description is decoration (a home tile's): screen readers skip it.
+        if !alt.is_empty() {
+            response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, alt));
+        }
         let mut tap = (response.clicked() && open_hotspot.is_some()).then_some(HotspotTap::Close);
         let visible = diagram.visible_layers(step);
         // Each layer's motion, unless the theme asks for less motion (then every layer fades).

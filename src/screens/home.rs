@@ -14,6 +14,7 @@ pub fn home_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
     scroll_to_top: bool,
+    seen_topics: &std::collections::BTreeSet<usize>,
 ) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
@@ -54,6 +55,11 @@ pub fn home_ui(
             let columns =
                 (((width + gap) / (sizes.tile_min_width_pt + gap)).floor() as usize).clamp(1, 4);
             let tile_width = (width - gap * (columns - 1) as f32) / columns as f32;
+            // A small picture on every tile, at its top left with the number on its corner:
+            // a quarter of the tile at most, as high as a tile's words.
+            let picture_pt = (tile_width / 4.0)
+                .min(sizes.tile_min_height_pt - 2.0 * sizes.card_padding_pt)
+                .max(sizes.min_touch_pt);
             let topics: Vec<_> = language.topics.iter().enumerate().collect();
             for row in topics.chunks(columns) {
                 let icons: Vec<Option<egui::TextureHandle>> = row
@@ -64,6 +70,9 @@ pub fn home_ui(
                     .iter()
                     .zip(&icons)
                     .map(|((index, topic), icon)| {
+                        let seen = seen_topics.contains(index);
+                        // The first topic says where to begin, until the patient has begun.
+                        let start = *index == 0 && seen_topics.is_empty();
                         TopicTile::new(
                             theme,
                             index + 1,
@@ -73,6 +82,9 @@ pub fn home_ui(
                             0.0,
                         )
                         .icon(icon.as_ref())
+                        .picture_space(picture_pt)
+                        .start_here(start.then_some(language.interface.start_here.as_str()))
+                        .seen(seen.then_some(language.interface.seen.as_str()))
                     })
                     .collect();
                 let height = tiles
@@ -81,13 +93,17 @@ pub fn home_ui(
                     .fold(sizes.tile_min_height_pt, f32::max);
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
-                    for ((index, _), tile) in row.iter().zip(tiles) {
-                        if ui.add(tile.min_height(height)).clicked() {
+                    for ((index, topic), tile) in row.iter().zip(tiles) {
+                        let response = ui.add(tile.min_height(height));
+                        if response.clicked() {
                             command = Some(Command::Open(PageRef {
                                 topic: *index,
                                 page: 0,
                             }));
                         }
+                        let at = TopicTile::picture_rect(theme, response.rect, picture_pt);
+                        tile_picture_ui(ui, screen, topic, at);
+                        TopicTile::number_on_picture(ui.painter(), theme, at, index + 1);
                     }
                 });
             }
@@ -151,4 +167,43 @@ pub(super) fn clinic_bar_ui(
         clinic_ui,
     )
     .1
+}
+
+/// The small picture on `topic`'s tile, in `at`: its diagram, without words (a tile's
+/// words are its title), and nothing for screen readers (the tile's name says it all).
+fn tile_picture_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    topic: &crate::content::model::Topic,
+    at: egui::Rect,
+) {
+    let Some(diagram) = screen.deck.tile_diagram(topic) else {
+        return;
+    };
+    let theme = screen.theme;
+    let builder = egui::UiBuilder::new()
+        .max_rect(at)
+        .layout(egui::Layout::top_down(egui::Align::Center))
+        .id_salt(("tile", &topic.id));
+    let ui = &mut ui.new_child(builder);
+    // The drawing's own padding is the card's; on a tile it is the tile's.
+    let mut small = theme.clone();
+    small.sizes.card_padding_pt = 0.0;
+    let (deck, images) = (screen.deck, &mut *screen.images);
+    let max_side_px = theme.sizes.texture_max_side_px;
+    let _ = crate::diagram::DiagramView {
+        diagram,
+        words: None,
+        alt: "",
+        max_height_pt: at.height(),
+        open_hotspot: None,
+        step: diagram.last_step(),
+        hotspots: false,
+        card: false,
+    }
+    .ui(ui, &small, screen.diagrams, &mut |ctx, name| {
+        images
+            .texture(ctx, &deck.image_path(name), max_side_px)
+            .cloned()
+    });
 }

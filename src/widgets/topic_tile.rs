@@ -1,4 +1,6 @@
-//! A home-screen tile for one topic: number, title and a short line, all one big touch target.
+//! A home-screen tile for one topic: number, title and a short line, all one big touch target;
+//! room at its right for a small picture (drawn by the screen), "Start here" over the first
+//! topic's title, and a tick with "Seen" under a topic already read in this visit.
 
 use std::sync::Arc;
 
@@ -15,6 +17,12 @@ pub struct TopicTile<'a> {
     width_pt: f32,
     height_pt: f32,
     theme: &'a Theme,
+    /// The side of the square kept at the right for a picture (0: none).
+    picture_pt: f32,
+    /// Words over the title ("Start here"), if any.
+    start_here: Option<&'a str>,
+    /// The word under a topic seen in this visit ("Seen"), if it was.
+    seen: Option<&'a str>,
 }
 
 impl<'a> TopicTile<'a> {
@@ -36,7 +44,65 @@ impl<'a> TopicTile<'a> {
             width_pt,
             height_pt,
             theme,
+            picture_pt: 0.0,
+            start_here: None,
+            seen: None,
         }
+    }
+
+    /// Keeps a square of `side_pt` at the top left for a picture (see
+    /// [`Self::picture_rect`]), the number on its corner.
+    pub fn picture_space(mut self, side_pt: f32) -> Self {
+        self.picture_pt = side_pt;
+        self
+    }
+
+    /// Where the picture goes in a tile drawn at `rect` with a picture space of `side_pt`.
+    pub fn picture_rect(theme: &Theme, rect: egui::Rect, side_pt: f32) -> egui::Rect {
+        let pad = theme.sizes.card_padding_pt;
+        egui::Rect::from_min_size(
+            pos2(rect.left() + pad, rect.top() + pad),
+            egui::Vec2::splat(side_pt),
+        )
+    }
+
+    /// The tile's `number` in a small circle on the top left corner of its `picture` (drawn
+    /// after the picture, so it is never hidden by it).
+    pub fn number_on_picture(
+        painter: &egui::Painter,
+        theme: &Theme,
+        picture: egui::Rect,
+        number: usize,
+    ) {
+        let sizes = &theme.sizes;
+        let colors = &theme.colors;
+        let radius = sizes.small_pt * 0.8;
+        let center = picture.left_top() + egui::Vec2::splat(radius * 0.9);
+        painter.circle(
+            center,
+            radius,
+            colors.accent.color32(),
+            egui::Stroke::new(sizes.stroke_pt, colors.surface.color32()),
+        );
+        painter.text(
+            center,
+            egui::Align2::CENTER_CENTER,
+            number.to_string(),
+            bold_font(sizes.small_pt),
+            colors.on_accent.color32(),
+        );
+    }
+
+    /// `words` ("Start here") over the title: the topic to begin with.
+    pub fn start_here(mut self, words: Option<&'a str>) -> Self {
+        self.start_here = words;
+        self
+    }
+
+    /// A tick and `word` ("Seen") under the words: read in this visit.
+    pub fn seen(mut self, word: Option<&'a str>) -> Self {
+        self.seen = word;
+        self
     }
 
     /// A picture in place of the number, if the topic has one.
@@ -56,21 +122,48 @@ impl<'a> TopicTile<'a> {
         let (title, subtitle) = self.galleys(ui);
         let sizes = &self.theme.sizes;
         (2.0 * sizes.card_padding_pt
+            + self.extra_lines_height(ui)
             + title.size().y
             + sizes.item_spacing_pt / 2.0
             + subtitle.size().y)
             .max(sizes.tile_min_height_pt)
+            .max(self.picture_pt + 2.0 * sizes.card_padding_pt)
     }
 
+    /// The height of the "Start here" and "Seen" lines it shows.
+    fn extra_lines_height(&self, ui: &Ui) -> f32 {
+        let line = |words: Option<&str>| {
+            words.map_or(0.0, |words| {
+                self.mark_galley(ui, words).size().y + self.theme.sizes.item_spacing_pt / 2.0
+            })
+        };
+        line(self.start_here) + line(self.seen)
+    }
+
+    fn mark_galley(&self, ui: &Ui, words: &str) -> Arc<Galley> {
+        let sizes = &self.theme.sizes;
+        ui.painter().layout(
+            words.to_owned(),
+            bold_font(sizes.small_pt),
+            self.theme.colors.accent.color32(),
+            self.text_width(),
+        )
+    }
+
+    fn text_width(&self) -> f32 {
+        let sizes = &self.theme.sizes;
+        (self.width_pt - 3.0 * sizes.card_padding_pt - self.badge_side()).max(sizes.min_touch_pt)
+    }
+
+    /// The square at the top left: the number, or the picture with the number on its corner.
     fn badge_side(&self) -> f32 {
-        self.theme.sizes.min_touch_pt
+        self.theme.sizes.min_touch_pt.max(self.picture_pt)
     }
 
     fn galleys(&self, ui: &Ui) -> (Arc<Galley>, Arc<Galley>) {
         let sizes = &self.theme.sizes;
         let colors = &self.theme.colors;
-        let text_width = (self.width_pt - 3.0 * sizes.card_padding_pt - self.badge_side())
-            .max(sizes.min_touch_pt);
+        let text_width = self.text_width();
         let painter = ui.painter();
         let title = painter.layout(
             self.title.to_owned(),
@@ -96,6 +189,11 @@ impl Widget for TopicTile<'_> {
         let (rect, response) = ui.allocate_exact_size(vec2(self.width_pt, height), Sense::click());
         response
             .widget_info(|| WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), self.title));
+        // Screen readers hear the marks after the name: "What is it?, button, Start here".
+        if let Some(marks) = self.seen.or(self.start_here) {
+            ui.ctx()
+                .accesskit_node_builder(response.id, |node| node.set_description(marks));
+        }
 
         if ui.is_rect_visible(rect) {
             let (title, subtitle) = self.galleys(ui);
@@ -126,6 +224,9 @@ impl Widget for TopicTile<'_> {
                     let fitted = egui::Rect::from_center_size(badge.center(), vec2(w, h) * scale);
                     egui::Image::from_texture(icon).paint_at(ui, fitted);
                 }
+                // The screen draws the picture in the badge, then the number on its corner
+                // ([`Self::number_on_picture`]).
+                None if self.picture_pt > 0.0 => {}
                 None => {
                     painter.circle_filled(
                         badge.center(),
@@ -142,20 +243,34 @@ impl Widget for TopicTile<'_> {
                 }
             }
             let text_left = badge.right() + pad;
+            let mut top = rect.top() + pad;
+            if let Some(start) = self.start_here {
+                let words = self.mark_galley(ui, start);
+                let height = words.size().y;
+                painter.galley(pos2(text_left, top), words, colors.accent.color32());
+                top += height + sizes.item_spacing_pt / 2.0;
+            }
             let title_height = title.size().y;
+            painter.galley(pos2(text_left, top), title, colors.text.color32());
+            let subtitle_top = top + title_height + sizes.item_spacing_pt / 2.0;
+            let subtitle_height = subtitle.size().y;
             painter.galley(
-                pos2(text_left, rect.top() + pad),
-                title,
-                colors.text.color32(),
-            );
-            painter.galley(
-                pos2(
-                    text_left,
-                    rect.top() + pad + title_height + sizes.item_spacing_pt / 2.0,
-                ),
+                pos2(text_left, subtitle_top),
                 subtitle,
                 colors.text_muted.color32(),
             );
+            if let Some(seen) = self.seen {
+                let words = self.mark_galley(ui, seen);
+                let line = words.size().y;
+                let at = subtitle_top + subtitle_height + sizes.item_spacing_pt / 2.0;
+                let tick = egui::Rect::from_min_size(pos2(text_left, at), egui::Vec2::splat(line));
+                super::Icon::Check.paint(painter, tick, colors.accent.color32(), sizes.stroke_pt);
+                painter.galley(
+                    pos2(tick.right() + sizes.item_spacing_pt / 2.0, at),
+                    words,
+                    colors.accent.color32(),
+                );
+            }
         }
         response
     }

@@ -37,7 +37,7 @@ fn check_lists_every_problem_and_exits_1() {
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
-    assert!(lines[0].ends_with("alpha.ron:4:5: `Topic` has no part called `subtitel`. It can have: `id`, `title`, `subtitle`, `icon`, `review`, `pages`, `quiz`."), "{text}");
+    assert!(lines[0].ends_with("alpha.ron:4:5: `Topic` has no part called `subtitel`. It can have: `id`, `title`, `subtitle`, `icon`, `tile`, `review`, `pages`, `quiz`."), "{text}");
     assert!(
         lines[1].contains("beta.ron:10:38: The picture \"gone.png\" is not in"),
         "{text}"

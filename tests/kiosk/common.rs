@@ -48,6 +48,8 @@ pub const INTERFACE: &str = r#"Interface(
     language_name: "English",
     home_title: "Welcome",
     home_subtitle: "Touch a topic.",
+    start_here: "Start",
+    seen: "Seen",
     home: "Home",
     back: "Back",
     next: "Next",

@@ -372,7 +372,7 @@ fn field_given_twice() {
         "    home: \"Home\",\n    home: \"Start\",\n",
     );
     let d = f.diagnostics();
-    assert_diagnostic(&d, "en/interface.ron", 6, 5, &["has `home` twice"]);
+    assert_diagnostic(&d, "en/interface.ron", 8, 5, &["has `home` twice"]);
 }
 
 #[test]
@@ -611,11 +611,11 @@ fn handout_words_need_their_placeholders_and_the_portal_a_web_address() {
     assert_diagnostic(
         &d,
         "en/interface.ron",
-        111,
+        113,
         9,
         &["`page_footer` must contain {total}"],
     );
-    assert_diagnostic(&d, "en/interface.ron", 107, 9, &["`call_us` is empty"]);
+    assert_diagnostic(&d, "en/interface.ron", 109, 9, &["`call_us` is empty"]);
     assert_diagnostic(
         &d,
         "deck.ron",

@@ -344,3 +344,32 @@ fn a_diagrams_ids_are_plain_names() {
         "{d:?}"
     );
 }
+
+/// A topic's tile names a diagram that exists.
+#[test]
+fn a_tile_picture_must_be_a_diagram() {
+    let f = with_tube();
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "    subtitle: \"First topic\",\n",
+        "    subtitle: \"First topic\",\n    tile: \"tubes\",\n",
+    );
+    assert_diagnostic(
+        &f.diagnostics(),
+        "en/topics/alpha.ron",
+        5,
+        11,
+        &["There is no diagram \"tubes\" for the topic's tile."],
+    );
+    f.edit(
+        "content/en/topics/alpha.ron",
+        "tile: \"tubes\"",
+        "tile: \"tube\"",
+    );
+    let deck = load_deck(&f.paths()).expect("loads");
+    let topic = &deck.language(0).topics[0];
+    assert_eq!(
+        deck.tile_diagram(topic).map(|d| d.id.as_str()),
+        Some("tube")
+    );
+}

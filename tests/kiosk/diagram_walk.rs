@@ -86,7 +86,8 @@ fn every_hotspot_of_every_diagram_opens_and_closes_its_explanation() {
     let deck = common::bundled_deck();
     assert!(deck.diagrams.len() >= 8, "the eight diagrams ship");
     let mut tapped = 0;
-    for (id, diagram) in &deck.diagrams {
+    // The diagrams the pages show (a home tile's small picture has no parts).
+    for (id, diagram) in deck.diagrams.iter().filter(|(_, d)| !d.hotspots.is_empty()) {
         let words = words(&deck, id);
         let mut harness = kiosk_on_diagram(&deck, id);
         let mut done = BTreeSet::new();

@@ -348,3 +348,70 @@ fn consultation_mode_fits_every_screen_in_every_language() {
 fn bar_height(harness: &Harness<'_, KioskApp>) -> f32 {
     harness.state().theme().sizes.bar_height_pt
 }
+
+/// The home screen of issue 18: every tile has a small picture; the first says "Start here"
+/// until the patient has begun; a topic read in this visit is marked "Seen" (a tick and the
+/// word, and the tile's description for screen readers); the clinical topics come first and
+/// "Why choose us?" last; and the next patient finds no mark.
+#[test]
+fn home_tiles_have_pictures_a_start_and_marks_for_topics_seen() {
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    for topic in &words.topics {
+        assert!(
+            deck.tile_diagram(topic).is_some(),
+            "{} has a picture",
+            topic.id
+        );
+    }
+    let ids: Vec<&str> = words.topics.iter().map(|topic| topic.id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&"what-is-it"));
+    assert_eq!(ids.last(), Some(&"why-us"), "the clinic last: {ids:?}");
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_idle_timing(20.0, 5.0);
+    app.apply(Command::Home);
+    let mut harness = common::second_steps(app, egui::vec2(1920.0, 1080.0));
+    harness.run();
+    let description = |harness: &Harness<'_, KioskApp>, title: &str| {
+        (harness
+            .get_by_role_and_label(Role::Button, title)
+            .accesskit_node())
+        .description()
+        .map(|text| text.to_string())
+    };
+    let (first, third) = (&words.topics[0].title, &words.topics[2].title);
+    let start = Some(words.interface.start_here.clone());
+    let seen = Some(words.interface.seen.clone());
+    assert_eq!(description(&harness, first), start);
+    assert_eq!(description(&harness, third), None);
+    // The picture is drawn in the tile: pixels that are not the tile's paper.
+    let tile = harness.get_by_role_and_label(Role::Button, first).rect();
+    let image = harness.render().expect("renders");
+    let picture =
+        egui::Rect::from_min_size(tile.min + egui::vec2(36.0, 36.0), egui::vec2(60.0, 60.0));
+    let surface = Theme::bundled().colors.surface.color32();
+    let drawn = image
+        .enumerate_pixels()
+        .filter(|(x, y, p)| {
+            picture.contains(egui::pos2(*x as f32, *y as f32))
+                && (p.0[0], p.0[1], p.0[2]) != (surface.r(), surface.g(), surface.b())
+        })
+        .count();
+    assert!(drawn > 400, "{drawn} pixels of a picture");
+
+    // Read the third topic, come home: it is seen, and "Start here" has done its work.
+    let third_page = patient_kiosk::content::PageRef { topic: 2, page: 0 };
+    harness.state_mut().apply(Command::Open(third_page));
+    harness.state_mut().apply(Command::Home);
+    harness.run();
+    assert_eq!(description(&harness, third), seen);
+    assert_eq!(description(&harness, first), None, "begun: no Start here");
+    // The next patient finds no mark.
+    for _ in 0..40 {
+        harness.step();
+    }
+    harness.state_mut().apply(Command::Home);
+    harness.run();
+    assert_eq!(description(&harness, third), None);
+    assert_eq!(description(&harness, first), start);
+}

@@ -488,7 +488,12 @@ fn a_monkey_never_breaks_the_kiosk() {
                 wiped.ink += u64::from(!session.ink.is_empty());
                 wiped.handout += u64::from(!session.handout.is_empty());
                 wiped.staff_panel += u64::from(session.staff.is_some());
-                let frames = IDLE_SECS + COUNTDOWN_SECS + 2.0;
+                // Staff may have made the idle time longer in the menu: the spell lasts as long
+                // as the kiosk waits now.
+                let settings = harness.state().settings();
+                let frames = f64::from(settings.idle_timeout_secs).max(IDLE_SECS)
+                    + f64::from(settings.countdown_secs).max(COUNTDOWN_SECS)
+                    + 2.0;
                 common::wait_frames(&mut harness, frames as u32);
                 assert_fresh(&harness, event);
                 wiped.resets += 1;

@@ -168,6 +168,20 @@ impl Loader<'_> {
         }
         self.check_parity(&deck, &languages);
         self.check_numbers(&deck, &languages);
+        for language in &languages {
+            for topic in &language.topics {
+                if let Some(id) = &topic.value.tile
+                    && !known_diagrams.contains(id)
+                {
+                    self.error(topic.file.diagnostic_at_value(
+                        "tile",
+                        id,
+                        0,
+                        format!("There is no diagram \"{id}\" for the topic's tile."),
+                    ));
+                }
+            }
+        }
         for id in deck.value.attract.iter().flatten() {
             if !known_diagrams.contains(id) {
                 self.error(deck.file.diagnostic_in_list(
@@ -774,6 +788,8 @@ impl Loader<'_> {
             language_name,
             home_title,
             home_subtitle,
+            start_here,
+            seen,
             home,
             back,
             next,
@@ -818,6 +834,8 @@ impl Loader<'_> {
             ("language_name", language_name),
             ("home_title", home_title),
             ("home_subtitle", home_subtitle),
+            ("start_here", start_here),
+            ("seen", seen),
             ("home", home),
             ("back", back),
             ("next", next),
