@@ -66,17 +66,7 @@ impl Player {
             sentences: Vec::new(),
         };
         silence.write_wav(file)?;
-        let Some((program, args)) = self.command.split_first() else {
-            return Err(NarrationError::NoPlayer("no player command".to_owned()));
-        };
-        let mut child = Command::new(program)
-            .args(args)
-            .arg(file)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|error| NarrationError::NoPlayer(format!("{program}: {error}")))?;
+        let mut child = self.spawn(file, Stdio::piped())?;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f32(CHECK_SECS);
         let status = loop {
             match child.try_wait() {
@@ -109,6 +99,21 @@ impl Player {
         )))
     }
 
+    /// Starts the player on `file`, its error output to `stderr`.
+    fn spawn(&self, file: &Path, stderr: Stdio) -> Result<Child, NarrationError> {
+        let Some((program, args)) = self.command.split_first() else {
+            return Err(NarrationError::NoPlayer("no player command".to_owned()));
+        };
+        Command::new(program)
+            .args(args)
+            .arg(file)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(stderr)
+            .spawn()
+            .map_err(|error| NarrationError::NoPlayer(format!("{program}: {error}")))
+    }
+
     /// Plays `narration` from `from_ms` at `volume` (0 to [`MAX_VOLUME`]): the audio from
     /// there is written to `file` and the player started on it.
     pub fn play(
@@ -132,17 +137,7 @@ impl Player {
             sentences: Vec::new(),
         };
         part.write_wav(file)?;
-        let Some((program, args)) = self.command.split_first() else {
-            return Err(NarrationError::NoPlayer("no player command".to_owned()));
-        };
-        let child = Command::new(program)
-            .args(args)
-            .arg(file)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|error| NarrationError::NoPlayer(format!("{program}: {error}")))?;
+        let child = self.spawn(file, Stdio::null())?;
         Ok(Playback {
             child,
             file: file.to_owned(),

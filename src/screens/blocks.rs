@@ -110,7 +110,7 @@ fn bullets_ui(ui: &mut Ui, theme: &Theme, items: &[String]) {
 }
 
 /// A card with the theme's padding, fill and border.
-fn card<R>(
+pub(super) fn card<R>(
     ui: &mut Ui,
     theme: &Theme,
     fill: crate::theme::Rgb,

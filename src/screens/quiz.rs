@@ -3,7 +3,7 @@
 //! marked too and a kind reply that explains it; the patient may try again, and read the page
 //! it comes from again. The last question ends with a summary and the questions to ask.
 
-use egui::{Frame, Margin, Ui};
+use egui::Ui;
 
 use super::ScreenContext;
 use super::layout::scroll_column_ui;
@@ -196,27 +196,18 @@ fn answer_mark(
     }
 }
 
-/// The card a reply or the summary is drawn on.
+/// The card a reply or the summary is drawn on: a key fact's.
 fn reply_card_ui<R>(
     ui: &mut Ui,
     theme: &crate::theme::Theme,
     add_contents: impl FnOnce(&mut Ui) -> R,
 ) -> egui::InnerResponse<R> {
-    let sizes = &theme.sizes;
     let colors = &theme.colors;
-    Frame::new()
-        .fill(colors.key_fact.color32())
-        .stroke(egui::Stroke::new(
-            sizes.accent_stroke_pt,
-            colors.key_fact_border.color32(),
-        ))
-        .corner_radius(sizes.corner_radius_pt)
-        .inner_margin(Margin::same(sizes.card_padding_pt as i8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
-            add_contents(ui)
-        })
+    let border = egui::Stroke::new(
+        theme.sizes.accent_stroke_pt,
+        colors.key_fact_border.color32(),
+    );
+    super::blocks::card(ui, theme, colors.key_fact, border, add_contents)
 }
 
 #[cfg(test)]
