@@ -32,6 +32,9 @@ pub struct Language {
     /// Sentences a person has recorded (`recordings.ron`): the words, and the WAV file that
     /// says them. The Listen button says these in that voice.
     pub recordings: BTreeMap<String, PathBuf>,
+    /// The index search's words that mean the same (`synonyms.ron`), by the word typed,
+    /// folded (see [`super::search::folded`]).
+    pub synonyms: BTreeMap<String, Vec<String>>,
     page_ids: HashMap<String, PageRef>,
     topic_ids: HashMap<String, usize>,
     /// Each page's words in lower case, by topic and page, made the first time a search asks.
@@ -46,7 +49,7 @@ impl Language {
         clinic: ClinicText,
         topics: Vec<Topic>,
         diagram_texts: BTreeMap<String, DiagramText>,
-        recordings: BTreeMap<String, PathBuf>,
+        (recordings, synonyms): (BTreeMap<String, PathBuf>, BTreeMap<String, Vec<String>>),
     ) -> Self {
         let mut page_ids = HashMap::new();
         let mut topic_ids = HashMap::new();
@@ -69,6 +72,7 @@ impl Language {
             topics,
             diagram_texts,
             recordings,
+            synonyms,
             page_ids,
             topic_ids,
             search_texts: OnceLock::new(),
@@ -90,8 +94,9 @@ impl Language {
             .collect()
     }
 
-    /// Every word a search looks through for the page at `at`, in lower case: its topic's
-    /// title, its own title and text, and the words of its diagrams. Made once per language.
+    /// Every word a search looks through for the page at `at`, folded (lower case, no
+    /// accents): its topic's title, its own title and text, and the words of its diagrams.
+    /// Made once per language.
     pub fn search_text(&self, at: PageRef) -> &str {
         let texts = self.search_texts.get_or_init(|| {
             self.topics
@@ -104,7 +109,7 @@ impl Language {
                             let mut text = crate::readability::page_pieces(page, self).join(" ");
                             text.push(' ');
                             text.push_str(&topic.title);
-                            text.to_lowercase()
+                            super::search::folded(&text)
                         })
                         .collect()
                 })
@@ -114,6 +119,11 @@ impl Language {
             .get(at.topic)
             .and_then(|pages| pages.get(at.page))
             .map_or("", String::as_str)
+    }
+
+    /// Whether the page at `at` has every word of `query` (see [`super::search`]).
+    pub fn page_matches(&self, at: PageRef, query: &str) -> bool {
+        super::search::page_matches(self.search_text(at), query, &self.synonyms)
     }
 
     /// The page at `at`, if it exists.

@@ -12,6 +12,7 @@ mod load;
 pub mod model;
 mod qr;
 pub mod ron_error;
+pub mod search;
 mod source_file;
 pub mod synthetic;
 mod watch;

@@ -53,7 +53,6 @@ pub fn index_ui(
         command = Some(asked);
     }
 
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     scroll_column_ui(
         ui,
         theme,
@@ -101,8 +100,7 @@ pub fn index_ui(
                 let Some(topic) = language.topics.get(at.topic) else {
                     continue;
                 };
-                let text = language.search_text(at);
-                if !words.iter().all(|word| text.contains(word.as_str())) {
+                if !language.page_matches(at, query) {
                     continue;
                 }
                 shown += 1;

@@ -172,14 +172,16 @@ fn each_page_search_text_holds_its_titles_and_diagram_words_in_lower_case() {
     let deck = common::bundled_deck();
     for language in &deck.languages {
         for (at, page) in language.pages() {
+            // Folded: lower case, and no accents (a search for "cirugia" finds "Cirugía").
+            let folded = patient_kiosk::content::search::folded;
             let text = language.search_text(at);
             let topic = &language.topics[at.topic].title;
-            assert!(text.contains(&page.title.to_lowercase()), "{}", page.id);
-            assert!(text.contains(&topic.to_lowercase()), "{}", page.id);
-            assert_eq!(text, text.to_lowercase(), "{}", page.id);
+            assert!(text.contains(&folded(&page.title)), "{}", page.id);
+            assert!(text.contains(&folded(topic)), "{}", page.id);
+            assert_eq!(text, folded(text), "{}", page.id);
             for id in page.diagram_ids() {
                 for hotspot in language.diagram_texts[id].hotspots.values() {
-                    assert!(text.contains(&hotspot.title.to_lowercase()), "{}", page.id);
+                    assert!(text.contains(&folded(&hotspot.title)), "{}", page.id);
                 }
             }
         }
@@ -189,4 +191,57 @@ fn each_page_search_text_holds_its_titles_and_diagram_words_in_lower_case() {
         };
         assert_eq!(language.search_text(past_the_end), "");
     }
+}
+
+/// A clinician's words find the pages (issue 19): a slip of the finger ("fluroscope"), the
+/// clinic's words for what the pages call otherwise (synonyms.ron: "incision", "C-arm",
+/// "discectomy", "DVT"), and "fusion", in English and in Spanish (accents never matter);
+/// before, each found nothing. A word on no page still finds nothing.
+#[test]
+fn search_forgives_slips_and_knows_clinical_words_in_both_languages() {
+    let deck = common::bundled_deck();
+    let pages_for = |language: usize, query: &str| -> Vec<String> {
+        let words = deck.language(language);
+        (words.pages())
+            .filter(|(at, _)| words.page_matches(*at, query))
+            .map(|(_, page)| page.id.clone())
+            .collect()
+    };
+    let cases = [
+        (0, "fluroscope", "day-of-surgery-fluoroscope"),
+        (0, "Flouroscope", "day-of-surgery-fluoroscope"),
+        (0, "incision", "day-of-surgery-incisions"),
+        (0, "C-arm", "day-of-surgery-fluoroscope"),
+        (0, "discectomy", "conditions-list"),
+        (0, "fusion", "conditions-uses"),
+        (0, "DVT", "risks-general"),
+        (1, "fluroscopio", "day-of-surgery-fluoroscope"),
+        (1, "incisión", "day-of-surgery-incisions"),
+        (1, "cirugia abierta", "benefits-compare"),
+        (1, "TVP", "risks-general"),
+        (1, "discectomía", "conditions-list"),
+    ];
+    for (language, query, page) in cases {
+        let found = pages_for(language, query);
+        assert!(
+            found.iter().any(|id| id == page),
+            "{query:?} finds {page}: {found:?}"
+        );
+    }
+    assert!(pages_for(0, "zebra").is_empty());
+    assert!(
+        pages_for(0, "fluroscope zebra").is_empty(),
+        "every word counts"
+    );
+    // On screen: the index shows what the slip found.
+    let mut harness = consult();
+    harness.state_mut().apply(Command::OpenIndex);
+    harness.run();
+    search(&mut harness, "fluroscope");
+    let title = &deck
+        .language(0)
+        .page(common::page_with_diagram(&deck, "fluoroscope"))
+        .expect("the page")
+        .title;
+    assert!(harness.query_by_label(title).is_some(), "{title}");
 }

@@ -827,3 +827,37 @@ fn a_translation_with_another_number_is_named_at_its_page() {
     );
     assert_eq!(d.len(), 1, "the conversion is allowed: {d:?}");
 }
+
+/// synonyms.ron (the index search's words): each is one word, given once, with what it means.
+#[test]
+fn a_search_synonym_must_be_one_word_given_once_with_a_meaning() {
+    let f = Fixture::new();
+    f.write(
+        "content/en/synonyms.ron",
+        "{\n    \"two words\": [\"cut\"],\n    \"incision\": [],\n    \"Cut\": [\"x\"],\n    \"cut\": [\"y\"],\n}\n",
+    );
+    let d = f.diagnostics();
+    assert_diagnostic(
+        &d,
+        "en/synonyms.ron",
+        2,
+        5,
+        &["\"two words\" must be one word"],
+    );
+    assert_diagnostic(
+        &d,
+        "en/synonyms.ron",
+        3,
+        5,
+        &["\"incision\" needs the words it means"],
+    );
+    assert_diagnostic(&d, "en/synonyms.ron", 5, 5, &["\"cut\" is given twice"]);
+    f.write("content/en/synonyms.ron", "{\"incision\": [\"hello\"]}");
+    let deck = load_deck(&f.paths()).expect("loads");
+    let words = deck.language(0);
+    let (at, _) = words.pages().next().expect("a page");
+    assert!(
+        words.page_matches(at, "Incision"),
+        "the synonym finds the page"
+    );
+}

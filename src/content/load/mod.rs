@@ -109,6 +109,8 @@ struct LanguageFiles {
     unreadable_topics: HashSet<String>,
     /// Sentences a person has recorded, if the language has `recordings.ron`.
     recordings: Option<Parsed<Vec<Recording>>>,
+    /// The index search's words that mean the same, if the language has `synonyms.ron`.
+    synonyms: Option<Parsed<BTreeMap<String, Vec<String>>>>,
 }
 
 struct Loader<'a> {
@@ -245,13 +247,18 @@ impl Loader<'_> {
                     &self.paths.content_dir.join(&files.code),
                     files.recordings.as_ref(),
                 );
+                let synonyms = (files.synonyms.map(|parsed| parsed.value))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(word, same)| (super::search::folded(&word), same))
+                    .collect();
                 Some(Language::new(
                     files.code,
                     files.interface?.value,
                     files.clinic?.value,
                     topics,
                     diagram_texts,
-                    recorded,
+                    (recorded, synonyms),
                 ))
             })
             .collect::<Option<Vec<_>>>()?;
@@ -299,6 +306,40 @@ impl Loader<'_> {
 
     fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// `synonyms.ron`: every word one word (what a clinician types), and what it means on the
+    /// pages never empty; no word given twice (capitals and accents aside).
+    fn check_synonyms(&mut self, parsed: &Parsed<BTreeMap<String, Vec<String>>>) {
+        let mut seen = HashSet::new();
+        for (word, same) in &parsed.value {
+            let problem = if word.trim().is_empty() || word.split_whitespace().count() != 1 {
+                Some(format!(
+                    "\"{word}\" must be one word: what a clinician types in the search box."
+                ))
+            } else if !seen.insert(super::search::folded(word)) {
+                Some(format!(
+                    "\"{word}\" is given twice (capitals and accents aside)."
+                ))
+            } else if same.is_empty() || same.iter().any(|other| other.trim().is_empty()) {
+                Some(format!(
+                    "\"{word}\" needs the words it means on the pages, none of them empty."
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                // At the word as a key ("cut": ...), not where it stands among the meanings.
+                let text = &parsed.file.text;
+                let quoted = format!("{word:?}");
+                let key = (text.match_indices(&quoted))
+                    .find(|(at, _)| text[at + quoted.len()..].trim_start().starts_with(':'));
+                self.error(match key {
+                    Some((at, _)) => parsed.file.diagnostic_at_offset(at, problem),
+                    None => parsed.file.diagnostic_at_value("", word, 0, problem),
+                });
+            }
+        }
     }
 
     /// Something to look at that does not stop the content (a review overdue).
@@ -490,6 +531,7 @@ impl Loader<'_> {
             diagram_texts: Vec::new(),
             unreadable_topics: HashSet::new(),
             recordings: None,
+            synonyms: None,
         };
         if !is_plain_name(code) || !dir.is_dir() {
             let message = format!(
@@ -509,6 +551,13 @@ impl Loader<'_> {
         let recordings = dir.join("recordings.ron");
         if fs::symlink_metadata(&recordings).is_ok() {
             files.recordings = self.parse(&recordings);
+        }
+        let synonyms = dir.join("synonyms.ron");
+        if fs::symlink_metadata(&synonyms).is_ok() {
+            files.synonyms = self.parse(&synonyms);
+            if let Some(parsed) = &files.synonyms {
+                self.check_synonyms(parsed);
+            }
         }
 
         let topics_dir = dir.join("topics");
