@@ -400,7 +400,8 @@ pub struct ConsultText {
     pub remove: String,
     /// Makes the PDF.
     pub create_handout: String,
-    /// After the PDF is saved, with `{file}`.
+    /// After the PDF is saved, with `{folder}` (as the file manager shows it from home) and
+    /// `{file}` (its name).
     pub handout_saved: String,
     /// While the PDF is being made.
     pub handout_making: String,

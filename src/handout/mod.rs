@@ -15,12 +15,14 @@ mod phone;
 mod render;
 mod request;
 pub mod retention;
+mod saved_place;
 
 pub use error::HandoutError;
 pub use list::{Handout, HandoutItem};
 pub use pdf::handout_pdf;
 pub use phone::tel_uri;
 pub use request::HandoutRequest;
+pub use saved_place::{saved_place, saved_place_from_home};
 
 use serde::{Deserialize, Serialize};
 

@@ -73,14 +73,13 @@ pub fn handout_ui(
             let (message, printable) = match status {
                 None => (None, None),
                 Some(HandoutStatus::Making) => (Some(words.handout_making.clone()), None),
-                Some(HandoutStatus::Saved(path)) => (
-                    Some(
-                        words
-                            .handout_saved
-                            .replace("{file}", &path.display().to_string()),
-                    ),
-                    Some(path),
-                ),
+                Some(HandoutStatus::Saved(path)) => {
+                    // The folder as the clinician's file manager shows it, not a path.
+                    let (folder, file) = crate::handout::saved_place_from_home(path);
+                    let saved =
+                        (words.handout_saved.replace("{folder}", &folder)).replace("{file}", &file);
+                    (Some(saved), Some(path))
+                }
                 Some(HandoutStatus::Failed) => (Some(words.handout_failed.clone()), None),
                 Some(HandoutStatus::Printed(path)) => (Some(words.printed.clone()), Some(path)),
                 Some(HandoutStatus::PrintFailed(path)) => {

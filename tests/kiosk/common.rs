@@ -99,7 +99,7 @@ pub const INTERFACE: &str = r#"Interface(
         handout_empty: "Empty.",
         remove: "Remove",
         create_handout: "Create handout",
-        handout_saved: "Saved {file}",
+        handout_saved: "Saved in {folder}: {file}",
         handout_making: "Making…",
         handout_failed: "Failed.",
         print: "Print",

@@ -392,8 +392,18 @@ fn the_handout_is_made_while_the_screen_goes_on_once_per_tap_and_only_for_its_vi
     harness.step();
     assert_in_view(&harness, "Making the handout…");
     wait_for(&mut harness, "the handout", |harness| !making(harness));
-    saved(&harness);
-    assert_in_view(&harness, "Saved as");
+    let file = saved(&harness);
+    assert_in_view(&harness, "Saved in");
+    // In words: the folder (from home when it is there: "Documents › patient-kiosk-handouts"),
+    // then the file's own name; never the path joined up.
+    let (folder, name) = patient_kiosk::handout::saved_place_from_home(&file);
+    assert_eq!(name, file.file_name().expect("a name").to_string_lossy());
+    let said = format!("Saved in {folder} as {name}.");
+    assert!(harness.query_by_label(&said).is_some(), "{said}");
+    assert!(
+        !said.contains(&file.display().to_string()),
+        "not the path: {said}"
+    );
     assert_eq!(pdfs_in(dir.path()), 1);
 
     // The visit is wiped while its handout is made: the file is saved, but the next visit

@@ -1039,7 +1039,13 @@ impl Loader<'_> {
                 "handout_saved",
                 &consult.handout_saved,
                 "{file}",
-                "Saved as {file}.",
+                "Saved in {folder} as {file}.",
+            ),
+            (
+                "handout_saved",
+                &consult.handout_saved,
+                "{folder}",
+                "Saved in {folder} as {file}.",
             ),
             (
                 "reload_failed",
