@@ -655,9 +655,15 @@ impl Topic {
                         texts.extend(columns.iter_mut());
                         texts.extend(rows.iter_mut().flatten());
                     }
-                    Block::Figure { alt, caption, .. } => {
+                    Block::Figure {
+                        alt,
+                        caption,
+                        print_caption,
+                        ..
+                    } => {
                         texts.push(alt);
                         texts.extend(caption.iter_mut());
+                        texts.extend(print_caption.iter_mut());
                     }
                     Block::Contact { title, note, .. } => {
                         texts.push(title);
@@ -749,6 +755,7 @@ impl Page {
                     source,
                     alt,
                     caption,
+                    ..
                 } => Some((
                     index,
                     PageFigure {
@@ -825,6 +832,10 @@ pub enum Block {
         /// Optional line under the figure.
         #[serde(default)]
         caption: Option<String>,
+        /// The line under it on a printed handout, where the screen's words do not fit paper
+        /// ("Touch a circle…"); without it the caption is printed.
+        #[serde(default)]
+        print_caption: Option<String>,
     },
 
     /// The clinic's phone numbers, by their ids in `deck.ron`.

@@ -241,6 +241,7 @@ fn block_html(out: &mut String, block: &Block, page: &Page, context: &PageContex
             source,
             alt,
             caption,
+            ..
         } => figure_html(out, source, alt, caption.as_deref(), context),
         Block::Contact {
             title,

@@ -232,17 +232,22 @@ impl<'a> Composer<'a> {
             Block::Figure {
                 source: FigureSource::Diagram(id),
                 caption,
+                print_caption,
                 alt,
             } => {
-                let words = caption.as_deref().unwrap_or(alt);
+                // Paper's own words where the screen's do not fit it ("Touch a circle…").
+                let words = (print_caption.as_deref())
+                    .or(caption.as_deref())
+                    .unwrap_or(alt);
                 let step = self.deck.diagrams.get(id).map_or(0, Diagram::fullest_step);
                 self.figure(id, step, Some(words), false);
             }
             Block::Figure {
                 source: FigureSource::Image(name),
                 caption,
+                print_caption,
                 ..
-            } => self.picture(name, caption.as_deref()),
+            } => self.picture(name, print_caption.as_deref().or(caption.as_deref())),
             Block::Contact {
                 title,
                 phones,
@@ -548,8 +553,14 @@ impl<'a> Composer<'a> {
                 Block::Figure {
                     source: FigureSource::Diagram(shown),
                     caption,
+                    print_caption,
                     alt,
-                } if shown == id => Some((page, caption.as_deref().unwrap_or(alt))),
+                } if shown == id => Some((
+                    page,
+                    (print_caption.as_deref())
+                        .or(caption.as_deref())
+                        .unwrap_or(alt),
+                )),
                 _ => None,
             })
         });

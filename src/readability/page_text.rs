@@ -38,6 +38,7 @@ pub fn page_pieces(page: &Page, language: &Language) -> Vec<String> {
                 source,
                 alt,
                 caption,
+                ..
             } => {
                 pieces.push(alt.clone());
                 pieces.extend(caption.iter().cloned());

@@ -40,6 +40,7 @@ pub fn block_ui(
             source,
             alt,
             caption,
+            ..
         } => {
             let figure = PageFigure {
                 source,

@@ -128,6 +128,7 @@ pub fn item_title(deck: &Deck, language: &Language, item: &HandoutItem) -> Strin
                         source: FigureSource::Diagram(shown),
                         caption,
                         alt,
+                        ..
                     } if shown == id => Some(caption.clone().unwrap_or_else(|| alt.clone())),
                     _ => None,
                 })

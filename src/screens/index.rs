@@ -120,6 +120,7 @@ pub fn index_ui(
                         source: FigureSource::Diagram(id),
                         caption,
                         alt,
+                        ..
                     } = block
                     else {
                         continue;

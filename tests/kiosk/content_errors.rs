@@ -861,3 +861,34 @@ fn a_search_synonym_must_be_one_word_given_once_with_a_meaning() {
         "the synonym finds the page"
     );
 }
+
+/// A figure's caption for paper is in every language or in none, and is never empty.
+#[test]
+fn a_caption_for_paper_is_in_every_language_and_not_empty() {
+    let f = Fixture::with_spanish();
+    f.edit(
+        "content/en/topics/beta.ron",
+        "alt: \"A logo.\")",
+        "alt: \"A logo.\", print_caption: \"Our logo.\")",
+    );
+    assert_diagnostic(
+        &f.diagnostics(),
+        "es/topics/beta.ron",
+        7,
+        17,
+        &[
+            "block 1 is a Figure of the picture \"logo.png\" here but a Figure of the picture \"logo.png\" and a caption for paper",
+        ],
+    );
+    f.edit(
+        "content/en/topics/beta.ron",
+        "print_caption: \"Our logo.\"",
+        "print_caption: \" \"",
+    );
+    let d = f.diagnostics();
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("`print_caption` is empty")),
+        "{d:?}"
+    );
+}

@@ -401,3 +401,47 @@ fn a_jpeg_named_png_is_printed_and_a_picture_spoilt_after_check_is_left_out_alon
     assert_eq!(embedded_pictures(&spoilt), 0);
     assert!(common::pdf_text(&spoilt).contains("Second page"));
 }
+
+/// Paper cannot be touched: a handout of every page and every diagram, in both languages, holds
+/// no screen-only instruction; a figure's caption for paper (`print_caption`) is printed in its
+/// place (the spine's caption said "Touch a circle beside a word" on paper, issue 19).
+#[test]
+fn a_handout_of_everything_tells_no_one_to_touch_the_paper() {
+    if !common::poppler() {
+        return;
+    }
+    let deck = common::bundled_deck();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (code, screen_only) in [
+        ("en", ["Touch", "Tap ", "Swipe"]),
+        ("es", ["Toque", "Toca ", "Deslice"]),
+    ] {
+        let index = language(&deck, code);
+        let words = deck.language(index);
+        let mut items: Vec<HandoutItem> = (words.pages())
+            .map(|(_, page)| HandoutItem::Page(page.id.clone()))
+            .collect();
+        let mut shown = std::collections::BTreeSet::new();
+        for (_, page) in words.pages() {
+            shown.extend(page.diagram_ids().cloned());
+        }
+        items.extend(
+            shown
+                .into_iter()
+                .map(|id| HandoutItem::Diagram { id, step: 0 }),
+        );
+        let bytes = pdf(&deck, index, &items, &InkSet::default(), Paper::Letter);
+        let text = common::pdf_text(&write(dir.path(), &format!("{code}.pdf"), &bytes));
+        for words in screen_only {
+            assert!(
+                !text.contains(words),
+                "{code}: {words:?} is printed: {text}"
+            );
+        }
+        let spine = match code {
+            "en" => "Your spine from the side, with the names of its parts.",
+            _ => "Su columna vista de lado, con los nombres de sus partes.",
+        };
+        assert!(text.contains(spine), "{code}: the caption for paper");
+    }
+}

@@ -1336,6 +1336,12 @@ fn block_problem(block: &Block, phones: &BTreeMap<String, String>) -> Option<Str
         Block::Figure { alt, .. } if blank(alt) => {
             Some("`alt` is empty. Describe the picture for people who cannot see it.".to_owned())
         }
+        Block::Figure {
+            print_caption: Some(words),
+            ..
+        } if blank(words) => {
+            Some("`print_caption` is empty. Give the words for paper, or leave it out.".to_owned())
+        }
         Block::Contact { title, .. } if blank(title) => Some("the title is empty.".to_owned()),
         Block::Contact { phones: ids, .. } if ids.is_empty() => Some(format!(
             "no phones are listed. Use some of: {}.",

@@ -66,8 +66,12 @@ fn block_texts(block: &Block) -> Vec<&str> {
         } => (caption.iter().chain(columns).chain(rows.iter().flatten()))
             .map(String::as_str)
             .collect(),
-        Block::Figure { alt, caption, .. } => std::iter::once(alt)
-            .chain(caption)
+        Block::Figure {
+            alt,
+            caption,
+            print_caption,
+            ..
+        } => (std::iter::once(alt).chain(caption).chain(print_caption))
             .map(String::as_str)
             .collect(),
         Block::Contact { title, note, .. } => std::iter::once(title)

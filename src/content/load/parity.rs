@@ -154,15 +154,23 @@ fn block_shape(block: &Block) -> String {
             }
         ),
         Block::Figure {
-            source, caption, ..
+            source,
+            caption,
+            print_caption,
+            ..
         } => format!(
-            "a Figure of {}{}",
+            "a Figure of {}{}{}",
             match source {
                 FigureSource::Diagram(id) => format!("the diagram \"{id}\""),
                 FigureSource::Image(name) => format!("the picture \"{name}\""),
             },
             if caption.is_some() {
                 " with a caption"
+            } else {
+                ""
+            },
+            if print_caption.is_some() {
+                " and a caption for paper"
             } else {
                 ""
             }
