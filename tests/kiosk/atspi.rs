@@ -5,6 +5,7 @@
 //! page's text), the page's words must all be there, and its title must be a heading.
 
 use std::io::BufReader;
+use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -34,11 +35,14 @@ impl AtSpiSession {
         let bus_pid: u32 = value("DBUS_SESSION_BUS_PID")
             .and_then(|pid| pid.parse().ok())
             .expect("dbus-launch says its pid");
+        // In a process group of its own: the accessibility bus it starts (a dbus-daemon) goes
+        // with it at the end, instead of living on after every test run.
         let launcher = match Command::new("/usr/libexec/at-spi-bus-launcher")
             .arg("--launch-immediately")
             .env("DBUS_SESSION_BUS_ADDRESS", &address)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
         {
             Ok(child) => child,
@@ -74,6 +78,9 @@ impl AtSpiSession {
 
 impl Drop for AtSpiSession {
     fn drop(&mut self) {
+        // The launcher's whole group: the launcher and the accessibility bus it started.
+        let group = format!("-{}", self.launcher.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.launcher.kill();
         let _ = self.launcher.wait();
         let _ = Command::new("kill").arg(self.bus_pid.to_string()).status();
