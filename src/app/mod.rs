@@ -539,25 +539,15 @@ impl KioskApp {
                         self.handouts.printer.is_some(),
                     ),
                     Screen::Quiz { topic, question } => {
-                        let right_first = (screen.language.topics.get(topic)).map_or(0, |found| {
-                            (found.quiz.iter().enumerate())
-                                .filter(|(index, asked)| {
-                                    self.session.quiz_answers.get(&(topic, *index))
-                                        == Some(&asked.right)
-                                })
-                                .count()
-                        });
-                        screens::quiz_ui(
-                            ui,
-                            &mut screen,
-                            self.session.scroll_to_top,
-                            (topic, question),
-                            &screens::QuizAnswers {
-                                chosen: self.session.quiz_choices((topic, question)),
-                                trying: self.session.quiz_trying == Some((topic, question)),
-                                right_first,
-                            },
-                        )
+                        let at = (topic, question);
+                        let questions = (screen.language.topics.get(topic))
+                            .map_or(&[][..], |found| found.quiz.as_slice());
+                        let answers = screens::QuizAnswers {
+                            chosen: self.session.quiz_choices(at),
+                            shown: self.session.quiz_showing(at),
+                            right_first: self.session.quiz_right_first(topic, questions),
+                        };
+                        screens::quiz_ui(ui, &mut screen, self.session.scroll_to_top, at, &answers)
                     }
                 };
                 self.session.scroll_to_top = false;
@@ -571,7 +561,7 @@ impl KioskApp {
             }
         };
         screens::focus_ring_ui(ui.ctx(), &self.theme);
-        tree_places::place_unplaced_nodes(ui.ctx());
+        tree_places::place_unplaced_nodes(ui.ctx(), ui.unique_id());
         let keypad = self.keypad_ui(ui.ctx(), keys);
         let command = gesture.or(command).or(idle).or(keypad);
         if let Some(command) = command {
@@ -590,27 +580,6 @@ impl KioskApp {
     /// and starts over for the next patient when nobody answers. Repaints only when the
     /// countdown has something new to show.
     fn idle_ui(&mut self, ctx: &egui::Context, focused: Option<egui::Id>) -> Option<Command> {
-        // Where the focus was when "Are you still there?" took it, kept while it shows.
-        let before_question = egui::Id::unique("focus before the idle question");
-        // Gives it back once the question has gone: on the frame it goes, egui still keeps
-        // the page from the focus (the dialog's layer is from the frame before), so the frame
-        // after gives it, once.
-        let give_focus_back = |ctx: &egui::Context| {
-            let Some((id, waited)) =
-                ctx.data(|data| data.get_temp::<(Option<egui::Id>, bool)>(before_question))
-            else {
-                return;
-            };
-            if !waited && ctx.memory(|memory| memory.top_modal_layer()).is_some() {
-                ctx.data_mut(|data| data.insert_temp(before_question, (id, true)));
-                ctx.request_repaint();
-                return;
-            }
-            ctx.data_mut(|data| data.remove::<(Option<egui::Id>, bool)>(before_question));
-            if let Some(id) = id.filter(|id| ctx.read_response(*id).is_some()) {
-                ctx.memory_mut(|memory| memory.request_focus(id));
-            }
-        };
         let now_secs = ctx.input(|input| input.time);
         let touched = ctx.input(|input| {
             input.events.iter().any(|event| {
@@ -631,13 +600,13 @@ impl KioskApp {
             // Nothing to protect on a fresh start: the clock runs from the first touch.
             self.idle.touched(now_secs);
             self.keypad.warn_once(false);
-            give_focus_back(ctx);
+            screens::give_focus_back(ctx);
             return None;
         }
         match self.idle.state(now_secs) {
             IdleState::Active { secs_left } => {
                 self.keypad.warn_once(false);
-                give_focus_back(ctx);
+                screens::give_focus_back(ctx);
                 ctx.request_repaint_after_secs(secs_left as f32);
                 None
             }
@@ -664,13 +633,7 @@ impl KioskApp {
                     let showing = self.said_showing(deck);
                     self.listen.say(deck, &showing, said);
                 }
-                let kept =
-                    ctx.data(|data| data.get_temp::<(Option<egui::Id>, bool)>(before_question));
-                if kept.is_none() && focused.is_some() {
-                    ctx.data_mut(|data| data.insert_temp(before_question, (focused, false)));
-                }
-                let take_focus = focused.is_some();
-                screens::still_there_ui(ctx, &self.theme, interface, (secs_left, take_focus))
+                screens::still_there_ui(ctx, &self.theme, interface, (secs_left, focused))
             }
             IdleState::Expired => Some(Command::StartOver),
         }
@@ -950,51 +913,16 @@ impl KioskApp {
                 Command::Home
             }
             Command::Answer(answer) => {
-                if let Screen::Quiz { topic, question } = self.session.screen
-                    && let Some(asked) = language_of(deck, &self.session)
-                        .topics
-                        .get(topic)
-                        .and_then(|t| t.quiz.get(question))
-                    && answer < asked.answers.len()
-                    && !self.session.quiz_answers.contains_key(&(topic, question))
+                if let Some((at, asked)) = quiz_question(deck, &self.session)
+                    && let Some(first_right) = self.session.answer_quiz(at, asked, answer)
                 {
-                    self.session.quiz_answers.insert((topic, question), answer);
-                    self.usage.quiz_answered(answer == asked.right);
-                    self.session.reveal_explanation = true;
-                } else if let Screen::Quiz { topic, question } = self.session.screen
-                    && self.session.quiz_trying == Some((topic, question))
-                    && let Some(asked) = language_of(deck, &self.session)
-                        .topics
-                        .get(topic)
-                        .and_then(|t| t.quiz.get(question))
-                    && answer < asked.answers.len()
-                    && !self
-                        .session
-                        .quiz_choices((topic, question))
-                        .contains(&answer)
-                {
-                    // Another try: shown and marked, never counted.
-                    (self
-                        .session
-                        .quiz_tries
-                        .entry((topic, question))
-                        .or_default())
-                    .push(answer);
-                    self.session.quiz_trying = None;
-                    self.session.reveal_explanation = true;
+                    self.usage.quiz_answered(first_right);
                 }
                 return;
             }
             Command::TryAgain => {
-                if let Screen::Quiz { topic, question } = self.session.screen
-                    && let Some(shown) = self.session.quiz_showing((topic, question))
-                    && let Some(asked) = language_of(deck, &self.session)
-                        .topics
-                        .get(topic)
-                        .and_then(|t| t.quiz.get(question))
-                    && shown != asked.right
-                {
-                    self.session.quiz_trying = Some((topic, question));
+                if let Some((at, asked)) = quiz_question(deck, &self.session) {
+                    self.session.try_quiz_again(at, asked);
                 }
                 return;
             }
@@ -1144,6 +1072,22 @@ fn first_page_after(language: &crate::content::Language, topic: usize) -> Screen
 }
 
 /// The language the session shows.
+/// The quiz question showing, where it is, if a quiz question shows.
+fn quiz_question<'a>(
+    deck: &'a Deck,
+    session: &Session,
+) -> Option<((usize, usize), &'a crate::content::model::Question)> {
+    let Screen::Quiz { topic, question } = session.screen else {
+        return None;
+    };
+    let asked = language_of(deck, session)
+        .topics
+        .get(topic)?
+        .quiz
+        .get(question)?;
+    Some(((topic, question), asked))
+}
+
 fn language_of<'a>(deck: &'a Deck, session: &Session) -> &'a crate::content::Language {
     deck.language(session.language.unwrap_or(deck.default_language))
 }

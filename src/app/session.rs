@@ -94,6 +94,54 @@ impl Session {
             .collect()
     }
 
+    /// Chooses `answer` at the quiz question `at` (`asked`): the first answer is kept and
+    /// counted (returned: whether it is right); after Try again, another is shown and marked,
+    /// never counted. An answer already tried, or a tap when there is nothing to choose, does
+    /// nothing.
+    pub fn answer_quiz(
+        &mut self,
+        at: (usize, usize),
+        asked: &crate::content::model::Question,
+        answer: usize,
+    ) -> Option<bool> {
+        if answer >= asked.answers.len() {
+            return None;
+        }
+        if let std::collections::btree_map::Entry::Vacant(first) = self.quiz_answers.entry(at) {
+            first.insert(answer);
+            self.reveal_explanation = true;
+            return Some(answer == asked.right);
+        }
+        if self.quiz_trying == Some(at) && !self.quiz_choices(at).contains(&answer) {
+            self.quiz_tries.entry(at).or_default().push(answer);
+            self.quiz_trying = None;
+            self.reveal_explanation = true;
+        }
+        None
+    }
+
+    /// Try again at the quiz question `at` (`asked`), when the answer showing is not right.
+    pub fn try_quiz_again(&mut self, at: (usize, usize), asked: &crate::content::model::Question) {
+        if self
+            .quiz_showing(at)
+            .is_some_and(|shown| shown != asked.right)
+        {
+            self.quiz_trying = Some(at);
+        }
+    }
+
+    /// How many questions of the quiz of topic `topic` (its `questions`) were answered right
+    /// the first time.
+    pub fn quiz_right_first(
+        &self,
+        topic: usize,
+        questions: &[crate::content::model::Question],
+    ) -> usize {
+        (questions.iter().enumerate())
+            .filter(|(index, asked)| self.quiz_answers.get(&(topic, *index)) == Some(&asked.right))
+            .count()
+    }
+
     /// The answer showing at the quiz question `at`: the last chosen; none while the patient
     /// tries again.
     pub fn quiz_showing(&self, at: (usize, usize)) -> Option<usize> {

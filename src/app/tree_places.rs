@@ -6,8 +6,9 @@
 //! rect when it is done (`Ui::remember_min_rect`).
 
 /// Gives every accessibility node of this frame without bounds its widget's rect, and the
-/// window's node the whole screen.
-pub(super) fn place_unplaced_nodes(ctx: &egui::Context) {
+/// window's node the whole screen; puts the window's parts, the children of `panels_parent`
+/// (the app's own `Ui`), in reading order.
+pub(super) fn place_unplaced_nodes(ctx: &egui::Context, panels_parent: egui::Id) {
     // No screen reader, no tree: nothing to walk on this frame.
     if !ctx.has_accesskit_node(egui::accesskit_root_id()) {
         return;
@@ -35,35 +36,19 @@ pub(super) fn place_unplaced_nodes(ctx: &egui::Context) {
     });
     // The window's parts in reading order, top to bottom: egui makes the bottom bar's panel
     // before the page's (a central panel comes last), so Orca walked Back and Next before the
-    // page's title. The panels' parent (the app's own `Ui`) gets its children sorted by where
-    // they start on screen.
-    let nodes: std::collections::HashMap<egui::accesskit::NodeId, (egui::Id, f32)> = (rects.iter())
-        .map(|(id, rect)| (id.accesskit_id(), (*id, rect.top())))
+    // page's title. The panels are the children of the app's own `Ui` (`panels_parent`); they
+    // are sorted by where they start on screen.
+    let tops: std::collections::HashMap<egui::accesskit::NodeId, f32> = (rects.iter())
+        .map(|(id, rect)| (id.accesskit_id(), rect.top()))
         .collect();
-    let role_of = |node: &egui::accesskit::NodeId| {
-        let (id, _) = nodes.get(node)?;
-        if !ctx.has_accesskit_node(*id) {
-            return None;
-        }
-        ctx.accesskit_node_builder(*id, |node| node.role())
-    };
-    for (id, _) in &rects {
-        if !ctx.has_accesskit_node(*id) {
-            continue;
-        }
-        let Some(children) = ctx.accesskit_node_builder(*id, |node| node.children().to_vec())
-        else {
-            continue;
-        };
-        if children.len() < 2
-            || !(children.iter()).any(|child| role_of(child) == Some(egui::accesskit::Role::Pane))
-        {
-            continue;
-        }
-        let mut sorted = children;
-        let top = |node: &egui::accesskit::NodeId| nodes.get(node).map_or(f32::INFINITY, |n| n.1);
-        sorted.sort_by(|a, b| top(a).total_cmp(&top(b)));
-        ctx.accesskit_node_builder(*id, |node| node.set_children(sorted));
+    if ctx.has_accesskit_node(panels_parent) {
+        ctx.accesskit_node_builder(panels_parent, |node| {
+            let mut children = node.children().to_vec();
+            let top =
+                |child: &egui::accesskit::NodeId| tops.get(child).copied().unwrap_or(f32::INFINITY);
+            children.sort_by(|a, b| top(a).total_cmp(&top(b)));
+            node.set_children(children);
+        });
     }
     for (id, rect) in rects {
         if !ctx.has_accesskit_node(id) {

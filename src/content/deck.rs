@@ -16,6 +16,9 @@ pub struct PageRef {
     pub page: usize,
 }
 
+/// A search's words and the pages they found.
+type LastSearch = (String, Vec<PageRef>);
+
 /// All the content of one language.
 #[derive(Clone, Debug)]
 pub struct Language {
@@ -39,6 +42,9 @@ pub struct Language {
     topic_ids: HashMap<String, usize>,
     /// Each page's words in lower case, by topic and page, made the first time a search asks.
     search_texts: OnceLock<Vec<Vec<String>>>,
+    /// The last search and the pages it found: a screen asks every frame, the words change
+    /// only when typed (a search with slips is milliseconds over every page).
+    last_search: std::sync::Arc<std::sync::Mutex<Option<LastSearch>>>,
 }
 
 impl Language {
@@ -76,6 +82,7 @@ impl Language {
             page_ids,
             topic_ids,
             search_texts: OnceLock::new(),
+            last_search: Default::default(),
         }
     }
 
@@ -124,6 +131,26 @@ impl Language {
     /// Whether the page at `at` has every word of `query` (see [`super::search`]).
     pub fn page_matches(&self, at: PageRef, query: &str) -> bool {
         super::search::page_matches(self.search_text(at), query, &self.synonyms)
+    }
+
+    /// Every page that has every word of `query`, in reading order (see [`Self::page_matches`]);
+    /// remembered until the query changes.
+    pub fn pages_matching(&self, query: &str) -> Vec<PageRef> {
+        let mut last = self
+            .last_search
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((asked, found)) = last.as_ref()
+            && asked == query
+        {
+            return found.clone();
+        }
+        let found: Vec<PageRef> = (self.pages())
+            .filter(|(at, _)| self.page_matches(*at, query))
+            .map(|(at, _)| at)
+            .collect();
+        *last = Some((query.to_owned(), found.clone()));
+        found
     }
 
     /// The page at `at`, if it exists.

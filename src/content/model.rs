@@ -634,6 +634,37 @@ impl Review {
     }
 }
 
+impl Block {
+    /// Every text of the block (kept in step with [`Topic::texts_mut`]).
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Block::Heading(text) | Block::Paragraph(text) => vec![text],
+            Block::Bullets(items) => items.iter().map(String::as_str).collect(),
+            Block::KeyFact { title, text } => vec![title, text],
+            Block::Table {
+                caption,
+                columns,
+                rows,
+            } => (caption.iter().chain(columns).chain(rows.iter().flatten()))
+                .map(String::as_str)
+                .collect(),
+            Block::Figure {
+                alt,
+                caption,
+                print_caption,
+                ..
+            } => (std::iter::once(alt).chain(caption).chain(print_caption))
+                .map(String::as_str)
+                .collect(),
+            Block::Contact { title, note, .. } => (std::iter::once(title).chain(note))
+                .map(String::as_str)
+                .collect(),
+            Block::GoTo(links) => links.iter().map(|link| link.label.as_str()).collect(),
+            Block::QrCode { caption } => vec![caption],
+        }
+    }
+}
+
 impl Topic {
     /// Every text of the topic a patient reads or hears: its title and subtitle, every page's
     /// title and words, and its quiz.

@@ -60,6 +60,10 @@ pub fn home_ui(
             let picture_pt = (tile_width / 4.0)
                 .min(sizes.tile_min_height_pt - 2.0 * sizes.card_padding_pt)
                 .max(sizes.min_touch_pt);
+            // The pictures' own padding is a card's; on a tile it is the tile's (once a frame,
+            // not once a tile).
+            let mut unpadded = theme.clone();
+            unpadded.sizes.card_padding_pt = 0.0;
             let topics: Vec<_> = language.topics.iter().enumerate().collect();
             for row in topics.chunks(columns) {
                 let icons: Vec<Option<egui::TextureHandle>> = row
@@ -93,7 +97,7 @@ pub fn home_ui(
                     .fold(sizes.tile_min_height_pt, f32::max);
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
-                    for ((index, topic), tile) in row.iter().zip(tiles) {
+                    for (((index, topic), tile), icon) in row.iter().zip(tiles).zip(&icons) {
                         let response = ui.add(tile.min_height(height));
                         if response.clicked() {
                             command = Some(Command::Open(PageRef {
@@ -102,7 +106,11 @@ pub fn home_ui(
                             }));
                         }
                         let at = TopicTile::picture_rect(theme, response.rect, picture_pt);
-                        tile_picture_ui(ui, screen, topic, at);
+                        // A topic's own picture file (its `icon`), drawn by the tile, comes
+                        // before its diagram.
+                        if icon.is_none() {
+                            tile_picture_ui(ui, screen, &unpadded, topic, at);
+                        }
                         TopicTile::number_on_picture(ui.painter(), theme, at, index + 1);
                     }
                 });
@@ -171,26 +179,24 @@ pub(super) fn clinic_bar_ui(
 
 /// The small picture on `topic`'s tile, in `at`: its diagram, without words (a tile's
 /// words are its title), and nothing for screen readers (the tile's name says it all).
+/// `unpadded` is the theme with no card padding.
 fn tile_picture_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
+    unpadded: &crate::theme::Theme,
     topic: &crate::content::model::Topic,
     at: egui::Rect,
 ) {
     let Some(diagram) = screen.deck.tile_diagram(topic) else {
         return;
     };
-    let theme = screen.theme;
     let builder = egui::UiBuilder::new()
         .max_rect(at)
         .layout(egui::Layout::top_down(egui::Align::Center))
         .id_salt(("tile", &topic.id));
     let ui = &mut ui.new_child(builder);
-    // The drawing's own padding is the card's; on a tile it is the tile's.
-    let mut small = theme.clone();
-    small.sizes.card_padding_pt = 0.0;
     let (deck, images) = (screen.deck, &mut *screen.images);
-    let max_side_px = theme.sizes.texture_max_side_px;
+    let max_side_px = unpadded.sizes.texture_max_side_px;
     let _ = crate::diagram::DiagramView {
         diagram,
         words: None,
@@ -201,7 +207,7 @@ fn tile_picture_ui(
         hotspots: false,
         card: false,
     }
-    .ui(ui, &small, screen.diagrams, &mut |ctx, name| {
+    .ui(ui, unpadded, screen.diagrams, &mut |ctx, name| {
         images
             .texture(ctx, &deck.image_path(name), max_side_px)
             .cloned()

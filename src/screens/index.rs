@@ -95,12 +95,13 @@ pub fn index_ui(
             if typed != query {
                 command = Some(Command::Search(typed));
             }
+            let matching = language.pages_matching(query);
             let mut shown = 0;
             for (at, page) in language.pages() {
                 let Some(topic) = language.topics.get(at.topic) else {
                     continue;
                 };
-                if !language.page_matches(at, query) {
+                if !matching.contains(&at) {
                     continue;
                 }
                 shown += 1;

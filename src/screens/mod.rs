@@ -33,7 +33,7 @@ pub use index::index_ui;
 pub use page::page_ui;
 pub use quiz::{QuizAnswers, quiz_ui};
 pub use staff::{StaffInfo, staff_ui};
-pub use still_there::still_there_ui;
+pub use still_there::{give_focus_back, still_there_ui};
 
 use crate::content::{Deck, Language};
 use crate::diagram::DiagramCache;

@@ -19,10 +19,28 @@ use crate::widgets::{AnswerMark, BigButton, ButtonKind, Icon, QuizAnswer};
 pub struct QuizAnswers {
     /// Every answer chosen, in order; the first is the one counted.
     pub chosen: Vec<usize>,
-    /// The patient is choosing again after an answer that was not right.
-    pub trying: bool,
+    /// The answer showing, marked and replied to: the last chosen; none before the first, or
+    /// while the patient chooses again after one that was not right.
+    pub shown: Option<usize>,
     /// How many questions of this quiz were answered right the first time.
     pub right_first: usize,
+}
+
+impl QuizAnswers {
+    /// What answer `index` shows, `right` being the right one's index.
+    fn mark(&self, index: usize, right: usize) -> AnswerMark {
+        let tried = self.chosen.contains(&index);
+        match self.shown {
+            // Choosing (again): every answer not yet tried can be chosen.
+            None if tried => AnswerMark::TriedBefore,
+            None => AnswerMark::Open,
+            Some(shown) if shown == index && index == right => AnswerMark::ChosenRight,
+            Some(shown) if shown == index => AnswerMark::NotRight,
+            Some(_) if tried => AnswerMark::TriedBefore,
+            Some(_) if index == right => AnswerMark::RightAnswer,
+            Some(_) => AnswerMark::Closed,
+        }
+    }
 }
 
 /// Draws question `question` of the quiz of topic `topic`, as `answers` left it: answers to
@@ -52,9 +70,7 @@ pub fn quiz_ui(
     let keypad = screen.keypad;
     let reading = screen.reading.as_ref().map(|reading| reading.part);
     let lit = |part| reading == Some(part);
-    let shown = (!answers.trying)
-        .then(|| answers.chosen.last().copied())
-        .flatten();
+    let shown = answers.shown;
     let mut command = None;
 
     let progress = interface
@@ -91,7 +107,7 @@ pub fn quiz_ui(
             });
             let width = ui.available_width();
             for (index, answer) in asked.answers.iter().enumerate() {
-                let mark = answer_mark(index, asked.right, answers, shown);
+                let mark = answers.mark(index, asked.right);
                 let word = match mark {
                     AnswerMark::ChosenRight => &words.right,
                     AnswerMark::NotRight | AnswerMark::TriedBefore => &words.not_right,
@@ -175,27 +191,6 @@ pub fn quiz_ui(
     command
 }
 
-/// What answer `index` shows, `right` being the right one's index, `shown` the answer showing
-/// (none while the patient has yet to choose, or chooses again).
-fn answer_mark(
-    index: usize,
-    right: usize,
-    answers: &QuizAnswers,
-    shown: Option<usize>,
-) -> AnswerMark {
-    let tried = answers.chosen.contains(&index);
-    match shown {
-        // Choosing (again): every answer not yet tried can be chosen.
-        None if tried => AnswerMark::TriedBefore,
-        None => AnswerMark::Open,
-        Some(shown) if shown == index && index == right => AnswerMark::ChosenRight,
-        Some(shown) if shown == index => AnswerMark::NotRight,
-        Some(_) if tried => AnswerMark::TriedBefore,
-        Some(shown) if index == right && shown != right => AnswerMark::RightAnswer,
-        Some(_) => AnswerMark::Closed,
-    }
-}
-
 /// The card a reply or the summary is drawn on: a key fact's.
 fn reply_card_ui<R>(
     ui: &mut Ui,
@@ -218,14 +213,15 @@ mod tests {
     fn answers_are_marked_by_what_was_chosen() {
         use AnswerMark::{ChosenRight, Closed, NotRight, Open, RightAnswer, TriedBefore};
         let marks = |chosen: Vec<usize>, trying: bool| {
+            // As the session gives them: the last chosen shows, unless choosing again.
+            let shown = (!trying).then(|| chosen.last().copied()).flatten();
             let answers = QuizAnswers {
                 chosen,
-                trying,
+                shown,
                 right_first: 0,
             };
-            let shown = (!trying).then(|| answers.chosen.last().copied()).flatten();
             (0..3)
-                .map(|index| answer_mark(index, 1, &answers, shown))
+                .map(|index| answers.mark(index, 1))
                 .collect::<Vec<_>>()
         };
         assert_eq!(marks(vec![], false), [Open, Open, Open]);

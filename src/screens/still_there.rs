@@ -8,16 +8,28 @@ use crate::content::model::Interface;
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind};
 
+/// Where the focus was when the question took it (and whether the frame after the question
+/// went has passed), kept in egui's memory while the question shows.
+fn kept_focus() -> egui::Id {
+    egui::Id::unique("focus before the idle question")
+}
+
 /// Draws the question over everything; `secs_left` until the kiosk starts over. For screen
-/// readers it is a dialog named by its question; with `take_focus` (a screen reader's or
-/// Tab's focus was on the page) its button takes the focus, so Orca says the question and the
-/// button at once (before, "frame, unfocused dialog" and nothing more).
+/// readers it is a dialog named by its question; when `focused` (what a screen reader's or
+/// Tab's focus was on as the frame began) is something, its button takes the focus, so Orca
+/// says the question and the button at once (before, "frame, unfocused dialog" and nothing
+/// more), and [`give_focus_back`] returns it there afterwards.
 pub fn still_there_ui(
     ctx: &egui::Context,
     theme: &Theme,
     interface: &Interface,
-    (secs_left, take_focus): (f64, bool),
+    (secs_left, focused): (f64, Option<egui::Id>),
 ) -> Option<Command> {
+    let kept = ctx.data(|data| data.get_temp::<(Option<egui::Id>, bool)>(kept_focus()));
+    if kept.is_none() && focused.is_some() {
+        ctx.data_mut(|data| data.insert_temp(kept_focus(), (focused, false)));
+    }
+    let take_focus = focused.is_some();
     let sizes = &theme.sizes;
     let colors = &theme.colors;
     let frame = Frame::new()
@@ -77,4 +89,24 @@ pub fn still_there_ui(
             });
         });
     command
+}
+
+/// Once the question has gone, gives the focus back where it was when the question took it.
+/// On the frame it goes, egui still keeps the page from the focus (the dialog's layer is from
+/// the frame before), so the frame after gives it, once.
+pub fn give_focus_back(ctx: &egui::Context) {
+    let Some((id, waited)) =
+        ctx.data(|data| data.get_temp::<(Option<egui::Id>, bool)>(kept_focus()))
+    else {
+        return;
+    };
+    if !waited && ctx.memory(|memory| memory.top_modal_layer()).is_some() {
+        ctx.data_mut(|data| data.insert_temp(kept_focus(), (id, true)));
+        ctx.request_repaint();
+        return;
+    }
+    ctx.data_mut(|data| data.remove::<(Option<egui::Id>, bool)>(kept_focus()));
+    if let Some(id) = id.filter(|id| ctx.read_response(*id).is_some()) {
+        ctx.memory_mut(|memory| memory.request_focus(id));
+    }
 }

@@ -1,5 +1,5 @@
 //! A home-screen tile for one topic: number, title and a short line, all one big touch target;
-//! room at its right for a small picture (drawn by the screen), "Start here" over the first
+//! room at its top left for a small picture (drawn by the screen), "Start here" over the first
 //! topic's title, and a tick with "Seen" under a topic already read in this visit.
 
 use std::sync::Arc;
@@ -17,7 +17,7 @@ pub struct TopicTile<'a> {
     width_pt: f32,
     height_pt: f32,
     theme: &'a Theme,
-    /// The side of the square kept at the right for a picture (0: none).
+    /// The side of the square kept at the top left for a picture (0: none).
     picture_pt: f32,
     /// Words over the title ("Start here"), if any.
     start_here: Option<&'a str>,
@@ -225,7 +225,7 @@ impl Widget for TopicTile<'_> {
                     egui::Image::from_texture(icon).paint_at(ui, fitted);
                 }
                 // The screen draws the picture in the badge, then the number on its corner
-                // ([`Self::number_on_picture`]).
+                // ([`Self::number_on_picture`], on an icon too).
                 None if self.picture_pt > 0.0 => {}
                 None => {
                     painter.circle_filled(

@@ -223,6 +223,14 @@ fn search_forgives_slips_and_knows_clinical_words_in_both_languages() {
     ];
     for (language, query, page) in cases {
         let found = pages_for(language, query);
+        // What the index screen asks every frame: the same pages, remembered.
+        let words = deck.language(language);
+        for _ in 0..2 {
+            let remembered: Vec<String> = (words.pages_matching(query).into_iter())
+                .filter_map(|at| Some(words.page(at)?.id.clone()))
+                .collect();
+            assert_eq!(remembered, found, "{query:?}");
+        }
         assert!(
             found.iter().any(|id| id == page),
             "{query:?} finds {page}: {found:?}"

@@ -142,7 +142,7 @@ impl Loader<'_> {
         // A language listed twice is reported by `check_deck`; read its folder only once.
         let mut seen = HashSet::new();
         codes.retain(|code| seen.insert(code.clone()));
-        let languages: Vec<LanguageFiles> = codes
+        let mut languages: Vec<LanguageFiles> = codes
             .iter()
             .map(|code| self.read_language(code, deck.as_ref()))
             .collect();
@@ -201,14 +201,10 @@ impl Loader<'_> {
         if !self.diagnostics.is_empty() {
             return None;
         }
+        // Kept to check, once the deck is built, that each recording is still said.
         let recordings: Vec<Option<Parsed<Vec<Recording>>>> = languages
-            .iter()
-            .map(|language| {
-                language.recordings.as_ref().map(|parsed| Parsed {
-                    value: parsed.value.clone(),
-                    file: parsed.file.clone(),
-                })
-            })
+            .iter_mut()
+            .map(|language| language.recordings.take())
             .collect();
 
         let default_language = deck
@@ -218,7 +214,8 @@ impl Loader<'_> {
             .position(|code| *code == deck.value.default_language)?;
         let languages = languages
             .into_iter()
-            .map(|files| {
+            .zip(&recordings)
+            .map(|(files, recorded)| {
                 let mut by_id: HashMap<String, Topic> = files
                     .topics
                     .into_iter()
@@ -245,7 +242,7 @@ impl Loader<'_> {
                     .collect();
                 let recorded = recordings::recorded_sentences(
                     &self.paths.content_dir.join(&files.code),
-                    files.recordings.as_ref(),
+                    recorded.as_ref(),
                 );
                 let synonyms = (files.synonyms.map(|parsed| parsed.value))
                     .unwrap_or_default()
@@ -265,20 +262,23 @@ impl Loader<'_> {
         if languages.is_empty() {
             return None;
         }
-        if let Some(id) = &deck.value.questions_page
-            && languages
-                .first()
-                .is_some_and(|words| words.page_id(id).is_none())
-        {
-            self.error(deck.file.diagnostic_at_value(
-                "questions_page",
-                id,
-                0,
-                format!("There is no page \"{id}\" for `questions_page`. Give a page's id."),
-            ));
-        }
-        let questions_page =
-            (deck.value.questions_page.as_deref()).and_then(|id| languages.first()?.page_id(id));
+        let questions_page = match &deck.value.questions_page {
+            None => None,
+            Some(id) => {
+                let found = languages.first().and_then(|words| words.page_id(id));
+                if found.is_none() {
+                    self.error(deck.file.diagnostic_at_value(
+                        "questions_page",
+                        id,
+                        0,
+                        format!(
+                            "There is no page \"{id}\" for `questions_page`. Give a page's id."
+                        ),
+                    ));
+                }
+                found
+            }
+        };
         let deck = Deck {
             languages,
             default_language,

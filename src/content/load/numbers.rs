@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::super::diagram::DiagramText;
-use super::super::model::{Block, DeckFile, Topic};
+use super::super::model::{DeckFile, Topic};
 use super::{LanguageFiles, Loader, Parsed};
 
 /// Units a translation may add a conversion in: metric units, and cents (a dime is "una
@@ -51,36 +51,6 @@ fn numbers<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     }
     found.sort();
     found
-}
-
-/// Every text of a block.
-fn block_texts(block: &Block) -> Vec<&str> {
-    match block {
-        Block::Heading(text) | Block::Paragraph(text) => vec![text],
-        Block::Bullets(items) => items.iter().map(String::as_str).collect(),
-        Block::KeyFact { title, text } => vec![title, text],
-        Block::Table {
-            caption,
-            columns,
-            rows,
-        } => (caption.iter().chain(columns).chain(rows.iter().flatten()))
-            .map(String::as_str)
-            .collect(),
-        Block::Figure {
-            alt,
-            caption,
-            print_caption,
-            ..
-        } => (std::iter::once(alt).chain(caption).chain(print_caption))
-            .map(String::as_str)
-            .collect(),
-        Block::Contact { title, note, .. } => std::iter::once(title)
-            .chain(note)
-            .map(String::as_str)
-            .collect(),
-        Block::GoTo(links) => links.iter().map(|link| link.label.as_str()).collect(),
-        Block::QrCode { caption } => vec![caption],
-    }
 }
 
 /// The numbers of each entry of `mine` and of the same entry of `theirs`.
@@ -158,20 +128,23 @@ impl Loader<'_> {
             let Some(model_page) = model.pages.iter().find(|p| p.id == page.id) else {
                 continue;
             };
-            let mut here = numbers([page.title.as_str()]);
-            let mut there = numbers([model_page.title.as_str()]);
-            let mut what = format!("The title of the page \"{}\"", page.id);
-            for (index, (block, model_block)) in
-                page.blocks.iter().zip(&model_page.blocks).enumerate()
-            {
-                if here != there {
-                    break;
-                }
-                here = numbers(block_texts(block));
-                there = numbers(block_texts(model_block));
-                what = format!("In the page \"{}\", block {}", page.id, index + 1);
-            }
-            if here != there {
+            // The title, then each block: the first whose numbers differ is named.
+            let title = (
+                format!("The title of the page \"{}\"", page.id),
+                vec![page.title.as_str()],
+                vec![model_page.title.as_str()],
+            );
+            let blocks = (page.blocks.iter().zip(&model_page.blocks).enumerate()).map(
+                |(index, (block, model_block))| {
+                    let what = format!("In the page \"{}\", block {}", page.id, index + 1);
+                    (what, block.texts(), model_block.texts())
+                },
+            );
+            let differing = std::iter::once(title)
+                .chain(blocks)
+                .map(|(what, mine, theirs)| (what, numbers(mine), numbers(theirs)))
+                .find(|(_, here, there)| here != there);
+            if let Some((what, here, there)) = differing {
                 let message = differ(&here, &there, what);
                 self.error(file.diagnostic_at_value("id", &page.id, 0, message));
             }
