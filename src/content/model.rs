@@ -529,11 +529,14 @@ pub struct StaffText {
     pub review_missing: String,
     /// A topic whose review is overdue, with `{topic}` and `{date}` (when it was due).
     pub review_overdue: String,
+    /// After the first few topics due for review, how many more, with `{count}`: all are
+    /// listed with the content's problems.
+    pub reviews_more: String,
 }
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 41] {
+    pub fn fields(&self) -> [(&'static str, &String); 42] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -572,6 +575,7 @@ impl StaffText {
             ("listen_unavailable", &self.listen_unavailable),
             ("review_missing", &self.review_missing),
             ("review_overdue", &self.review_overdue),
+            ("reviews_more", &self.reviews_more),
             ("back_to_menu", &self.back_to_menu),
             ("back_to_kiosk", &self.back_to_kiosk),
             ("consult_on", &self.consult_on),

@@ -148,6 +148,7 @@ pub const INTERFACE: &str = r#"Interface(
         listen_unavailable: "No Listen: {reason}",
         review_missing: "Not approved: {topic}",
         review_overdue: "Due {date}: {topic}",
+        reviews_more: "{count} more.",
     ),
     handout: (
         title: "Notes",

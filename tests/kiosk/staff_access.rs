@@ -603,3 +603,41 @@ fn reviews_missing_or_overdue_are_warned_of_by_check_and_shown_to_staff() {
         &["The review is due 2018-06-01, not after its approval on 2019-01-01."],
     );
 }
+
+/// Many topics due at once (a whole content approved on one day comes due on one day): the
+/// menu names the first three and says how many more, so its buttons stay on the screen; the
+/// content problems list every one.
+#[test]
+fn many_reviews_due_are_counted_in_the_menu_and_listed_with_the_problems() {
+    let fixture = common::Fixture::with_spanish();
+    let deck = patient_kiosk::load_deck(&fixture.paths()).expect("loads, with warnings");
+    assert_eq!(
+        deck.warnings.len(),
+        4,
+        "two topics in two languages, none approved"
+    );
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_settings(
+        KioskConfig {
+            staff_pin_hash: Some(common::cheap_pin_hash(PIN)),
+            ..KioskConfig::default()
+        },
+        None,
+    );
+    let mut harness = on_home(app);
+    open_menu(&mut harness);
+    let shown = harness
+        .query_all_by_label_contains("Not approved: ")
+        .count();
+    assert_eq!(shown, 3, "three in the menu");
+    assert!(harness.query_by_label("1 more.").is_some());
+    press(&mut harness, "Problems");
+    for topic in ["Alpha (en)", "Beta (en)", "Alpha (es)", "Beta (es)"] {
+        assert!(
+            harness
+                .query_by_label_contains(&format!("Not approved: {topic}"))
+                .is_some(),
+            "{topic} with the problems"
+        );
+    }
+}

@@ -1016,6 +1016,12 @@ impl Loader<'_> {
                 "{date}",
                 "Review was due {date}: {topic}",
             ),
+            (
+                "reviews_more",
+                &staff.reviews_more,
+                "{count}",
+                "{count} more are due: see Content problems.",
+            ),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
                 "settings_broken",

@@ -60,14 +60,20 @@ pub fn menu_ui(
                 let line = words.listen_unavailable.replace("{reason}", reason);
                 line_ui(ui, theme, &line, true);
             }
-            for (code, title, due) in &info.reviews_due {
-                let topic = format!("{title} ({code})");
-                let line = match due {
-                    Some(date) => (words.review_overdue.replace("{topic}", &topic))
-                        .replace("{date}", &date.to_string()),
-                    None => words.review_missing.replace("{topic}", &topic),
-                };
-                line_ui(ui, theme, &line, true);
+            // A few here; every one in the problems (a whole content approved on one day
+            // comes due on one day: 22 lines would push the menu off the screen).
+            let reviews = review_lines(words, &info.reviews_due);
+            for line in reviews.iter().take(MENU_REVIEWS) {
+                line_ui(ui, theme, line, true);
+            }
+            if reviews.len() > MENU_REVIEWS {
+                let more = (reviews.len() - MENU_REVIEWS).to_string();
+                line_ui(
+                    ui,
+                    theme,
+                    &words.reviews_more.replace("{count}", &more),
+                    true,
+                );
             }
             if !info.unreadable_pictures.is_empty() {
                 let files: Vec<String> = (info.unreadable_pictures.iter())
@@ -158,10 +164,10 @@ pub fn menu_ui(
         }
         MenuView::Problems => {
             title_ui(ui, theme, &words.problems);
-            let lines: Vec<String> = info
-                .problems
-                .map(|errors| errors.0.iter().map(ToString::to_string).collect())
-                .unwrap_or_default();
+            let lines: Vec<String> = (info.problems.iter())
+                .flat_map(|errors| errors.0.iter().map(ToString::to_string))
+                .chain(review_lines(words, &info.reviews_due))
+                .collect();
             if lines.is_empty() {
                 line_ui(ui, theme, &words.no_problems, false);
             }
@@ -295,3 +301,23 @@ fn table_ui(ui: &mut Ui, theme: &Theme, id: &str, headings: &[&String], rows: &[
 
 /// How many of the most viewed pages the menu lists.
 const TOP_PAGES: usize = 10;
+
+/// How many topics due for review the menu lists itself.
+const MENU_REVIEWS: usize = 3;
+
+/// A line for every topic due for review: "Review was due 2026-01-15: Riesgos (es)".
+fn review_lines(
+    words: &crate::content::model::StaffText,
+    due: &[(&str, &str, Option<jiff::civil::Date>)],
+) -> Vec<String> {
+    (due.iter())
+        .map(|(code, title, due)| {
+            let topic = format!("{title} ({code})");
+            match due {
+                Some(date) => (words.review_overdue.replace("{topic}", &topic))
+                    .replace("{date}", &date.to_string()),
+                None => words.review_missing.replace("{topic}", &topic),
+            }
+        })
+        .collect()
+}
