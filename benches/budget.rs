@@ -190,6 +190,7 @@ fn main() {
             items: &items,
             ink: &InkSet::default(),
             paper: Paper::Letter,
+            notes: &patient_kiosk::handout::HandoutNotes::default(),
         };
         let start = Instant::now();
         let pdf = handout_pdf(&deck, &theme, &request).expect("the handout is made");

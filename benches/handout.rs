@@ -6,7 +6,7 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use patient_kiosk::content::{ContentPaths, load_deck};
-use patient_kiosk::handout::{HandoutItem, HandoutRequest, Paper, handout_pdf};
+use patient_kiosk::handout::{HandoutItem, HandoutNotes, HandoutRequest, Paper, handout_pdf};
 use patient_kiosk::ink::{InkSet, Pen, PenWidth, Stroke, Surface};
 use patient_kiosk::theme::Theme;
 
@@ -54,7 +54,11 @@ fn handout(c: &mut Criterion) {
         for (color, width) in [(0, PenWidth::Thick), (1, PenWidth::Thin)] {
             let pen = Pen { color, width };
             let stroke = circle(pen, view_box.width, view_box.height, 120);
-            ink.add(Surface::Diagram(id.to_owned()), stroke);
+            let surface = Surface::Diagram {
+                id: id.to_owned(),
+                step,
+            };
+            ink.add(surface, stroke);
         }
     }
     let request = HandoutRequest {
@@ -62,6 +66,7 @@ fn handout(c: &mut Criterion) {
         items: &items,
         ink: &ink,
         paper: Paper::Letter,
+        notes: &HandoutNotes::default(),
     };
     let Ok(pdf) = handout_pdf(&deck, &theme, &request) else {
         panic!("the handout could not be made");
@@ -75,6 +80,28 @@ fn handout(c: &mut Criterion) {
     group.bench_function("5 pages + 2 inked diagrams", |b| {
         b.iter(|| handout_pdf(&deck, &theme, &request).map(|pdf| pdf.len()))
     });
+    // The largest handout there is: every page, then every diagram, in each language.
+    for (index, language) in deck.languages.iter().enumerate() {
+        let mut everything: Vec<HandoutItem> = (language.pages())
+            .map(|(_, page)| HandoutItem::Page(page.id.clone()))
+            .collect();
+        everything.extend(deck.diagrams.keys().map(|id| HandoutItem::Diagram {
+            id: id.clone(),
+            step: 0,
+        }));
+        let request = HandoutRequest {
+            language: index,
+            items: &everything,
+            ..request
+        };
+        let Ok(pdf) = handout_pdf(&deck, &theme, &request) else {
+            panic!("the whole handout could not be made");
+        };
+        println!("handout of everything ({}): {} bytes", language.code, pdf.len());
+        group.bench_function(format!("everything ({})", language.code), |b| {
+            b.iter(|| handout_pdf(&deck, &theme, &request).map(|pdf| pdf.len()))
+        });
+    }
     group.finish();
 }
 

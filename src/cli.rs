@@ -716,6 +716,7 @@ fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> 
         items: &items,
         ink: &ink,
         paper,
+        notes: &crate::handout::HandoutNotes::default(),
     };
     let pdf = handout_pdf(&deck, &Theme::bundled(), &request)?;
     if let Some(folder) = args

@@ -82,7 +82,7 @@ impl KioskApp {
         let deck = deck.clone();
         let tokens = self.tokens.clone();
         let language = self.session.language.unwrap_or(deck.default_language);
-        let items = self.session.handout.items.clone();
+        let handout = self.session.handout.clone();
         let ink = self.session.ink.clone();
         let paper = self.settings.handout_paper;
         let folder = self.settings.handout_dir();
@@ -93,9 +93,10 @@ impl KioskApp {
         self.handouts.making = Some(Job::spawn(move || {
             let request = HandoutRequest {
                 language,
-                items: &items,
+                items: &handout.items,
                 ink: &ink,
                 paper,
+                notes: &handout.notes,
             };
             let saved = handout_pdf(&deck, &tokens, &request)
                 .map_err(|error| error.to_string())

@@ -340,12 +340,30 @@ pub struct HandoutWords {
     pub questions_hint: String,
     /// At the foot of every page, with `{page}` and `{total}` in it.
     pub page_footer: String,
+    /// Heading of what the clinician fills in (or writes by hand on the lines left).
+    pub care_team: String,
+    /// The name of the procedure planned.
+    pub procedure: String,
+    /// The level of the spine (such as L4-L5).
+    pub spine_level: String,
+    /// The date of surgery.
+    pub date: String,
+    /// What the patient is to do.
+    pub instructions: String,
+    /// The next appointment.
+    pub next_appointment: String,
 }
 
 impl HandoutWords {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 7] {
+    pub fn fields(&self) -> [(&'static str, &String); 13] {
         [
+            ("care_team", &self.care_team),
+            ("procedure", &self.procedure),
+            ("spine_level", &self.spine_level),
+            ("date", &self.date),
+            ("instructions", &self.instructions),
+            ("next_appointment", &self.next_appointment),
             ("title", &self.title),
             ("contact_heading", &self.contact_heading),
             ("call_us", &self.call_us),

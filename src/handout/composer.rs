@@ -2,16 +2,19 @@
 //! onto [`Layout`] pages.
 
 use super::area::Area;
+use super::diagram::drawn_box;
 use super::face::Face;
 use super::layout::Layout;
 use super::op::Op;
 use super::phone::tel_uri;
-use super::{HandoutError, HandoutItem, Paper};
-use crate::content::diagram::Diagram;
+use super::{HandoutError, HandoutItem, HandoutNotes, NoteField, Paper};
 use crate::content::model::Target;
 use crate::content::model::{Block, FigureSource, Page};
 use crate::content::{Deck, Language, QrModules};
+use crate::ink::{InkSet, Surface};
 use crate::theme::{Rgb, Theme};
+
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Space between a bullet's dot and its words, and a list's indent.
 const BULLET_INDENT_EM: f32 = 1.5;
@@ -23,27 +26,41 @@ pub(crate) struct Composer<'a> {
     theme: &'a Theme,
     regular: &'a Face,
     bold: &'a Face,
+    ink: &'a InkSet,
+    /// The step of each diagram added as an item of its own, by id: printed at that step,
+    /// once, where it first comes (in its page, if its page is in the handout too).
+    chosen_steps: BTreeMap<String, usize>,
+    /// The diagrams printed so far: each is printed once.
+    printed: BTreeSet<String>,
     /// The pages laid out so far.
     pub layout: Layout,
 }
 
 impl<'a> Composer<'a> {
-    /// An empty handout in `language` on `paper`.
+    /// An empty handout in `language` on `paper`, for `items` with the strokes of `ink`.
     pub fn new(
-        deck: &'a Deck,
-        language: &'a Language,
-        theme: &'a Theme,
+        (deck, language, theme): (&'a Deck, &'a Language, &'a Theme),
         (regular, bold): (&'a Face, &'a Face),
+        (items, ink): (&[HandoutItem], &'a InkSet),
         paper: Paper,
     ) -> Self {
         let tokens = &theme.handout;
         let footer_pt = tokens.small_pt * tokens.line_spacing * 2.0;
+        let chosen_steps = (items.iter())
+            .filter_map(|item| match item {
+                HandoutItem::Diagram { id, step } => Some((id.clone(), *step)),
+                HandoutItem::Page(_) => None,
+            })
+            .collect();
         Self {
             deck,
             language,
             theme,
             regular,
             bold,
+            ink,
+            chosen_steps,
+            printed: BTreeSet::new(),
             layout: Layout::new(paper, tokens.margin_pt, footer_pt),
         }
     }
@@ -172,13 +189,27 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// A heading that stays with at least two lines of what follows it.
+    /// A heading, on one page with at least a line of what follows it and never last on a
+    /// page: it goes to the next page with what is under it (see [`Layout::keep_heading`]).
     fn heading(&mut self, text: &str, size_pt: f32) {
-        let width = self.layout.content().width_pt;
-        let lines = self.bold.wrap(text, size_pt, width).len() as f32;
+        let content = self.layout.content();
+        let lines = self.bold.wrap(text, size_pt, content.width_pt);
         let body = self.line_pt(self.theme.handout.body_pt);
-        self.layout.keep(lines * self.line_pt(size_pt) + 2.0 * body);
-        self.lines(text, true, size_pt, self.theme.colors.text, 0.0, width);
+        let height = self.line_pt(size_pt);
+        self.layout.keep_heading(lines.len() as f32 * height + body);
+        for line in lines {
+            self.layout.keep_heading(height);
+            let baseline_pt = self.baseline_pt(self.bold, size_pt, self.layout.y_pt());
+            self.layout.push(Op::Text {
+                x_pt: content.x_pt,
+                baseline_pt,
+                size_pt,
+                bold: true,
+                color: self.theme.colors.text,
+                text: line,
+            });
+            self.layout.advance(height);
+        }
         self.layout.advance(self.theme.handout.block_gap_pt / 2.0);
     }
 
@@ -239,8 +270,7 @@ impl<'a> Composer<'a> {
                 let words = (print_caption.as_deref())
                     .or(caption.as_deref())
                     .unwrap_or(alt);
-                let step = self.deck.diagrams.get(id).map_or(0, Diagram::fullest_step);
-                self.figure(id, step, Some(words), false);
+                self.page_figure(id, words);
             }
             Block::Figure {
                 source: FigureSource::Image(name),
@@ -461,18 +491,63 @@ impl<'a> Composer<'a> {
         self.layout.gap(tokens.block_gap_pt);
     }
 
+    /// A page's diagram: at the step the clinician added it at (with that step's words), if
+    /// they did; else at the step they drew on, or its fullest (paper cannot step through
+    /// it). Not at all if it is printed already.
+    fn page_figure(&mut self, id: &str, caption: &str) {
+        let Some(diagram) = self.deck.diagrams.get(id) else {
+            return;
+        };
+        if let Some(&step) = self.chosen_steps.get(id) {
+            let step = step.min(diagram.last_step());
+            let words = self.step_words(id, step);
+            let prominent = words.is_some();
+            self.figure(
+                id,
+                step,
+                Some(words.as_deref().unwrap_or(caption)),
+                prominent,
+            );
+            return;
+        }
+        let drawn_on = self.ink.inked_steps(id).last().copied();
+        let step = drawn_on.map_or_else(
+            || diagram.fullest_step(),
+            |step| step.min(diagram.last_step()),
+        );
+        self.figure(id, step, Some(caption), false);
+    }
+
+    /// The words of a walk-through's step (numbered in the content: "3. Small cuts. ...").
+    fn step_words(&self, id: &str, step: usize) -> Option<String> {
+        let diagram = self.deck.diagrams.get(id)?;
+        let step = diagram.steps.get(step)?;
+        let words = self.language.diagram_texts.get(id)?.steps.get(&step.id)?;
+        Some(words.clone())
+    }
+
+    /// The strokes drawn on diagram `id` at `step`.
+    fn strokes(&self, id: &str, step: usize) -> &'a [crate::ink::Stroke] {
+        self.ink.strokes(&Surface::Diagram {
+            id: id.to_owned(),
+            step,
+        })
+    }
+
     /// The size a diagram is drawn at, and the height of its caption: across the column, no
     /// taller than the token allows nor than a page leaves room for.
     fn figure_size(
         &self,
-        id: &str,
+        (id, step): (&str, usize),
         caption: Option<&str>,
         prominent: bool,
     ) -> Option<(f32, f32, f32)> {
         let diagram = self.deck.diagrams.get(id)?;
         let tokens = &self.theme.handout;
         let content = self.layout.content();
-        let (vb_w, vb_h) = (diagram.view_box.width, diagram.view_box.height);
+        // The drawing with every stroke on it: a stroke beside the drawing is printed too.
+        let drawn = drawn_box(diagram, self.strokes(id, step));
+        let (vb_w, vb_h) = (drawn.width_pt, drawn.height_pt);
         if vb_w <= 0.0 || vb_h <= 0.0 {
             return None;
         }
@@ -502,7 +577,11 @@ impl<'a> Composer<'a> {
     /// A diagram at `step` with a caption under it, all on one page. A page's figures show
     /// their fullest step: paper cannot step through them.
     fn figure(&mut self, id: &str, step: usize, caption: Option<&str>, prominent: bool) {
-        let Some((width_pt, height_pt, caption_pt)) = self.figure_size(id, caption, prominent)
+        if !self.printed.insert(id.to_owned()) {
+            return;
+        }
+        let Some((width_pt, height_pt, caption_pt)) =
+            self.figure_size((id, step), caption, prominent)
         else {
             return;
         };
@@ -512,7 +591,7 @@ impl<'a> Composer<'a> {
         // A diagram that nearly fits in what is left of the page is drawn a little smaller
         // there, rather than leaving the rest of the page empty.
         let left_pt = content.bottom_pt() - self.layout.y_pt() - words_pt;
-        let (width_pt, height_pt) = if left_pt < height_pt && left_pt >= height_pt * 0.75 {
+        let (width_pt, height_pt) = if left_pt < height_pt && left_pt >= height_pt * 0.6 {
             (width_pt * left_pt / height_pt, left_pt)
         } else {
             (width_pt, height_pt)
@@ -543,11 +622,15 @@ impl<'a> Composer<'a> {
     }
 
     /// A diagram at a step: the title of the page that shows it, the drawing at that step,
-    /// and the step's caption in body text, or else the figure's own caption.
+    /// and the step's caption in body text, or else the figure's own caption. Nothing if it
+    /// is printed already (in its page, which is in the handout too).
     fn diagram_item(&mut self, id: &str, step: usize) -> Result<(), HandoutError> {
         let Some(diagram) = self.deck.diagrams.get(id) else {
             return Err(HandoutError::UnknownDiagram(id.to_owned()));
         };
+        if self.printed.contains(id) {
+            return Ok(());
+        }
         let figure = self.language.pages().find_map(|(_, page)| {
             page.blocks.iter().find_map(|block| match block {
                 Block::Figure {
@@ -565,28 +648,114 @@ impl<'a> Composer<'a> {
             })
         });
         let step = step.min(diagram.last_step());
-        // Step captions are numbered in the content ("3. Small cuts. ...").
-        let step_words = diagram.steps.get(step).and_then(|s| {
-            let caption = self.language.diagram_texts.get(id)?.steps.get(&s.id)?;
-            Some(caption.clone())
-        });
-        let caption = step_words.or_else(|| figure.map(|(_, caption)| caption.to_owned()));
+        let caption =
+            (self.step_words(id, step)).or_else(|| figure.map(|(_, caption)| caption.to_owned()));
         let title = figure.map(|(page, _)| page.title.clone());
-        let tokens = &self.theme.handout;
         if let Some(title) = &title {
-            // The title stays on the diagram's page.
-            let width = self.layout.content().width_pt;
-            let lines = self.bold.wrap(title, tokens.heading_pt, width).len() as f32;
-            let figure_pt = self
-                .figure_size(id, caption.as_deref(), true)
-                .map_or(0.0, |(_, height, caption)| height + caption);
-            let heading_pt = lines * self.line_pt(tokens.heading_pt) + tokens.block_gap_pt;
-            self.layout
-                .keep(heading_pt + figure_pt + tokens.block_gap_pt);
-            self.heading(title, tokens.heading_pt);
+            self.heading(title, self.theme.handout.heading_pt);
         }
         self.figure(id, step, caption.as_deref(), true);
         Ok(())
+    }
+
+    /// What the clinician wrote for the patient, in a framed box under the title: each
+    /// field's name, then what was written, or a line to write on by hand.
+    pub fn care_team(&mut self, notes: &HandoutNotes) {
+        let tokens = &self.theme.handout;
+        let colors = &self.theme.colors;
+        let words = &self.language.interface.handout;
+        let content = self.layout.content();
+        let pad = tokens.body_pt * 0.75;
+        let (body, line) = (tokens.body_pt, self.line_pt(tokens.body_pt));
+        // Names in a column as wide as the longest needs (at most 40%), what was written beside.
+        let name_pt = (NoteField::ALL.iter())
+            .map(|&field| self.regular.width_pt(note_name(words, field), body))
+            .fold(0.0, f32::max)
+            .min(content.width_pt * 0.4)
+            + body;
+        let value_pt = content.width_pt - 2.0 * pad - name_pt;
+        let rows: Vec<(NoteField, Vec<String>, Vec<String>)> = (NoteField::ALL.iter())
+            .map(|&field| {
+                let name = self
+                    .regular
+                    .wrap(note_name(words, field), body, name_pt - body);
+                let written = notes.get(field).trim();
+                let value = if written.is_empty() {
+                    // Blank lines to write on: two for what to do, one for the rest.
+                    vec![String::new(); if field.is_long() { 2 } else { 1 }]
+                } else {
+                    self.bold.wrap(written, body, value_pt)
+                };
+                (field, name, value)
+            })
+            .collect();
+        let row_gap = tokens.block_gap_pt * 0.6;
+        let heading_pt = self.line_pt(tokens.subheading_pt) + row_gap;
+        let height = 2.0 * pad
+            + heading_pt
+            + (rows.iter())
+                .map(|(_, name, value)| name.len().max(value.len()) as f32 * line + row_gap)
+                .sum::<f32>();
+        self.layout.gap(tokens.block_gap_pt);
+        self.layout.keep(height);
+        let top = self.layout.y_pt();
+        self.layout.push(Op::Rect {
+            area: Area {
+                x_pt: content.x_pt,
+                y_pt: top,
+                width_pt: content.width_pt,
+                height_pt: height,
+            },
+            radius_pt: 4.0,
+            fill: None,
+            stroke: Some((colors.border, 1.0)),
+        });
+        self.layout.advance(pad);
+        let heading = words.care_team.clone();
+        let inner = content.width_pt - 2.0 * pad;
+        let text = colors.text;
+        self.lines(&heading, true, tokens.subheading_pt, text, pad, inner);
+        self.layout.advance(row_gap);
+        let (name_x, value_x) = (content.x_pt + pad, content.x_pt + pad + name_pt);
+        for (_, name, value) in rows {
+            let row_top = self.layout.y_pt();
+            let lines = name.len().max(value.len()).max(1) as f32;
+            for (index, words) in name.into_iter().enumerate() {
+                let top = row_top + index as f32 * line;
+                self.layout.push(Op::Text {
+                    x_pt: name_x,
+                    baseline_pt: self.baseline_pt(self.regular, body, top),
+                    size_pt: body,
+                    bold: false,
+                    color: colors.text_muted,
+                    text: words,
+                });
+            }
+            for (index, words) in value.into_iter().enumerate() {
+                let top = row_top + index as f32 * line;
+                let baseline_pt = self.baseline_pt(self.bold, body, top);
+                if words.is_empty() {
+                    let y = baseline_pt + 2.0;
+                    self.layout.push(Op::Line {
+                        from: (value_x, y),
+                        to: (value_x + value_pt, y),
+                        width_pt: 0.75,
+                        color: colors.border,
+                    });
+                } else {
+                    self.layout.push(Op::Text {
+                        x_pt: value_x,
+                        baseline_pt,
+                        size_pt: body,
+                        bold: true,
+                        color: text,
+                        text: words,
+                    });
+                }
+            }
+            self.layout.advance(lines * line + row_gap);
+        }
+        self.layout.advance(top + height - self.layout.y_pt());
     }
 
     /// One QR code per phone of the deck and one for the patient portal, in a row of cards
@@ -725,5 +894,16 @@ impl<'a> Composer<'a> {
                 color: self.theme.colors.border,
             });
         }
+    }
+}
+
+/// The printed name of a field the clinician fills in.
+fn note_name(words: &crate::content::model::HandoutWords, field: NoteField) -> &str {
+    match field {
+        NoteField::Procedure => &words.procedure,
+        NoteField::SpineLevel => &words.spine_level,
+        NoteField::Date => &words.date,
+        NoteField::Instructions => &words.instructions,
+        NoteField::NextAppointment => &words.next_appointment,
     }
 }

@@ -32,6 +32,29 @@ struct Place {
     y_pt: f32,
 }
 
+/// The part of a diagram's own coordinates a handout shows: its view box, grown to take in
+/// every stroke drawn on it (a stroke beside the drawing, as a finger may draw on the card's
+/// margin on screen, is printed whole, not cut off at the drawing's edge).
+pub(crate) fn drawn_box(diagram: &Diagram, strokes: &[Stroke]) -> Area {
+    let (width, height) = (diagram.view_box.width, diagram.view_box.height);
+    // Room for a stroke's width round its points, in the diagram's units.
+    let margin = width.max(height) * 0.02;
+    let points = strokes.iter().flat_map(|stroke| &stroke.points);
+    let (mut left, mut top, mut right, mut bottom) = (0.0_f32, 0.0_f32, width, height);
+    for &(x, y) in points.filter(|(x, y)| x.is_finite() && y.is_finite()) {
+        left = left.min(x - margin);
+        top = top.min(y - margin);
+        right = right.max(x + margin);
+        bottom = bottom.max(y + margin);
+    }
+    Area {
+        x_pt: left,
+        y_pt: top,
+        width_pt: right - left,
+        height_pt: bottom - top,
+    }
+}
+
 impl Place {
     fn at(self, (x, y): Point) -> (f32, f32) {
         (self.x_pt + x * self.scale, self.y_pt + y * self.scale)
@@ -40,7 +63,8 @@ impl Place {
 
 impl DiagramPainter<'_> {
     /// Draws `diagram` at `step` fitted into `area` (centred, keeping its shape) on a paper
-    /// card, with its labels in `words` and `strokes` on top, all clipped to the card.
+    /// card, with its labels in `words` and `strokes` on top, all clipped to the card. The
+    /// card is the drawing grown to take in every stroke ([`drawn_box`]).
     pub fn paint(
         &self,
         surface: &mut Surface<'_>,
@@ -51,21 +75,22 @@ impl DiagramPainter<'_> {
         strokes: &[Stroke],
     ) {
         let paper = self.theme.handout.screen_to_paper;
-        let (width, height) = (diagram.view_box.width, diagram.view_box.height);
-        if width <= 0.0 || height <= 0.0 {
+        if diagram.view_box.width <= 0.0 || diagram.view_box.height <= 0.0 {
             return;
         }
+        let drawn = drawn_box(diagram, strokes);
+        let (width, height) = (drawn.width_pt, drawn.height_pt);
         let scale = (area.width_pt / width).min(area.height_pt / height);
-        let place = Place {
-            scale,
+        let card = Area {
             x_pt: area.x_pt + (area.width_pt - width * scale) / 2.0,
             y_pt: area.y_pt + (area.height_pt - height * scale) / 2.0,
-        };
-        let card = Area {
-            x_pt: place.x_pt,
-            y_pt: place.y_pt,
             width_pt: width * scale,
             height_pt: height * scale,
+        };
+        let place = Place {
+            scale,
+            x_pt: card.x_pt - drawn.x_pt * scale,
+            y_pt: card.y_pt - drawn.y_pt * scale,
         };
         let radius_pt = self.theme.sizes.corner_radius_pt * paper;
         let Some(card_path) = draw::rounded_rect_path(card, radius_pt) else {

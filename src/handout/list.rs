@@ -19,6 +19,8 @@ pub enum HandoutItem {
 pub struct Handout {
     /// The items, in the order they were added.
     pub items: Vec<HandoutItem>,
+    /// What the clinician wrote for the patient.
+    pub notes: super::HandoutNotes,
 }
 
 impl Handout {
@@ -52,6 +54,14 @@ impl Handout {
     /// Whether nothing has been added.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// Moves the item at `from` to `to` (both within the list; otherwise nothing changes).
+    pub fn move_item(&mut self, from: usize, to: usize) {
+        if from < self.items.len() && to < self.items.len() {
+            let item = self.items.remove(from);
+            self.items.insert(to, item);
+        }
     }
 
     fn position(&self, item: &HandoutItem) -> Option<usize> {
@@ -88,5 +98,24 @@ mod tests {
         assert!(!handout.toggle(at(2)));
         assert!(!handout.toggle(page));
         assert!(handout.is_empty());
+    }
+
+    #[test]
+    fn an_item_moves_to_its_new_place() {
+        let page = |id: &str| HandoutItem::Page(id.to_owned());
+        let mut handout = Handout::default();
+        for id in ["a", "b", "c"] {
+            handout.toggle(page(id));
+        }
+        handout.move_item(0, 2);
+        assert_eq!(handout.items, [page("b"), page("c"), page("a")]);
+        handout.move_item(2, 0);
+        assert_eq!(handout.items, [page("a"), page("b"), page("c")]);
+        handout.move_item(1, 3);
+        assert_eq!(
+            handout.items,
+            [page("a"), page("b"), page("c")],
+            "out of range"
+        );
     }
 }

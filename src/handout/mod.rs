@@ -9,6 +9,7 @@ mod error;
 mod face;
 mod layout;
 mod list;
+mod notes;
 mod op;
 mod pdf;
 mod phone;
@@ -19,6 +20,7 @@ mod saved_place;
 
 pub use error::HandoutError;
 pub use list::{Handout, HandoutItem};
+pub use notes::{HandoutNotes, NoteField};
 pub use pdf::handout_pdf;
 pub use phone::tel_uri;
 pub use request::HandoutRequest;

@@ -72,3 +72,21 @@ pub(crate) enum Op {
         area: Area,
     },
 }
+
+impl Op {
+    /// The same instruction `dy_pt` lower on the page.
+    pub fn moved_down(mut self, dy_pt: f32) -> Self {
+        match &mut self {
+            Self::Text { baseline_pt, .. } => *baseline_pt += dy_pt,
+            Self::Line { from, to, .. } => {
+                from.1 += dy_pt;
+                to.1 += dy_pt;
+            }
+            Self::Rect { area, .. }
+            | Self::Diagram { area, .. }
+            | Self::Image { area, .. }
+            | Self::Qr { area, .. } => area.y_pt += dy_pt,
+        }
+        self
+    }
+}

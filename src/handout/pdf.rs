@@ -10,8 +10,9 @@ use crate::content::Deck;
 use crate::theme::Theme;
 
 /// The handout `request` asks for, as the bytes of a PDF file: a header with the clinic's
-/// name, each item in order (a page's title, words and diagrams; a diagram at a step with
-/// its caption), QR codes for every phone and the patient portal, "My questions" with lines
+/// name, what the clinician wrote (with lines to write on for what they did not), each item
+/// in order (a page's title, words and diagrams; a diagram at a step with its caption; each
+/// diagram once, with the strokes drawn on it at that step), QR codes for every phone and the patient portal, "My questions" with lines
 /// to write on, and "Page 1 of 3" on every page. Picture figures are printed when they can be
 /// read and left out when not. It never holds a patient's name.
 ///
@@ -25,9 +26,15 @@ pub fn handout_pdf(
     let language = deck.language(request.language);
     let regular = Face::new(&theme.fonts.body)?;
     let bold = Face::new(&theme.fonts.bold)?;
-    let mut composer = Composer::new(deck, language, theme, (&regular, &bold), request.paper);
+    let mut composer = Composer::new(
+        (deck, language, theme),
+        (&regular, &bold),
+        (request.items, request.ink),
+        request.paper,
+    );
     composer.check(request.items)?;
     composer.header();
+    composer.care_team(request.notes);
     for item in request.items {
         composer.item(item)?;
     }

@@ -112,7 +112,10 @@ impl Renderer<'_> {
                 let Some(diagram) = self.deck.diagrams.get(id) else {
                     return;
                 };
-                let strokes = self.ink.strokes(&InkSurface::Diagram(id.clone()));
+                let strokes = self.ink.strokes(&InkSurface::Diagram {
+                    id: id.clone(),
+                    step: *step,
+                });
                 let words = self.language.diagram_texts.get(id);
                 painter.paint(surface, diagram, words, *step, *area, strokes);
             }

@@ -1,6 +1,6 @@
 //! What a handout is made of: the items chosen, the ink drawn, the language and the paper.
 
-use super::{HandoutItem, Paper};
+use super::{HandoutItem, HandoutNotes, Paper};
 use crate::ink::InkSet;
 
 /// Everything [`super::handout_pdf`] needs besides the deck and the design tokens.
@@ -14,4 +14,6 @@ pub struct HandoutRequest<'a> {
     pub ink: &'a InkSet,
     /// The paper size.
     pub paper: Paper,
+    /// What the clinician wrote for the patient (empty fields get lines to write on).
+    pub notes: &'a HandoutNotes,
 }

@@ -7,9 +7,15 @@ use super::Stroke;
 /// What a stroke was drawn on; its points are in this surface's coordinates.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Surface {
-    /// A diagram, by id: its own coordinates. The strokes show wherever the diagram does, and
-    /// go into a handout with it.
-    Diagram(String),
+    /// A diagram at one walk-through step (0 for a diagram without steps): its own
+    /// coordinates. The strokes show wherever the diagram does at that step, and go into a
+    /// handout with it; at another step they would point at the wrong thing.
+    Diagram {
+        /// The diagram's id.
+        id: String,
+        /// The step they were drawn on, counting from 0.
+        step: usize,
+    },
     /// A page, by id: points from the top-left of its content column.
     Page(String),
 }
@@ -96,6 +102,17 @@ impl InkSet {
         }
     }
 
+    /// The steps of diagram `id` that have strokes, lowest first.
+    pub fn inked_steps(&self, id: &str) -> Vec<usize> {
+        (self.strokes.iter())
+            .filter(|(_, strokes)| !strokes.is_empty())
+            .filter_map(|(surface, _)| match surface {
+                Surface::Diagram { id: inked, step } if inked == id => Some(*step),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn last_edit_on(&self, surfaces: &[Surface]) -> Option<usize> {
         self.history.iter().rposition(|edit| match edit {
             Edit::Drew(surface) => surfaces.contains(surface),
@@ -117,7 +134,10 @@ mod tests {
 
     #[test]
     fn undo_takes_back_the_newest_change_on_screen_only() {
-        let diagram = Surface::Diagram("spine".to_owned());
+        let diagram = Surface::Diagram {
+            id: "spine".to_owned(),
+            step: 0,
+        };
         let page = Surface::Page("what".to_owned());
         let elsewhere = Surface::Page("risks".to_owned());
         let mut ink = InkSet::default();
@@ -138,7 +158,10 @@ mod tests {
 
     #[test]
     fn clear_is_one_change_that_undo_brings_back() {
-        let diagram = Surface::Diagram("spine".to_owned());
+        let diagram = Surface::Diagram {
+            id: "spine".to_owned(),
+            step: 0,
+        };
         let page = Surface::Page("what".to_owned());
         let here = [diagram.clone(), page.clone()];
         let mut ink = InkSet::default();
@@ -155,5 +178,24 @@ mod tests {
         assert_eq!(ink.strokes(&diagram), [line(1.0), line(2.0)]);
         assert_eq!(ink.strokes(&page), [line(3.0)]);
         assert!(!ink.can_undo(&[Surface::Page("else".to_owned())]));
+    }
+
+    #[test]
+    fn ink_belongs_to_the_step_it_was_drawn_on() {
+        let at = |step| Surface::Diagram {
+            id: "steps".to_owned(),
+            step,
+        };
+        let mut ink = InkSet::default();
+        ink.add(at(3), line(1.0));
+        ink.add(at(1), line(2.0));
+        ink.add(Surface::Page("steps".to_owned()), line(3.0));
+        assert!(ink.strokes(&at(2)).is_empty(), "not on the next step");
+        assert_eq!(ink.strokes(&at(3)), [line(1.0)]);
+        assert_eq!(ink.inked_steps("steps"), [1, 3]);
+        assert!(!ink.undo(&[at(0)]), "nothing drawn on the step on screen");
+        assert!(ink.undo(&[at(3)]));
+        assert_eq!(ink.inked_steps("steps"), [1]);
+        assert!(ink.inked_steps("other").is_empty());
     }
 }

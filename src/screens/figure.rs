@@ -358,7 +358,10 @@ fn diagram_ui(
     if screen.consult {
         // The clinician's strokes are kept in the diagram's own coordinates.
         screen.ink.areas.push(super::InkArea {
-            surface: Surface::Diagram(id.clone()),
+            surface: Surface::Diagram {
+                id: id.clone(),
+                step,
+            },
             to_screen: output.to_screen,
             clip: output.response.rect,
         });

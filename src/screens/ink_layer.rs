@@ -2,6 +2,8 @@
 //! (a diagram, in the diagram's own coordinates, or else the page); with the pointer it shows
 //! a bright dot whose short trail fades. Every stroke of what is on screen is painted on top.
 
+use std::collections::BTreeMap;
+
 use egui::emath::RectTransform;
 use egui::{Event, Painter, Pos2, Rect, Role, Sense, Ui, WidgetInfo};
 
@@ -17,10 +19,15 @@ const MIN_STEP_PT: f32 = 1.5;
 /// How far a drawn curve may stray from the true curve on screen, in points.
 const FLATTEN_TOLERANCE_PT: f32 = 0.3;
 
-/// The surfaces page `page` shows: the page itself and each of its diagrams.
-pub fn page_surfaces(page: &Page) -> Vec<Surface> {
+/// The surfaces page `page` shows: the page itself and each of its diagrams at the step it is
+/// at (`steps`, by diagram id; absent: the first).
+pub fn page_surfaces(page: &Page, steps: &BTreeMap<String, usize>) -> Vec<Surface> {
+    let diagrams = page.diagram_ids().map(|id| Surface::Diagram {
+        id: id.clone(),
+        step: steps.get(id).copied().unwrap_or(0),
+    });
     std::iter::once(Surface::Page(page.id.clone()))
-        .chain(page.diagram_ids().cloned().map(Surface::Diagram))
+        .chain(diagrams)
         .collect()
 }
 
@@ -124,7 +131,7 @@ pub fn ink_layer_ui(
 fn begin_stroke(screen: &ScreenContext<'_>, start: Pos2) -> Option<(Surface, Stroke)> {
     let under = |area: &&InkArea| area.clip.contains(start);
     let area = (screen.ink.areas.iter())
-        .filter(|area| matches!(area.surface, Surface::Diagram(_)))
+        .filter(|area| matches!(area.surface, Surface::Diagram { .. }))
         .find(under)
         .or_else(|| {
             (screen.ink.areas.iter())

@@ -57,8 +57,12 @@ pub fn page_ui(
 
     let drawing = screen.consult && screen.ink.tool.takes_the_finger();
     if screen.consult
-        && let Some(asked) =
-            super::consult_tools_ui(ui, screen, &page_surfaces(page), Some(&page.id))
+        && let Some(asked) = super::consult_tools_ui(
+            ui,
+            screen,
+            &page_surfaces(page, screen.diagram_steps),
+            Some(&page.id),
+        )
     {
         command = Some(asked);
     }

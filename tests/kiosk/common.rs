@@ -158,6 +158,12 @@ pub const INTERFACE: &str = r#"Interface(
         my_questions: "My questions",
         questions_hint: "Write here.",
         page_footer: "Page {page} of {total}",
+        care_team: "From your care team",
+        procedure: "Procedure",
+        spine_level: "Spine level",
+        date: "Date of surgery",
+        instructions: "What to do",
+        next_appointment: "Next appointment",
     ),
     listen: (
         listen: "Listen",

@@ -21,7 +21,7 @@ use patient_kiosk::config::KioskConfig;
 use patient_kiosk::content::diagram::{Diagram, DiagramText, Shape};
 use patient_kiosk::content::model::{ClinicText, DeckFile, Interface, Topic};
 use patient_kiosk::content::{ContentErrors, Deck, Diagnostic, SourceFile, load_deck, ron_error};
-use patient_kiosk::handout::{HandoutItem, HandoutRequest, Paper, handout_pdf};
+use patient_kiosk::handout::{HandoutItem, HandoutNotes, HandoutRequest, Paper, handout_pdf};
 use patient_kiosk::ink::InkSet;
 use patient_kiosk::render::{Headless, every_screen};
 use patient_kiosk::theme::Theme;
@@ -320,6 +320,7 @@ fn render_everything(deck: Deck) {
         items: &items,
         ink: &InkSet::default(),
         paper: Paper::A4,
+        notes: &HandoutNotes::default(),
     };
     let pdf = handout_pdf(&deck, &theme, &request).expect("a handout of accepted content");
     assert!(pdf.starts_with(b"%PDF"));

@@ -68,7 +68,10 @@ fn parts(harness: &mut Harness<'_, KioskApp>) -> (Pos2, Pos2) {
 }
 
 fn diagram_strokes(harness: &Harness<'_, KioskApp>) -> Vec<Vec<(f32, f32)>> {
-    let surface = Surface::Diagram(DIAGRAM.to_owned());
+    let surface = Surface::Diagram {
+        id: DIAGRAM.to_owned(),
+        step: 0,
+    };
     let session = harness.state().session();
     (session.ink.strokes(&surface).iter())
         .map(|stroke| stroke.points.clone())
@@ -158,7 +161,11 @@ fn undo_and_clear_change_only_what_is_on_screen() {
     let ink = |harness: &Harness<'_, KioskApp>| {
         let ink = &harness.state().session().ink;
         (
-            ink.strokes(&Surface::Diagram(DIAGRAM.to_owned())).len(),
+            ink.strokes(&Surface::Diagram {
+                id: DIAGRAM.to_owned(),
+                step: 0,
+            })
+            .len(),
             ink.strokes(&Surface::Page(page.clone())).len(),
         )
     };
