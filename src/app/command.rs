@@ -2,7 +2,7 @@
 
 use super::MenuView;
 use crate::content::PageRef;
-use crate::handout::HandoutItem;
+use crate::handout::{HandoutItem, NoteField};
 use crate::ink::{InkTool, PenWidth, Stroke, Surface};
 use crate::theme::TextSize;
 
@@ -113,6 +113,26 @@ pub enum ConsultCommand {
     CreateHandout,
     /// Send this saved handout to the printer.
     Print(std::path::PathBuf),
+    /// Move the handout item at `from` to `to`.
+    Move {
+        /// Where it is.
+        from: usize,
+        /// Where it goes.
+        to: usize,
+    },
+    /// A field of the handout's notes now holds these words.
+    Note(NoteField, String),
+    /// Show the on-screen keyboard, writing into this box; or hide it.
+    Type(Option<TypingInto>),
+}
+
+/// Where the on-screen keyboard writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypingInto {
+    /// The index's search box.
+    Search,
+    /// A field of the handout's notes.
+    Note(NoteField),
 }
 
 /// A tap on the PIN pad or in the staff menu.

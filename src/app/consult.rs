@@ -61,6 +61,9 @@ impl KioskApp {
                     session.handout.items.remove(index);
                 }
             }
+            ConsultCommand::Move { from, to } => session.handout.move_item(from, to),
+            ConsultCommand::Note(field, words) => session.handout.notes.set(field, &words),
+            ConsultCommand::Type(into) => session.typing = into,
             ConsultCommand::CreateHandout => self.create_handout(),
             ConsultCommand::Print(path) => self.print(path),
             // Handled as navigation.

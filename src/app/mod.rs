@@ -15,7 +15,7 @@ mod staff_panel;
 mod tree_places;
 mod usage;
 
-pub use command::{Command, ConsultCommand, ListenCommand, StaffCommand};
+pub use command::{Command, ConsultCommand, ListenCommand, StaffCommand, TypingInto};
 pub use idle::{IdleState, IdleTimer};
 pub use listen::{ListenState, ReadingNow};
 pub use session::{HandoutStatus, InkInput, OpenHotspot, Screen, Session, Swipe};
@@ -505,6 +505,7 @@ impl KioskApp {
                         pen: self.session.pen,
                         handout: &self.session.handout,
                         areas: Vec::new(),
+                        typing: self.session.typing,
                     },
                 };
                 let command = match self.session.screen {
@@ -1047,6 +1048,7 @@ impl KioskApp {
             self.session.diagram_steps.clear();
             self.session.enlarged = false;
             self.session.ink_input = InkInput::default();
+            self.session.typing = None;
         }
     }
 }

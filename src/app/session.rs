@@ -81,6 +81,8 @@ pub struct Session {
     pub handout: Handout,
     /// What became of the last "Create handout" or "Print", for the handout screen.
     pub handout_status: Option<HandoutStatus>,
+    /// Consultation mode: where the on-screen keyboard writes, while it shows.
+    pub typing: Option<super::TypingInto>,
     /// The PIN pad or staff menu over the kiosk, if open. A reset closes it too, so a menu
     /// left open is never handed to the next patient.
     pub staff: Option<StaffPanel>,

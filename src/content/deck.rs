@@ -116,6 +116,12 @@ impl Language {
                             let mut text = crate::readability::page_pieces(page, self).join(" ");
                             text.push(' ');
                             text.push_str(&topic.title);
+                            // The names a clinician knows its diagrams by.
+                            for id in page.diagram_ids() {
+                                let name = self.diagram_texts.get(id).and_then(|t| t.name.as_deref());
+                                text.push(' ');
+                                text.push_str(name.unwrap_or_default());
+                            }
                             super::search::folded(&text)
                         })
                         .collect()
@@ -126,6 +132,25 @@ impl Language {
             .get(at.topic)
             .and_then(|pages| pages.get(at.page))
             .map_or("", String::as_str)
+    }
+
+    /// What a clinician calls diagram `id`: its `name`, else the caption (or description) of a
+    /// figure that shows it; `None` if it is shown nowhere and has no name.
+    pub fn diagram_name(&self, id: &str) -> Option<&str> {
+        if let Some(name) = self.diagram_texts.get(id).and_then(|t| t.name.as_deref()) {
+            return Some(name);
+        }
+        self.pages().find_map(|(_, page)| {
+            page.blocks.iter().find_map(|block| match block {
+                super::model::Block::Figure {
+                    source: super::model::FigureSource::Diagram(shown),
+                    caption,
+                    alt,
+                    ..
+                } if shown == id => Some(caption.as_deref().unwrap_or(alt)),
+                _ => None,
+            })
+        })
     }
 
     /// Whether the page at `at` has every word of `query` (see [`super::search`]).

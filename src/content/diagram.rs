@@ -262,6 +262,10 @@ pub struct Step {
 pub struct DiagramText {
     /// The diagram's id.
     pub id: String,
+    /// What a clinician calls it ("Lumbar spine, lateral view"), for consultation mode's index
+    /// and handout list; without it they show the figure's caption.
+    #[serde(default)]
+    pub name: Option<String>,
     /// Label words by the keys the diagram's `Label` shapes use.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,

@@ -431,11 +431,31 @@ pub struct ConsultText {
     pub printed: String,
     /// When printing did not work.
     pub print_failed: String,
+    /// Heading of what the clinician writes on the handout.
+    pub notes_title: String,
+    /// Under that heading: what to write, and never the patient's name.
+    pub notes_hint: String,
+    /// The button that shows the on-screen keyboard.
+    pub keyboard: String,
+    /// The keyboard's space bar.
+    pub keyboard_space: String,
+    /// The keyboard's key that removes the last letter.
+    pub keyboard_delete: String,
+    /// The keyboard's key that makes the next letter a capital.
+    pub keyboard_shift: String,
+    /// The keyboard's key that closes it.
+    pub keyboard_done: String,
+    /// The button that moves a handout item up the list.
+    pub move_up: String,
+    /// The button that moves a handout item down the list.
+    pub move_down: String,
+    /// Heading of the handout's pages as they will print, with `{pages}` in it.
+    pub preview: String,
 }
 
 impl ConsultText {
     /// Every one-line field with its name, for checks (`ink_colors` is checked on its own).
-    pub fn fields(&self) -> [(&'static str, &String); 20] {
+    pub fn fields(&self) -> [(&'static str, &String); 30] {
         [
             ("touch", &self.touch),
             ("pen", &self.pen),
@@ -457,6 +477,16 @@ impl ConsultText {
             ("print", &self.print),
             ("printed", &self.printed),
             ("print_failed", &self.print_failed),
+            ("notes_title", &self.notes_title),
+            ("notes_hint", &self.notes_hint),
+            ("keyboard", &self.keyboard),
+            ("keyboard_space", &self.keyboard_space),
+            ("keyboard_delete", &self.keyboard_delete),
+            ("keyboard_shift", &self.keyboard_shift),
+            ("keyboard_done", &self.keyboard_done),
+            ("move_up", &self.move_up),
+            ("move_down", &self.move_down),
+            ("preview", &self.preview),
         ]
     }
 }

@@ -8,7 +8,6 @@ use super::index::home_bar_ui;
 use super::layout::scroll_column_ui;
 use super::text::{text_ui, title_ui};
 use crate::app::{Command, ConsultCommand, HandoutStatus};
-use crate::content::model::{Block, FigureSource};
 use crate::content::{Deck, Language};
 use crate::handout::HandoutItem;
 use crate::widgets::{BigButton, ButtonKind};
@@ -113,8 +112,8 @@ pub fn handout_ui(
     command
 }
 
-/// How a handout item is named on the handout screen: a page by its title; a diagram by its
-/// figure's caption (or description), and its step if it has steps.
+/// How a handout item is named on the handout screen: a page by its title; a diagram by what a
+/// clinician calls it (see [`Language::diagram_name`]), and its step if it has steps.
 pub fn item_title(deck: &Deck, language: &Language, item: &HandoutItem) -> String {
     match item {
         HandoutItem::Page(id) => language
@@ -122,18 +121,7 @@ pub fn item_title(deck: &Deck, language: &Language, item: &HandoutItem) -> Strin
             .find(|(_, page)| page.id == *id)
             .map_or_else(|| id.clone(), |(_, page)| page.title.clone()),
         HandoutItem::Diagram { id, step } => {
-            let figure = language.pages().find_map(|(_, page)| {
-                page.blocks.iter().find_map(|block| match block {
-                    Block::Figure {
-                        source: FigureSource::Diagram(shown),
-                        caption,
-                        alt,
-                        ..
-                    } if shown == id => Some(caption.clone().unwrap_or_else(|| alt.clone())),
-                    _ => None,
-                })
-            });
-            let name = figure.unwrap_or_else(|| id.clone());
+            let name = language.diagram_name(id).unwrap_or(id).to_owned();
             if deck
                 .diagrams
                 .get(id)

@@ -10,6 +10,7 @@ mod focus_ring;
 mod handout;
 mod home;
 mod index;
+mod keyboard;
 mod ink_layer;
 mod layout;
 mod listen_controls;
@@ -101,6 +102,8 @@ pub struct InkContext<'a> {
     pub handout: &'a crate::handout::Handout,
     /// Filled while drawing: where each surface that can be drawn on is on screen.
     pub areas: Vec<InkArea>,
+    /// Where the on-screen keyboard writes, while it shows.
+    pub typing: Option<crate::app::TypingInto>,
 }
 
 /// Where a surface that can be drawn on is on screen this frame.

@@ -112,13 +112,63 @@ fn a_diagram_opens_at_a_chosen_step() {
     harness.run();
     search(&mut harness, "step by step");
     harness
-        .get_by_role_and_label(Role::Button, "Step 4")
+        .get_by_role_and_label(Role::Button, "Day of surgery, step by step: Step 4")
         .click();
     harness.run();
     let session = harness.state().session();
     assert_eq!(session.screen, Screen::Page(at));
     assert_eq!(session.diagram_steps.get("surgery-day-steps"), Some(&3));
     assert!(harness.query_by_label("Step 4 of 6").is_some());
+}
+
+/// The index names each diagram as a clinician would, on a card of its own with a thumbnail,
+/// and a touchscreen with no keyboard types with the kiosk's own (issue 19).
+#[test]
+fn the_index_names_diagrams_as_a_clinician_would_and_types_with_its_own_keyboard() {
+    let mut harness = consult();
+    harness.state_mut().apply(Command::OpenIndex);
+    harness.run();
+    for name in [
+        "Spine anatomy and problems",
+        "Tubular retractor vs open exposure",
+        "Fluoroscope (C-arm)",
+    ] {
+        harness.get_by_role_and_label(Role::Button, name);
+    }
+    assert!(harness.query_by_label("Done").is_none(), "no keyboard yet");
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    for key in ["f", "l", "u", "r", "o"] {
+        harness.get_by_role_and_label(Role::Button, key).click();
+        harness.run();
+    }
+    assert_eq!(harness.state().session().index_query, "fluro");
+    // A slip still finds the fluoroscope, by its page and by its diagram's name.
+    harness.get_by_role_and_label(Role::Button, "The fluoroscope");
+    harness.get_by_role_and_label(Role::Button, "Fluoroscope (C-arm)");
+    assert!(harness.query_by_label("Spine anatomy and problems").is_none());
+    harness.get_by_role_and_label(Role::Button, "Delete").click();
+    harness.run();
+    assert_eq!(harness.state().session().index_query, "flur");
+    harness.get_by_role_and_label(Role::Button, "Capital").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "A").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "a").click();
+    harness.run();
+    assert_eq!(harness.state().session().index_query, "flurAa", "one capital");
+    harness.get_by_role_and_label(Role::Button, "Done").click();
+    harness.run();
+    assert!(harness.query_by_label("Done").is_none(), "the keyboard is gone");
+    // In Spanish, the keyboard has Spanish letters.
+    harness.state_mut().apply(Command::ChooseLanguage(1));
+    harness.run();
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "ñ").click();
+    harness.run();
+    assert!(harness.state().session().index_query.ends_with('ñ'));
+    harness.get_by_role_and_label(Role::Button, "Listo");
 }
 
 #[test]

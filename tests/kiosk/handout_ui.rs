@@ -169,9 +169,9 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     );
     assert!(
         harness
-            .query_by_label("Small cuts, or one long cut.")
+            .query_by_label("Incisions: small-cut vs open, to scale")
             .is_some(),
-        "the picture is listed by its caption (it has no steps to name)"
+        "the picture is listed by what a clinician calls it (it has no steps to name)"
     );
     assert!(
         harness.query_by_label("Print").is_none(),

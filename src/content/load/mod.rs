@@ -1024,6 +1024,12 @@ impl Loader<'_> {
             ),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
+                "preview",
+                &consult.preview,
+                "{pages}",
+                "As it will print: {pages} pages",
+            ),
+            (
                 "settings_broken",
                 &staff.settings_broken,
                 "{problem}",
