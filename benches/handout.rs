@@ -97,7 +97,11 @@ fn handout(c: &mut Criterion) {
         let Ok(pdf) = handout_pdf(&deck, &theme, &request) else {
             panic!("the whole handout could not be made");
         };
-        println!("handout of everything ({}): {} bytes", language.code, pdf.len());
+        println!(
+            "handout of everything ({}): {} bytes",
+            language.code,
+            pdf.len()
+        );
         group.bench_function(format!("everything ({})", language.code), |b| {
             b.iter(|| handout_pdf(&deck, &theme, &request).map(|pdf| pdf.len()))
         });

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use super::job::Job;
 use crate::config::KioskConfig;
+use crate::content::Deck;
+use crate::handout::{Handout, HandoutPreview, HandoutRequest, Paper};
+use crate::ink::InkSet;
+use crate::theme::Theme;
 
 /// How often the handout folder is looked through for handouts past their days.
 const SWEEP_EVERY_SECS: f64 = 60.0 * 60.0;
@@ -18,6 +22,18 @@ pub(super) struct HandoutDesk {
     pub(super) making: Option<Job<Option<PathBuf>>>,
     /// When (egui's input time) old handouts were last removed; `None`: not yet.
     swept_at_secs: Option<f64>,
+    /// The handout's pages as they will print, and what they were laid out from: laid out
+    /// again only when that changes.
+    preview: Option<(PreviewOf, Option<HandoutPreview>)>,
+}
+
+/// What a preview was laid out from.
+#[derive(PartialEq)]
+struct PreviewOf {
+    language: usize,
+    handout: Handout,
+    ink: InkSet,
+    paper: Paper,
 }
 
 impl HandoutDesk {
@@ -27,7 +43,47 @@ impl HandoutDesk {
             print_job: None,
             making: None,
             swept_at_secs: None,
+            preview: None,
         }
+    }
+
+    /// Forgets the preview: the content has changed.
+    pub(super) fn content_changed(&mut self) {
+        self.preview = None;
+    }
+
+    /// The pages of `handout` as they will print (`None` if they cannot be laid out), laid
+    /// out again only when the handout, the ink, the language or the paper changed (or the
+    /// content: see [`Self::content_changed`]).
+    pub(super) fn preview(
+        &mut self,
+        (deck, theme): (&Deck, &Theme),
+        language: usize,
+        (handout, ink): (&Handout, &InkSet),
+        paper: Paper,
+    ) -> Option<&HandoutPreview> {
+        let of = PreviewOf {
+            language,
+            handout: handout.clone(),
+            ink: ink.clone(),
+            paper,
+        };
+        if self.preview.as_ref().is_none_or(|(had, _)| *had != of) {
+            let request = HandoutRequest {
+                language,
+                items: &handout.items,
+                ink,
+                paper,
+                notes: &handout.notes,
+            };
+            let laid_out = crate::handout::handout_preview(deck, theme, &request)
+                .inspect_err(|error| log::error!("the handout's preview: {error}"))
+                .ok();
+            self.preview = Some((of, laid_out));
+        }
+        self.preview
+            .as_ref()
+            .and_then(|(_, preview)| preview.as_ref())
     }
 
     /// At the first frame and every hour after: removes, in the background, the handouts

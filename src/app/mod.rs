@@ -332,6 +332,7 @@ impl KioskApp {
         self.session.diagram_steps.clear();
         self.session.scroll_to_top = true;
         log::info!("showing new content: {} pages", deck.page_count());
+        self.handouts.content_changed();
         self.content = Content::Ready(deck);
     }
 
@@ -479,6 +480,18 @@ impl KioskApp {
                     // A new screen: no fade or slide left over from the last visit may replay.
                     ui.ctx().clear_animations();
                 }
+                let language_index = self.session.language.unwrap_or(deck.default_language);
+                let can_print = self.handouts.printer.is_some();
+                let preview = if self.session.screen == Screen::Handout {
+                    self.handouts.preview(
+                        (deck, &self.tokens),
+                        language_index,
+                        (&self.session.handout, &self.session.ink),
+                        self.settings.handout_paper,
+                    )
+                } else {
+                    None
+                };
                 let mut screen = screens::ScreenContext {
                     keypad: self.keypad.is_on(),
                     reading,
@@ -536,8 +549,11 @@ impl KioskApp {
                         ui,
                         &mut screen,
                         self.session.scroll_to_top,
-                        self.session.handout_status.as_ref(),
-                        self.handouts.printer.is_some(),
+                        screens::HandoutDeskView {
+                            status: self.session.handout_status.as_ref(),
+                            can_print,
+                            preview,
+                        },
                     ),
                     Screen::Quiz { topic, question } => {
                         let at = (topic, question);

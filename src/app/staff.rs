@@ -123,6 +123,8 @@ impl KioskApp {
         let now_secs = self.now_secs;
         match (command, &mut self.session.staff) {
             (StaffCommand::OpenPinPad, _) => {
+                // The PIN pad has keys of its own: the on-screen keyboard goes.
+                self.session.typing = None;
                 // An ordinary window without a PIN is a content editor's: no PIN to ask for.
                 self.session.staff = Some(
                     if self.settings.staff_pin_hash.is_none() && !self.lock.locked {

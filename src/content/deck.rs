@@ -118,7 +118,8 @@ impl Language {
                             text.push_str(&topic.title);
                             // The names a clinician knows its diagrams by.
                             for id in page.diagram_ids() {
-                                let name = self.diagram_texts.get(id).and_then(|t| t.name.as_deref());
+                                let name =
+                                    self.diagram_texts.get(id).and_then(|t| t.name.as_deref());
                                 text.push(' ');
                                 text.push_str(name.unwrap_or_default());
                             }

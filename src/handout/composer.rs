@@ -669,16 +669,14 @@ impl<'a> Composer<'a> {
         let (body, line) = (tokens.body_pt, self.line_pt(tokens.body_pt));
         // Names in a column as wide as the longest needs (at most 40%), what was written beside.
         let name_pt = (NoteField::ALL.iter())
-            .map(|&field| self.regular.width_pt(note_name(words, field), body))
+            .map(|&field| self.regular.width_pt(field.name(words), body))
             .fold(0.0, f32::max)
             .min(content.width_pt * 0.4)
             + body;
         let value_pt = content.width_pt - 2.0 * pad - name_pt;
         let rows: Vec<(NoteField, Vec<String>, Vec<String>)> = (NoteField::ALL.iter())
             .map(|&field| {
-                let name = self
-                    .regular
-                    .wrap(note_name(words, field), body, name_pt - body);
+                let name = self.regular.wrap(field.name(words), body, name_pt - body);
                 let written = notes.get(field).trim();
                 let value = if written.is_empty() {
                     // Blank lines to write on: two for what to do, one for the rest.
@@ -816,6 +814,8 @@ impl<'a> Composer<'a> {
                 let heading_pt = self.line_pt(tokens.heading_pt) + tokens.block_gap_pt;
                 self.layout.keep(heading_pt + height);
                 self.heading(&heading, tokens.heading_pt);
+                // The row is placed under its heading: the heading is no longer held.
+                self.layout.keep(height);
                 first = false;
             } else {
                 self.layout.keep(height);
@@ -840,7 +840,7 @@ impl<'a> Composer<'a> {
                 ] {
                     let face = self.face(bold);
                     // A long address is set smaller rather than broken.
-                    let size = size.min(size * card_pt / face.width_pt(text, size).max(1.0));
+                    let size = size.min(size * card_pt * 0.97 / face.width_pt(text, size).max(1.0));
                     for line in face.wrap(text, size, card_pt) {
                         let width = face.width_pt(&line, size);
                         self.layout.push(Op::Text {
@@ -894,16 +894,5 @@ impl<'a> Composer<'a> {
                 color: self.theme.colors.border,
             });
         }
-    }
-}
-
-/// The printed name of a field the clinician fills in.
-fn note_name(words: &crate::content::model::HandoutWords, field: NoteField) -> &str {
-    match field {
-        NoteField::Procedure => &words.procedure,
-        NoteField::SpineLevel => &words.spine_level,
-        NoteField::Date => &words.date,
-        NoteField::Instructions => &words.instructions,
-        NoteField::NextAppointment => &words.next_appointment,
     }
 }

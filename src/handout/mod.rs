@@ -13,6 +13,7 @@ mod notes;
 mod op;
 mod pdf;
 mod phone;
+mod preview;
 mod render;
 mod request;
 pub mod retention;
@@ -23,6 +24,7 @@ pub use list::{Handout, HandoutItem};
 pub use notes::{HandoutNotes, NoteField};
 pub use pdf::handout_pdf;
 pub use phone::tel_uri;
+pub use preview::{Box4, HandoutPreview, PreviewShape, handout_preview};
 pub use request::HandoutRequest;
 pub use saved_place::{saved_place, saved_place_from_home};
 

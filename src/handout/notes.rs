@@ -1,6 +1,8 @@
 //! What the clinician writes on a handout for the patient: the procedure, the spine level, the
 //! date, what to do and the next appointment. Never a name: there is no field for one.
 
+use crate::content::model::HandoutWords;
+
 /// One of the fields a clinician may fill in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NoteField {
@@ -32,6 +34,17 @@ impl NoteField {
             Self::Instructions => 400,
             Self::Procedure | Self::NextAppointment => 120,
             Self::SpineLevel | Self::Date => 40,
+        }
+    }
+
+    /// Its name in the handout's words.
+    pub fn name(self, words: &HandoutWords) -> &str {
+        match self {
+            Self::Procedure => &words.procedure,
+            Self::SpineLevel => &words.spine_level,
+            Self::Date => &words.date,
+            Self::Instructions => &words.instructions,
+            Self::NextAppointment => &words.next_appointment,
         }
     }
 

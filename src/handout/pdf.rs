@@ -26,9 +26,29 @@ pub fn handout_pdf(
     let language = deck.language(request.language);
     let regular = Face::new(&theme.fonts.body)?;
     let bold = Face::new(&theme.fonts.bold)?;
+    let composer = compose(deck, theme, (&regular, &bold), request)?;
+    Renderer {
+        deck,
+        language,
+        theme,
+        faces: (&regular, &bold),
+        ink: request.ink,
+        paper: request.paper,
+    }
+    .render(&composer.layout.pages)
+}
+
+/// The handout laid out into pages, not yet drawn.
+pub(crate) fn compose<'a>(
+    deck: &'a Deck,
+    theme: &'a Theme,
+    faces: (&'a Face, &'a Face),
+    request: &HandoutRequest<'a>,
+) -> Result<Composer<'a>, HandoutError> {
+    let language = deck.language(request.language);
     let mut composer = Composer::new(
         (deck, language, theme),
-        (&regular, &bold),
+        faces,
         (request.items, request.ink),
         request.paper,
     );
@@ -40,13 +60,5 @@ pub fn handout_pdf(
     }
     composer.qr_codes();
     composer.questions();
-    Renderer {
-        deck,
-        language,
-        theme,
-        faces: (&regular, &bold),
-        ink: request.ink,
-        paper: request.paper,
-    }
-    .render(&composer.layout.pages)
+    Ok(composer)
 }

@@ -62,8 +62,7 @@ pub fn home_ui(
                 .max(sizes.min_touch_pt);
             // The pictures' own padding is a card's; on a tile it is the tile's (once a frame,
             // not once a tile).
-            let mut unpadded = theme.clone();
-            unpadded.sizes.card_padding_pt = 0.0;
+            let unpadded = super::thumbnail::unpadded(theme);
             let topics: Vec<_> = language.topics.iter().enumerate().collect();
             for row in topics.chunks(columns) {
                 let icons: Vec<Option<egui::TextureHandle>> = row
@@ -108,8 +107,18 @@ pub fn home_ui(
                         let at = TopicTile::picture_rect(theme, response.rect, picture_pt);
                         // A topic's own picture file (its `icon`), drawn by the tile, comes
                         // before its diagram.
-                        if icon.is_none() {
-                            tile_picture_ui(ui, screen, &unpadded, topic, at);
+                        if icon.is_none()
+                            && let Some(diagram) = screen.deck.tile_diagram(topic)
+                        {
+                            let step = diagram.last_step();
+                            let drawing = (diagram, step);
+                            super::thumbnail::thumbnail_ui(
+                                ui,
+                                screen,
+                                &unpadded,
+                                drawing,
+                                (at, false),
+                            );
                         }
                         TopicTile::number_on_picture(ui.painter(), theme, at, index + 1);
                     }
@@ -175,41 +184,4 @@ pub(super) fn clinic_bar_ui(
         clinic_ui,
     )
     .1
-}
-
-/// The small picture on `topic`'s tile, in `at`: its diagram, without words (a tile's
-/// words are its title), and nothing for screen readers (the tile's name says it all).
-/// `unpadded` is the theme with no card padding.
-fn tile_picture_ui(
-    ui: &mut Ui,
-    screen: &mut ScreenContext<'_>,
-    unpadded: &crate::theme::Theme,
-    topic: &crate::content::model::Topic,
-    at: egui::Rect,
-) {
-    let Some(diagram) = screen.deck.tile_diagram(topic) else {
-        return;
-    };
-    let builder = egui::UiBuilder::new()
-        .max_rect(at)
-        .layout(egui::Layout::top_down(egui::Align::Center))
-        .id_salt(("tile", &topic.id));
-    let ui = &mut ui.new_child(builder);
-    let (deck, images) = (screen.deck, &mut *screen.images);
-    let max_side_px = unpadded.sizes.texture_max_side_px;
-    let _ = crate::diagram::DiagramView {
-        diagram,
-        words: None,
-        alt: "",
-        max_height_pt: at.height(),
-        open_hotspot: None,
-        step: diagram.last_step(),
-        hotspots: false,
-        card: false,
-    }
-    .ui(ui, unpadded, screen.diagrams, &mut |ctx, name| {
-        images
-            .texture(ctx, &deck.image_path(name), max_side_px)
-            .cloned()
-    });
 }

@@ -5,12 +5,11 @@
 use egui::{Label, Panel, RichText, TextEdit, Ui};
 
 use super::ScreenContext;
+use super::keyboard::{Key, keyboard_ui, typed};
 use super::layout::{bar_ui, scroll_column_ui};
 use super::text::{text_ui, title_ui};
-use super::keyboard::{Key, keyboard_ui, typed};
 use crate::app::{Command, ConsultCommand, TypingInto};
 use crate::content::PageRef;
-use crate::diagram::DiagramView;
 use crate::theme::bold_font;
 use crate::widgets::{BigButton, ButtonKind, Icon, IndexCard};
 
@@ -107,14 +106,15 @@ pub fn index_ui(
             }
             // A tap on the box brings up the on-screen keyboard (the screen may have no other).
             if search.clicked() {
-                command = Some(Command::Consult(ConsultCommand::Type(Some(TypingInto::Search))));
+                command = Some(Command::Consult(ConsultCommand::Type(Some(
+                    TypingInto::Search,
+                ))));
             }
             if typed != query {
                 command = Some(Command::Search(typed));
             }
-            let shown;
             let matching = language.pages_matching(query);
-            shown = cards_ui(ui, screen, &matching, &mut command);
+            let shown = cards_ui(ui, screen, &matching, &mut command);
             if shown == 0 {
                 text_ui(ui, theme, &interface.no_results, sizes.body_pt, false);
             }
@@ -142,12 +142,11 @@ fn cards_ui(
     let language = screen.language;
     let gap = sizes.item_spacing_pt;
     let width = ui.available_width();
-    let columns = (((width + gap) / (sizes.tile_min_width_pt * 0.7 + gap)).floor() as usize)
-        .clamp(1, 5);
+    let columns =
+        (((width + gap) / (sizes.tile_min_width_pt * 0.7 + gap)).floor() as usize).clamp(1, 5);
     let card_pt = (width - gap * (columns - 1) as f32) / columns as f32;
     let picture_pt = (card_pt * 0.55).min(sizes.tile_min_height_pt);
-    let mut unpadded = theme.clone();
-    unpadded.sizes.card_padding_pt = 0.0;
+    let unpadded = super::thumbnail::unpadded(theme);
     for (index, topic) in language.topics.iter().enumerate() {
         let pages: Vec<PageRef> = (matching.iter().copied())
             .filter(|at| at.topic == index)
@@ -184,7 +183,10 @@ fn cards_ui(
         );
         super::text::heading_in_tree(ui, &heading, &topic.title, 2);
         let (page_cards, diagram_cards) = cards.split_at(page_count);
-        for row in page_cards.chunks(columns).chain(diagram_cards.chunks(columns)) {
+        for row in page_cards
+            .chunks(columns)
+            .chain(diagram_cards.chunks(columns))
+        {
             let made: Vec<IndexCard<'_>> = (row.iter())
                 .map(|card| match card {
                     Card::Page(_, title) => IndexCard::new(theme, title, card_pt),
@@ -204,7 +206,9 @@ fn cards_ui(
                         ui.set_width(card_pt);
                         ui.spacing_mut().item_spacing.y = gap / 2.0;
                         let response = ui.add(made.min_height(height));
-                        if let Some(asked) = card_ui(ui, screen, &unpadded, card, (response.rect, picture_pt)) {
+                        if let Some(asked) =
+                            card_ui(ui, screen, &unpadded, card, (response.rect, picture_pt))
+                        {
                             *command = Some(asked);
                         }
                         if response.clicked() {
@@ -239,28 +243,8 @@ fn card_ui(
     };
     let theme = screen.theme;
     let picture = IndexCard::picture_rect(theme, rect, picture_pt);
-    let builder = egui::UiBuilder::new()
-        .max_rect(picture)
-        .layout(egui::Layout::top_down(egui::Align::Center))
-        .id_salt(("index-thumbnail", &diagram.id));
-    let child = &mut ui.new_child(builder);
-    let (deck, images) = (screen.deck, &mut *screen.images);
-    let max_side_px = unpadded.sizes.texture_max_side_px;
-    let _ = DiagramView {
-        diagram,
-        words: None,
-        alt: "",
-        max_height_pt: picture.height(),
-        open_hotspot: None,
-        step: diagram.fullest_step(),
-        hotspots: false,
-        card: true,
-    }
-    .ui(child, unpadded, screen.diagrams, &mut |ctx, name| {
-        images
-            .texture(ctx, &deck.image_path(name), max_side_px)
-            .cloned()
-    });
+    let step = diagram.fullest_step();
+    super::thumbnail::thumbnail_ui(ui, screen, unpadded, (diagram, step), (picture, true));
     if diagram.steps.is_empty() {
         return None;
     }

@@ -36,7 +36,13 @@ pub fn typed(text: &str, key: Key, max_chars: usize) -> String {
 /// The rows of letter keys; Spanish letters on a Spanish screen (`code` "es").
 fn rows(code: &str) -> &'static [&'static str] {
     if code == "es" {
-        &["1234567890", "qwertyuiop", "asdfghjklñ", "zxcvbnm,./-", "áéíóúü:"]
+        &[
+            "1234567890",
+            "qwertyuiop",
+            "asdfghjklñ",
+            "zxcvbnm,./-",
+            "áéíóúü:",
+        ]
     } else {
         &["1234567890", "qwertyuiop", "asdfghjkl:", "zxcvbnm,./-"]
     }
@@ -60,11 +66,15 @@ pub fn keyboard_ui(ui: &mut Ui, theme: &Theme, words: &ConsultText, code: &str) 
         )
         .show(ui, |ui| {
             let rows = rows(code);
-            let most = rows.iter().map(|row| row.chars().count()).max().unwrap_or(10);
+            let most = rows
+                .iter()
+                .map(|row| row.chars().count())
+                .max()
+                .unwrap_or(10);
             let full = ui.available_width();
             let width = full.min(sizes.content_max_width_pt * 1.2);
-            let key_pt = ((width - gap * (most - 1) as f32) / most as f32)
-                .max(sizes.min_touch_pt * 0.75);
+            let key_pt =
+                ((width - gap * (most - 1) as f32) / most as f32).max(sizes.min_touch_pt * 0.75);
             // A key `wide` keys wide, and a row of keys this wide in all, centred.
             let key_width = |wide: f32| key_pt * wide + gap * (wide - 1.0).max(0.0);
             let indent = |ui: &mut Ui, widths: &[f32]| {
@@ -129,7 +139,11 @@ mod tests {
         let text = typed("L4", Key::Char('-'), 5);
         assert_eq!(text, "L4-");
         assert_eq!(typed(&text, Key::Char('ñ'), 4), "L4-ñ");
-        assert_eq!(typed("L4-ñ", Key::Char('x'), 4), "L4-ñ", "full: nothing added");
+        assert_eq!(
+            typed("L4-ñ", Key::Char('x'), 4),
+            "L4-ñ",
+            "full: nothing added"
+        );
         assert_eq!(typed("L4-ñ", Key::Delete, 4), "L4-", "a whole letter goes");
         assert_eq!(typed("", Key::Delete, 4), "");
         assert_eq!(typed("ab", Key::Done, 4), "ab");

@@ -83,8 +83,7 @@ impl Widget for IndexCard<'_> {
         let sizes = &self.theme.sizes;
         let colors = &self.theme.colors;
         let height = self.needed_height(ui);
-        let (rect, response) =
-            ui.allocate_exact_size(vec2(self.width_pt, height), Sense::click());
+        let (rect, response) = ui.allocate_exact_size(vec2(self.width_pt, height), Sense::click());
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, self.name));
         if !ui.is_rect_visible(rect) {
             return response;

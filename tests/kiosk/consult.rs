@@ -146,20 +146,35 @@ fn the_index_names_diagrams_as_a_clinician_would_and_types_with_its_own_keyboard
     // A slip still finds the fluoroscope, by its page and by its diagram's name.
     harness.get_by_role_and_label(Role::Button, "The fluoroscope");
     harness.get_by_role_and_label(Role::Button, "Fluoroscope (C-arm)");
-    assert!(harness.query_by_label("Spine anatomy and problems").is_none());
-    harness.get_by_role_and_label(Role::Button, "Delete").click();
+    assert!(
+        harness
+            .query_by_label("Spine anatomy and problems")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Delete")
+        .click();
     harness.run();
     assert_eq!(harness.state().session().index_query, "flur");
-    harness.get_by_role_and_label(Role::Button, "Capital").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Capital")
+        .click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "A").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "a").click();
     harness.run();
-    assert_eq!(harness.state().session().index_query, "flurAa", "one capital");
+    assert_eq!(
+        harness.state().session().index_query,
+        "flurAa",
+        "one capital"
+    );
     harness.get_by_role_and_label(Role::Button, "Done").click();
     harness.run();
-    assert!(harness.query_by_label("Done").is_none(), "the keyboard is gone");
+    assert!(
+        harness.query_by_label("Done").is_none(),
+        "the keyboard is gone"
+    );
     // In Spanish, the keyboard has Spanish letters.
     harness.state_mut().apply(Command::ChooseLanguage(1));
     harness.run();

@@ -101,6 +101,8 @@ fn making(harness: &Harness<'_, KioskApp>) -> bool {
 /// Taps Create handout (`label`, in the language showing): the PDF is made on a thread of its
 /// own while the screen goes on; waits until it is done.
 fn create_and_wait(harness: &mut Harness<'_, KioskApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
     harness.get_by_label(label).click();
     harness.step();
     assert!(making(harness), "made in the background");
@@ -242,6 +244,9 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     // Removing the picture leaves the page.
     let removes: Vec<_> = harness.query_all_by_label("Remove").collect();
     assert_eq!(removes.len(), 2);
+    removes[1].scroll_to_me();
+    harness.run();
+    let removes: Vec<_> = harness.query_all_by_label("Remove").collect();
     removes[1].click();
     harness.run();
     assert_eq!(
@@ -463,4 +468,113 @@ fn handouts_older_than_the_days_kept_are_removed_and_others_stay() {
         not_ours.exists(),
         "only the kiosk's own handouts are removed"
     );
+}
+
+/// The labels of the handout list's items, top to bottom.
+fn listed(harness: &Harness<'_, KioskApp>, names: &[&str]) -> Vec<String> {
+    let mut found: Vec<(f32, String)> = names
+        .iter()
+        .map(|name| {
+            let node = harness.get_by_label(name);
+            (node.rect().top(), (*name).to_owned())
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found.into_iter().map(|(_, name)| name).collect()
+}
+
+/// The handout screen as a clinician uses it (issue 19): items move by their buttons and by a
+/// finger dragging them; the notes are typed with the on-screen keyboard and printed; the
+/// pages are shown as they will print, as many as the PDF has.
+#[test]
+fn items_are_reordered_by_buttons_and_by_dragging_and_notes_are_typed_on_screen() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = consult(dir.path(), None);
+    let title = page_title(&harness);
+    add_page_and_diagram(&mut harness);
+    let diagram = "Incisions: small-cut vs open, to scale";
+    assert_eq!(
+        listed(&harness, &[&title, diagram]),
+        [title.as_str(), diagram]
+    );
+    // Buttons: the diagram moves up.
+    assert_eq!(harness.query_all_by_label("Move up").count(), 2);
+    harness
+        .query_all_by_label("Move up")
+        .nth(1)
+        .expect("the second item's Move up")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().handout.items[0],
+        HandoutItem::Diagram {
+            id: DIAGRAM.to_owned(),
+            step: 0
+        }
+    );
+    assert_eq!(
+        listed(&harness, &[&title, diagram]),
+        [diagram, title.as_str()]
+    );
+    // A finger drags the page back above the diagram.
+    let from = harness.get_by_label(&title).rect().center();
+    let to = harness.get_by_label(diagram).rect().center();
+    common::finger(
+        &mut harness,
+        from,
+        &[from + vec2(0.0, -10.0), egui::pos2(from.x, to.y - 20.0)],
+    );
+    assert_eq!(
+        harness.state().session().handout.items[0],
+        HandoutItem::Page(title_id(&harness, &title)),
+        "dragged to the top"
+    );
+
+    // The notes: a tap on a box brings up the keyboard, which types into it.
+    assert!(harness.query_by_label("Done").is_none());
+    let level = harness.get_by_role_and_label(Role::TextInput, "Spine level");
+    level.scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Spine level")
+        .click();
+    harness.run();
+    for key in ["Capital", "L", "4", "-", "Capital", "L", "5"] {
+        harness.get_by_role_and_label(Role::Button, key).click();
+        harness.run();
+    }
+    harness.get_by_role_and_label(Role::Button, "Done").click();
+    harness.run();
+    let notes = &harness.state().session().handout.notes;
+    assert_eq!(
+        notes.get(patient_kiosk::handout::NoteField::SpineLevel),
+        "L4-L5"
+    );
+    assert!(
+        harness.query_by_label("Done").is_none(),
+        "the keyboard is gone"
+    );
+
+    // The preview shows as many pages as the PDF has, and the PDF has the notes.
+    let preview_pages = harness.query_all_by_label_contains("Page ").count();
+    create_and_wait(&mut harness, "Create handout");
+    let pdf = saved(&harness);
+    let text = common::pdf_text(&pdf);
+    if common::poppler() {
+        assert!(text.contains("Spine level L4-L5"), "{text}");
+        let pages = text.matches("Page 1 of ").count();
+        assert_eq!(pages, 1);
+        let total = (1..=20)
+            .find(|total| text.contains(&format!("Page 1 of {total}")))
+            .expect("a footer");
+        assert_eq!(preview_pages, total, "the preview has the PDF's pages");
+    }
+}
+
+/// The id of the page titled `title` in the language showing.
+fn title_id(harness: &Harness<'_, KioskApp>, title: &str) -> String {
+    let deck = common::bundled_deck();
+    let language = deck.language(harness.state().session().language.unwrap_or(0));
+    let found = language.pages().find(|(_, page)| page.title == title);
+    found.expect("the page").1.id.clone()
 }

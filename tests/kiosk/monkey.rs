@@ -74,6 +74,8 @@ fn assert_fresh(harness: &Harness<'_, KioskApp>, event: u64) {
     assert!(session.open_hotspot.is_none(), "{}", context());
     assert!(session.diagram_steps.is_empty(), "{}", context());
     assert!(session.index_query.is_empty(), "{}", context());
+    assert!(session.handout.notes.is_empty(), "{}", context());
+    assert!(session.typing.is_none(), "{}", context());
 }
 
 /// Taps the button labelled `label`, if the screen shows it.
