@@ -132,7 +132,8 @@ impl StepControls<'_> {
             if ui.add_enabled(step > 0, back).clicked() {
                 moved = Some(false);
             }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            // Top-aligned: one above the other, Next step comes right under Step back.
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
                 if ui.add_enabled(step + 1 < total, next).clicked() {
                     moved = Some(true);
                 }

@@ -27,12 +27,16 @@ pub fn consult_tools_ui(
     // At the side on a wide screen; on a narrow one, across the bottom, so pages and diagrams
     // keep their full width.
     let side = ui.available_width() >= sizes.consult_side_panel_min_width_pt;
+    // Across the bottom, the pen's colours and widths only while the pen is in hand: with
+    // Touch or Pointer the panel is one row, and the page keeps the rest of a tall screen.
+    let pen_tools = side || ink.tool == InkTool::Pen;
     let panel = if side {
         Panel::right("consult_tools").exact_size(sizes.consult_panel_width_pt)
     } else {
-        let rows = 2.0;
+        let rows = bottom_rows(ui, screen, pen_tools, page.is_some()) as f32;
         Panel::bottom("consult_tools").exact_size(
-            rows * (sizes.button_height_pt + sizes.item_spacing_pt) + sizes.item_spacing_pt,
+            // A point to spare, so the panel never scrolls by a rounding.
+            rows * (sizes.button_height_pt + sizes.item_spacing_pt) + sizes.item_spacing_pt + 1.0,
         )
     };
     panel
@@ -85,7 +89,10 @@ pub fn consult_tools_ui(
                                 }
                             });
                         }
-                        row_ui(ui, side, &mut |ui| {
+                        row_ui(ui, side && pen_tools, &mut |ui| {
+                            if !pen_tools {
+                                return;
+                            }
                             for (index, (rgb, name)) in
                                 theme.ink.colors.iter().zip(&words.ink_colors).enumerate()
                             {
@@ -96,7 +103,10 @@ pub fn consult_tools_ui(
                                 }
                             }
                         });
-                        row_ui(ui, side, &mut |ui| {
+                        row_ui(ui, side && pen_tools, &mut |ui| {
+                            if !pen_tools {
+                                return;
+                            }
                             for (width, label) in [
                                 (PenWidth::Thin, &words.thin),
                                 (PenWidth::Thick, &words.thick),
@@ -142,6 +152,54 @@ pub fn consult_tools_ui(
                 });
         });
     command
+}
+
+/// How many rows the panel across the bottom needs for its buttons in one flow: the tools,
+/// the pen's colours and widths (`pen_tools`), Undo and Clear, and the page's button (`page`).
+fn bottom_rows(ui: &Ui, screen: &ScreenContext<'_>, pen_tools: bool, page: bool) -> usize {
+    let theme = screen.tools_theme;
+    let sizes = &theme.sizes;
+    let words = &screen.language.interface.consult;
+    let gap = sizes.item_spacing_pt;
+    let button = |label: &str| {
+        BigButton::new(theme, label, ButtonKind::Secondary)
+            .text_size(sizes.small_pt)
+            .min_width(0.0)
+            .size(ui)
+            .x
+    };
+    // In the order of the flow.
+    let mut widths: Vec<f32> = [&words.touch, &words.pen, &words.pointer]
+        .iter()
+        .map(|label| button(label))
+        .collect();
+    if pen_tools {
+        widths.extend(theme.ink.colors.iter().map(|_| sizes.min_touch_pt));
+        widths.extend(
+            [&words.thin, &words.thick]
+                .iter()
+                .map(|label| button(label)),
+        );
+    }
+    widths.extend(
+        [&words.undo, &words.clear]
+            .iter()
+            .map(|label| button(label)),
+    );
+    if page {
+        widths.push(button(&words.add_page));
+    }
+    // Laid out as the flow wraps: a button that does not fit starts the next row.
+    let room = ui.available_width() - 2.0 * gap;
+    let (mut rows, mut used) = (1, 0.0);
+    for width in widths {
+        if used > 0.0 && used + width > room {
+            rows += 1;
+            used = 0.0;
+        }
+        used += width + gap;
+    }
+    rows
 }
 
 /// A row of the side panel (`side`), or, across the bottom, its buttons in the one flow.

@@ -84,6 +84,9 @@ struct CaptionRow<'a> {
     button: Option<BigButton<'a>>,
     /// The voice is reading the figure's description and caption: the caption lights.
     lit: bool,
+    /// The words may go over the button in a narrow column (the enlarged figure's, which the
+    /// consultation tools narrow); elsewhere the figure's room is worked out with them beside.
+    may_stack: bool,
 }
 
 impl CaptionRow<'_> {
@@ -93,30 +96,59 @@ impl CaptionRow<'_> {
         })
     }
 
-    fn height(&self, ui: &Ui) -> f32 {
-        let width = (ui.available_width() - self.button_width(ui)).max(1.0);
-        let text = self.caption.map_or(0.0, |caption| {
+    /// Whether the words go over the button rather than beside it: a narrow column would
+    /// leave them a word or less a line.
+    fn stacked(&self, ui: &Ui) -> bool {
+        let button = self.button_width(ui);
+        self.may_stack
+            && self.caption.is_some()
+            && button > 0.0
+            && ui.available_width() - button < button
+    }
+
+    /// The caption laid out in `width`: its height.
+    fn caption_height(&self, ui: &Ui, width: f32) -> f32 {
+        self.caption.map_or(0.0, |caption| {
             let font = egui::FontId::proportional(self.theme.sizes.small_pt);
             ui.painter()
                 .layout(
                     caption.to_owned(),
                     font,
                     self.theme.colors.text.color32(),
-                    width,
+                    width.max(1.0),
                 )
                 .size()
                 .y
-        });
+        })
+    }
+
+    fn height(&self, ui: &Ui) -> f32 {
         let button = self.button.as_ref().map_or(0.0, |button| button.size(ui).y);
+        if self.stacked(ui) {
+            let text = self.caption_height(ui, ui.available_width());
+            return text + ui.spacing().item_spacing.y + button;
+        }
+        let text = self.caption_height(ui, ui.available_width() - self.button_width(ui));
         text.max(button)
     }
 
     /// Draws the row; true if the button was tapped.
     fn ui(self, ui: &mut Ui) -> bool {
+        let theme = self.theme;
+        let caption_ui = |ui: &mut Ui, caption: Option<&str>, lit: bool| {
+            if let Some(caption) = caption {
+                super::text::lit_ui(ui, theme, lit, |ui| {
+                    super::blocks::muted_ui(ui, theme, caption);
+                });
+            }
+        };
+        if self.stacked(ui) {
+            caption_ui(ui, self.caption, self.lit);
+            return self.button.is_some_and(|button| ui.add(button).clicked());
+        }
         let height = self.height(ui);
         let width = ui.available_width();
         let button_width = self.button_width(ui);
-        let theme = self.theme;
         ui.allocate_ui_with_layout(
             vec2(width, height),
             Layout::right_to_left(Align::Center),
@@ -125,13 +157,7 @@ impl CaptionRow<'_> {
                 ui.allocate_ui_with_layout(
                     vec2(width - button_width, height),
                     Layout::left_to_right(Align::Center),
-                    |ui| {
-                        if let Some(caption) = self.caption {
-                            super::text::lit_ui(ui, theme, self.lit, |ui| {
-                                super::blocks::muted_ui(ui, theme, caption);
-                            });
-                        }
-                    },
+                    |ui| caption_ui(ui, self.caption, self.lit),
                 );
                 tapped
             },
@@ -213,6 +239,7 @@ fn caption_row<'a>(
         button,
         lit: (screen.reading.as_ref())
             .is_some_and(|reading| reading.part == crate::narration::Part::Figure),
+        may_stack: page_figure == Some(true),
     }
 }
 

@@ -225,7 +225,10 @@ fn figure_page_ui(
     } else {
         sizes.figure_column_share
     };
-    let left = inner.right() - inner.width() * share;
+    // The controls' column never narrower than a caption needs beside its button.
+    let left = (inner.right() - inner.width() * share)
+        .max(inner.left() + sizes.button_min_width_pt * 1.8)
+        .min(inner.right() - inner.width() * 0.5);
     // At the left, from the bottom up: the controls, and over them the explanation. On a wide
     // screen too short for them (a small one at a large text size), the figure goes above.
     let side = Rect::from_min_max(inner.min, pos2(left - margin, inner.bottom()));
@@ -344,27 +347,28 @@ pub(super) fn topic_bar_ui(
     let sizes = &theme.sizes;
     let colors = &theme.colors;
     let interface = &screen.language.interface;
-    super::top_bar_ui(
-        ui,
-        screen,
-        "page_top_bar",
-        sizes.top_bar_title_min_pt,
-        |ui| {
-            let home =
-                BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
-            let tapped = ui.add(home).clicked();
-            ui.add(
-                Label::new(
-                    RichText::new(title)
-                        .font(bold_font(sizes.body_pt))
-                        .color(colors.text.color32()),
-                )
-                .truncate()
-                .sense(super::text::READABLE),
-            );
-            tapped
-        },
-    )
+    let home = || BigButton::new(theme, &interface.home, ButtonKind::Secondary).icon(Icon::Home);
+    // A clinician needs Home in the bar, not the title the page shows under it: the reading
+    // tools may take the title's room (see `reader_tools_in_top_bar`).
+    let keep_pt = if screen.consult {
+        home().size(ui).x + sizes.item_spacing_pt
+    } else {
+        sizes.top_bar_title_min_pt
+    };
+    super::top_bar_ui(ui, screen, "page_top_bar", keep_pt, |ui| {
+        let home = home();
+        let tapped = ui.add(home).clicked();
+        ui.add(
+            Label::new(
+                RichText::new(title)
+                    .font(bold_font(sizes.body_pt))
+                    .color(colors.text.color32()),
+            )
+            .truncate()
+            .sense(super::text::READABLE),
+        );
+        tapped
+    })
 }
 
 /// The bar at the bottom of a page or quiz: Back, the Listen controls (with `listen`), dots

@@ -70,13 +70,16 @@ fn reader_tools_row_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Comman
     command
 }
 
-/// Whether the reading tools go into the top bar: a patient's screen whose top bar has room
-/// for them beside `keep_pt` of its own (its first button and the least of its title).
+/// Whether the reading tools go into the top bar: a screen whose top bar has room for them
+/// beside `keep_pt` of its own (its first button and the least of its title). In consultation
+/// mode only where its own buttons have a bar to themselves (a narrow screen): there, three
+/// bars would take too much of a tall screen, and on a wide one the tools share that bar.
 pub fn reader_tools_in_top_bar(ui: &Ui, screen: &ScreenContext<'_>, keep_pt: f32) -> bool {
-    let margin = screen.theme.sizes.page_margin_pt;
+    let sizes = &screen.theme.sizes;
     let gap = ui.spacing().item_spacing.x;
-    !screen.consult
-        && ui.available_width() - 2.0 * margin
+    let consult_one_bar = ui.available_width() >= sizes.consult_one_bar_min_width_pt;
+    (!screen.consult || !consult_one_bar)
+        && ui.available_width() - 2.0 * sizes.page_margin_pt
             >= keep_pt + 2.0 * gap + reader_tools_width(ui, screen)
 }
 
@@ -123,7 +126,12 @@ pub fn top_bar_ui<R>(
 /// The bar under the top bar, when the reading tools are not in the top bar (`in_top_bar`),
 /// or consultation mode's buttons need it.
 pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) -> Option<Command> {
-    if in_top_bar {
+    if in_top_bar && !screen.consult {
+        return None;
+    }
+    // A figure on the whole screen is consultation mode's drawing board: its own button goes
+    // back to the page, and every point of height goes to the drawing.
+    if screen.consult && screen.enlarged {
         return None;
     }
     let theme = screen.theme;
@@ -138,6 +146,10 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
             screen.tools_theme.sizes.tool_bar_height_pt,
             |ui| command = consult_buttons_ui(ui, screen),
         );
+    }
+    if in_top_bar {
+        // The reading tools are in the top bar; consultation mode's buttons had their own.
+        return command;
     }
     sized_bar_ui(
         ui,

@@ -281,3 +281,83 @@ fn tap_button_switch(harness: &mut Harness<'_, KioskApp>, label: &str) {
     harness.get_by_role_and_label(Role::Switch, label).click();
     harness.run();
 }
+
+/// The figure enlarged is consultation mode's drawing board (issue 19): the bar of
+/// consultation buttons gives way, the figure grows, its controls are all on screen; and ink
+/// belongs to the step it was drawn on: at the next step the drawing is not there (nor can it
+/// be undone from there), and it comes back with its step.
+#[test]
+fn the_enlarged_figure_is_the_drawing_board_and_ink_stays_with_its_step() {
+    let steps = "surgery-day-steps";
+    let deck = common::bundled_deck();
+    let at = common::page_with_diagram(&deck, steps);
+    let size = vec2(1920.0, 1080.0);
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck));
+    app.set_consult(true);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    harness.state_mut().apply(Command::Open(at));
+    harness.run();
+    let figure = |harness: &Harness<'_, KioskApp>| {
+        let description = (harness.query_all_by_role(Role::Image))
+            .map(|node| node.rect())
+            .max_by(|a, b| a.area().total_cmp(&b.area()));
+        description.expect("the figure")
+    };
+    let on_page = figure(&harness);
+    harness
+        .get_by_role_and_label(Role::Button, "See it bigger")
+        .click();
+    harness.run();
+    let board = figure(&harness);
+    assert!(
+        board.area() > on_page.area() * 1.2,
+        "{board:?} from {on_page:?}"
+    );
+    assert!(harness.query_by_label("All topics and pictures").is_none());
+    for control in [
+        "Back to the page",
+        "Next step",
+        "Add this picture to the handout",
+    ] {
+        let rect = harness.get_by_label(control).rect();
+        assert!(
+            rect.bottom() <= size.y && rect.top() >= 0.0,
+            "{control}: {rect:?}"
+        );
+    }
+
+    tool(&mut harness, "Pen");
+    let middle = board.center();
+    common::finger(&mut harness, middle, &[middle + vec2(120.0, 40.0)]);
+    let at_step = |harness: &Harness<'_, KioskApp>, step| {
+        let surface = Surface::Diagram {
+            id: steps.to_owned(),
+            step,
+        };
+        harness.state().session().ink.strokes(&surface).len()
+    };
+    assert_eq!(at_step(&harness, 0), 1, "drawn on step 1");
+    let undo = |harness: &Harness<'_, KioskApp>| {
+        !harness
+            .get_by_role_and_label(Role::Button, "Undo")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(undo(&harness));
+    harness.state_mut().apply(Command::StepDiagram {
+        diagram: steps.to_owned(),
+        forward: true,
+    });
+    harness.run();
+    assert_eq!(at_step(&harness, 1), 0, "not on step 2");
+    assert!(!undo(&harness), "nothing to undo at step 2");
+    harness.state_mut().apply(Command::StepDiagram {
+        diagram: steps.to_owned(),
+        forward: false,
+    });
+    harness.run();
+    assert!(undo(&harness), "back at step 1, its drawing is there");
+}

@@ -415,3 +415,75 @@ fn home_tiles_have_pictures_a_start_and_marks_for_topics_seen() {
     assert_eq!(description(&harness, third), None);
     assert_eq!(description(&harness, first), start);
 }
+
+/// On a tall screen in consultation mode, the bars and the tools leave the page most of the
+/// screen (issue 19: three bars and a two-row tool panel took a third of it): the reading
+/// tools share the top bar with Home, and the tools are one row until the pen is in hand,
+/// when its colours and widths join them.
+#[test]
+fn consultation_mode_leaves_a_tall_screen_to_the_page() {
+    let deck = common::bundled_deck();
+    let at = common::page_with_diagram(&deck, "surgery-day-steps");
+    let size = vec2(1080.0, 1920.0);
+    let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+    app.set_consult(true);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    for (index, language) in deck.languages.iter().enumerate() {
+        harness.state_mut().apply(Command::ChooseLanguage(index));
+        harness.state_mut().apply(Command::Open(at));
+        harness
+            .state_mut()
+            .apply(Command::Consult(ConsultCommand::Tool(
+                patient_kiosk::ink::InkTool::Touch,
+            )));
+        harness.run();
+        let words = &language.interface;
+        // The page's room: from under the lowest of the top bars' buttons to over the tools.
+        let top = [
+            &words.home,
+            &words.high_contrast,
+            &words.index,
+            &words.consult_mark,
+        ]
+        .iter()
+        .map(|label| harness.get_by_label(label).rect().bottom())
+        .fold(0.0, f32::max);
+        let tools_top = |harness: &Harness<'_, KioskApp>| {
+            harness
+                .get_by_label(&language.interface.consult.touch)
+                .rect()
+                .top()
+        };
+        let room = tools_top(&harness) - top;
+        assert!(
+            room >= size.y * 0.7,
+            "{}: the page has {room} of {} points",
+            language.code,
+            size.y
+        );
+        assert!(
+            harness.query_by_label(&words.consult.thick).is_none(),
+            "{}: no pen widths without the pen",
+            language.code
+        );
+        // With the pen in hand, its colours and widths show (in another row where the row has
+        // no room for them).
+        harness
+            .state_mut()
+            .apply(Command::Consult(ConsultCommand::Tool(
+                patient_kiosk::ink::InkTool::Pen,
+            )));
+        harness.run();
+        harness.get_by_label(&words.consult.thick);
+        assert!(
+            tools_top(&harness) <= top + room,
+            "{}: {} then {}",
+            language.code,
+            top + room,
+            tools_top(&harness)
+        );
+    }
+}
