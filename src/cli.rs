@@ -97,6 +97,25 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Pack a content folder and its pictures into a signed bundle for many kiosks: checks the
+    /// content first (exits 1 on a problem, as `check` does), then writes the bundle (tar + zstd, with a
+    /// manifest of its version, date and every file's SHA-256) and its minisign signature
+    /// beside it (`FILE.minisig`), so `minisign -Vm FILE -p KEY.pub` verifies it too. An
+    /// encrypted key's password is read from PATIENT_KIOSK_KEY_PASSWORD.
+    Bundle {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// The minisign secret key file (`minisign -G` makes one).
+        #[arg(long, value_name = "KEY")]
+        key: PathBuf,
+        /// The bundle to write, e.g. `content-2026-12-07.tar.zst`.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Its version: kiosks refuse one older than what they show [default: the time now
+        /// as YYYYMMDDHHMMSS, UTC].
+        #[arg(long)]
+        version: Option<u64>,
+    },
     /// Write the content as a static HTML site (an index of topics and one page per content
     /// page, with the kiosk's fonts, colours and diagrams as SVG), to compare the kiosk with a
     /// web browser (scripts/compare.sh).
@@ -298,6 +317,17 @@ pub fn main() -> ExitCode {
                 out,
                 config,
             },
+        ),
+        Some(Command::Bundle {
+            content,
+            key,
+            out,
+            version,
+        }) => bundle::bundle(
+            &content_paths(content.content, content.assets.assets),
+            &key,
+            &out,
+            version,
         ),
         Some(Command::ExportHtml { content, lang, out }) => export_html(
             &content_paths(content.content, content.assets.assets),
@@ -691,6 +721,8 @@ fn good_deck(paths: &ContentPaths, advice: &str) -> Result<Deck, ExitCode> {
         ExitCode::from(EXIT_CONTENT_PROBLEMS)
     })
 }
+
+mod bundle;
 
 /// `handout`: writes the PDF and prints where, and how big it is.
 fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> {

@@ -6,6 +6,7 @@
 //! [`screens`] -> [`widgets`] and the painter. `main.rs` only calls [`cli::main`].
 
 pub mod app;
+pub mod bundle;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -7,6 +7,7 @@ mod common;
 
 mod accessibility;
 mod atspi;
+mod bundle;
 mod cli;
 mod consult;
 mod content_budget;
