@@ -565,6 +565,20 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         Ok(path) => (path, None),
         Err(problem) => (None, Some(problem)),
     };
+    // With signed bundles on, the content is the last bundle taken, if there is one.
+    let inbox = config.bundle_inbox();
+    let showing = inbox.as_ref().and_then(crate::bundle::BundleInbox::current);
+    let paths = match (&inbox, &showing) {
+        (Some(inbox), Some(bundle)) => {
+            log::info!(
+                "showing content bundle version {} ({})",
+                bundle.version,
+                bundle.date
+            );
+            inbox.paths(bundle)
+        }
+        _ => paths,
+    };
     let locked = args.kiosk || config.kiosk;
     let (consult, watch) = (args.consult, args.watch);
     // From the start: a signal before the window is up is seen by its first frame. The
@@ -587,6 +601,9 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         app.set_settings_problem(settings_problem);
         app.set_consult(consult);
         app.set_content_paths(paths);
+        if let Some(inbox) = inbox {
+            app.set_bundle_inbox(inbox, showing);
+        }
         if let Some(folder) = crate::stats::default_stats_path()
             .as_deref()
             .and_then(std::path::Path::parent)

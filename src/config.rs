@@ -103,6 +103,20 @@ pub struct KioskConfig {
     /// name (`{}`: `en-us` for `en`, `es-419` for `es`, else the folder name); e.g.
     /// `{"es": "es"}` for Castilian Spanish. `espeak-ng --voices` lists those installed.
     pub voices: BTreeMap<String, String>,
+    /// This kiosk's name ("Spine center, 2nd floor"), in its statistics and health metrics
+    /// (`None`: the computer's host name).
+    pub kiosk_name: Option<String>,
+    /// The folder signed content bundles arrive in, put there by the timer that pulls them
+    /// (`None`: no bundles; the content is the `--content` folder's).
+    pub bundle_inbox: Option<PathBuf>,
+    /// The minisign public key bundles must be signed with: the second line of the `.pub`
+    /// file `minisign -G` wrote (needed with `bundle_inbox`).
+    pub bundle_public_key: Option<String>,
+    /// Where accepted bundles are kept (`None`: `content-bundles` in the kiosk's data folder).
+    pub bundle_store: Option<PathBuf>,
+    /// The Prometheus textfile the kiosk keeps its health in, for node_exporter's textfile
+    /// collector (`None`: none), e.g. `/var/lib/node_exporter/textfile/patient_kiosk.prom`.
+    pub metrics_file: Option<PathBuf>,
 }
 
 impl Default for KioskConfig {
@@ -117,6 +131,11 @@ impl Default for KioskConfig {
             handout_dir: None,
             handout_keep_days: 7,
             voices: BTreeMap::new(),
+            kiosk_name: None,
+            bundle_inbox: None,
+            bundle_public_key: None,
+            bundle_store: None,
+            metrics_file: None,
         }
     }
 }
@@ -199,6 +218,35 @@ impl KioskConfig {
                 ),
             });
         }
+        let bundle_problem = match (&config.bundle_inbox, &config.bundle_public_key) {
+            (Some(_), None) => Some((
+                "bundle_inbox",
+                "`bundle_inbox` needs `bundle_public_key`: the key bundles must be signed with"
+                    .to_owned(),
+            )),
+            (None, Some(_)) => Some((
+                "bundle_public_key",
+                "`bundle_public_key` needs `bundle_inbox`: the folder bundles arrive in".to_owned(),
+            )),
+            (_, Some(key)) => crate::bundle::parse_public_key(key).err().map(|error| {
+                (
+                    "bundle_public_key",
+                    format!(
+                        "`bundle_public_key` is not a minisign public key ({error}): give the second line of the .pub file `minisign -G` wrote"
+                    ),
+                )
+            }),
+            (None, None) => None,
+        };
+        if let Some((field, message)) = bundle_problem {
+            let (line, column) = field_line_column(text, field);
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            });
+        }
         if let Some(hash) = &config.staff_pin_hash
             && let Some(problem) = crate::staff::pin_hash_problem(hash)
         {
@@ -252,6 +300,17 @@ impl KioskConfig {
             Paper::Letter => "Letter",
             Paper::A4 => "A4",
         };
+        // A RON string literal escapes whatever the text holds.
+        let optional = |text: Option<String>| match text {
+            Some(text) => format!("Some({})", ron::to_string(&text).unwrap_or_default()),
+            None => "None".to_owned(),
+        };
+        let path = |path: &Option<PathBuf>| {
+            optional(
+                path.as_ref()
+                    .map(|path| path.to_string_lossy().into_owned()),
+            )
+        };
         format!(
             "// patient-kiosk settings. `patient-kiosk set-pin` and the staff menu rewrite this \
              file;\n\
@@ -274,13 +333,28 @@ impl KioskConfig {
              // Days a handout is kept in that folder; older ones are removed.\n    \
              handout_keep_days: {keep},\n    \
              // The espeak-ng voice of each language; {{}}: en-us for en, es-419 for es.\n    \
-             voices: {{{voices}}},\n\
+             voices: {{{voices}}},\n    \
+             // This kiosk's name in its statistics and metrics; None: the host name.\n    \
+             kiosk_name: {name},\n    \
+             // Signed content bundles: the folder they arrive in and the minisign public key\n    \
+             // they must be signed with (the second line of the .pub file); None: no bundles.\n    \
+             bundle_inbox: {inbox},\n    \
+             bundle_public_key: {key},\n    \
+             // Where accepted bundles are kept; None: content-bundles in the data folder.\n    \
+             bundle_store: {store},\n    \
+             // The Prometheus textfile of the kiosk's health (node_exporter); None: none.\n    \
+             metrics_file: {metrics},\n\
              )\n",
             kiosk = self.kiosk,
             idle = self.idle_timeout_secs,
             countdown = self.countdown_secs,
             consult = self.consult_idle_timeout_secs,
             keep = self.handout_keep_days,
+            name = optional(self.kiosk_name.clone()),
+            inbox = path(&self.bundle_inbox),
+            key = optional(self.bundle_public_key.clone()),
+            store = path(&self.bundle_store),
+            metrics = path(&self.metrics_file),
             voices = (self.voices.iter())
                 .map(|(language, voice)| format!("{language:?}: {voice:?}"))
                 .collect::<Vec<_>>()
@@ -350,6 +424,36 @@ impl KioskConfig {
                 }),
             ),
         }
+    }
+}
+
+impl KioskConfig {
+    /// Where signed content bundles arrive and are kept, and their key, if bundles are on.
+    pub fn bundle_inbox(&self) -> Option<crate::bundle::BundleInbox> {
+        let (inbox, key) = (
+            self.bundle_inbox.as_ref()?,
+            self.bundle_public_key.as_ref()?,
+        );
+        let store = self.bundle_store.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "patient-kiosk")
+                .map(|dirs| dirs.data_dir().join("content-bundles"))
+        })?;
+        Some(crate::bundle::BundleInbox {
+            inbox: inbox.clone(),
+            store,
+            public_key: key.clone(),
+        })
+    }
+
+    /// This kiosk's name: the settings', else the computer's host name, else "kiosk".
+    pub fn kiosk_name(&self) -> String {
+        self.kiosk_name.clone().unwrap_or_else(|| {
+            std::fs::read_to_string("/etc/hostname")
+                .ok()
+                .map(|name| name.trim().to_owned())
+                .filter(|name| !name.is_empty())
+                .unwrap_or_else(|| "kiosk".to_owned())
+        })
     }
 }
 
@@ -534,8 +638,41 @@ mod tests {
                 handout_dir: None,
                 handout_keep_days: 7,
                 voices: BTreeMap::new(),
+                kiosk_name: None,
+                bundle_inbox: None,
+                bundle_public_key: None,
+                bundle_store: None,
+                metrics_file: None,
             }
         );
+    }
+
+    #[test]
+    fn bundles_need_a_folder_and_a_minisign_key() {
+        let key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+        let good = format!("(bundle_inbox: Some(\"/srv/in\"), bundle_public_key: Some({key:?}))");
+        let config = KioskConfig::from_ron(&good, Path::new("c")).expect("valid");
+        let inbox = config.bundle_inbox().expect("bundles on");
+        assert_eq!(inbox.inbox, PathBuf::from("/srv/in"));
+        for (text, field, says) in [
+            (
+                "(bundle_inbox: Some(\"/srv/in\"))",
+                2,
+                "needs `bundle_public_key`",
+            ),
+            (
+                "(\n  bundle_inbox: Some(\"/in\"),\n  bundle_public_key: Some(\"RWQ-not-a-key\"),\n)",
+                3,
+                "not a minisign public key",
+            ),
+        ] {
+            let error = KioskConfig::from_ron(text, Path::new("c")).expect_err("refused");
+            let ConfigError::Invalid { line, message, .. } = &error else {
+                panic!("{error}");
+            };
+            assert!(message.contains(says), "{message}");
+            assert_eq!(*line, if field == 2 { 1 } else { field }, "{message}");
+        }
     }
 
     #[test]
@@ -554,6 +691,13 @@ mod tests {
             handout_dir: Some(PathBuf::from("/srv/handouts \"new\"")),
             handout_keep_days: 30,
             voices: BTreeMap::from([("es".to_owned(), "es".to_owned())]),
+            kiosk_name: Some("Spine center, 2nd floor".to_owned()),
+            bundle_inbox: Some(PathBuf::from("/var/lib/patient-kiosk/inbox")),
+            bundle_public_key: Some(
+                "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3".to_owned(),
+            ),
+            bundle_store: None,
+            metrics_file: Some(PathBuf::from("/var/lib/node_exporter/textfile/kiosk.prom")),
         };
         config.save(&path).expect("saved");
         let (read, error) = KioskConfig::load(&path);

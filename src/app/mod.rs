@@ -2,6 +2,7 @@
 
 mod command;
 mod consult;
+mod fleet;
 mod handout_desk;
 mod idle;
 mod job;
@@ -77,6 +78,8 @@ pub struct KioskApp {
     content_paths: Option<ContentPaths>,
     /// Watches the content folder for changes, once started.
     watcher: Option<ContentWatcher>,
+    /// Signed content bundles: where they arrive and the version showing.
+    fleet: fleet::Fleet,
     /// Valid new content, waiting for the next patient.
     pending_deck: Option<Deck>,
     /// The problems of the last content update or reload that failed.
@@ -128,6 +131,7 @@ impl KioskApp {
             gesture: StaffGesture::default(),
             content_paths: None,
             watcher: None,
+            fleet: fleet::Fleet::default(),
             pending_deck: None,
             update_problems: None,
             swap_at_once: false,
@@ -187,10 +191,32 @@ impl KioskApp {
             return;
         };
         let ctx = ctx.clone();
+        self.fleet.watch(&ctx);
         match ContentWatcher::start(paths, move || ctx.request_repaint()) {
             Ok(watcher) => self.watcher = Some(watcher),
             Err(error) => log::error!("content changes will not be noticed: {error}"),
         }
+    }
+
+    /// Takes signed content bundles from `inbox` (see [`crate::bundle::BundleInbox`]); the
+    /// content was loaded from `showing`, if from a bundle. [`Self::watch_content`] starts
+    /// looking; an accepted bundle's content shows at the next reset, as any update does.
+    pub fn set_bundle_inbox(
+        &mut self,
+        inbox: crate::bundle::BundleInbox,
+        showing: Option<crate::bundle::CurrentBundle>,
+    ) {
+        self.fleet.set_inbox(inbox, showing);
+    }
+
+    /// The bundle whose content shows, if the content came from one.
+    pub fn content_bundle(&self) -> Option<&crate::bundle::CurrentBundle> {
+        self.fleet.showing.as_ref()
+    }
+
+    /// Why the last content bundle was refused, if one was since the last accepted.
+    pub fn bundle_refused(&self) -> Option<&str> {
+        self.fleet.refused.as_deref()
     }
 
     /// New content replaces the old at once, keeping the page if it still exists (for content
@@ -320,6 +346,7 @@ impl KioskApp {
     /// visit stays where it is if that page still exists.
     fn swap_content(&mut self, deck: Deck) {
         self.pending_deck = None;
+        self.fleet.shown();
         self.images = ImageCache::default();
         self.diagrams = DiagramCache::default();
         let language = deck.language(self.session.language.unwrap_or(deck.default_language));
@@ -451,6 +478,9 @@ impl KioskApp {
             .remove_old_if_due(&self.settings, self.now_secs);
         if let Some(update) = self.watcher.as_ref().and_then(ContentWatcher::try_latest) {
             self.apply_content_update(update);
+        }
+        if let Some(deck) = self.fleet.poll() {
+            self.apply_content_update(Ok(deck));
         }
         let keys = self.keypad.keys_ui(ui.ctx());
         let gesture = self.staff_gesture_ui(ui);

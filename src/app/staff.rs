@@ -108,6 +108,9 @@ impl KioskApp {
             unreadable_pictures: self.images.unreadable(),
             settings_problem: self.settings_problem.as_deref(),
             listen_unavailable: self.listen.unavailable(),
+            content_bundle: (self.fleet.showing.as_ref())
+                .map(|bundle| (bundle.version, bundle.date.as_str())),
+            bundle_refused: self.fleet.refused.as_deref(),
             reviews_due: match &self.content {
                 Content::Ready(deck) => deck.reviews_due(jiff::Zoned::now().date()),
                 _ => Vec::new(),

@@ -4,15 +4,17 @@
 //! standard `minisign -V` verifies it too. No egui here.
 
 mod error;
+mod inbox;
 mod manifest;
 mod pack;
 mod signature;
 mod unpack;
 
 pub use error::BundleError;
+pub use inbox::{BundleInbox, CurrentBundle, InboxNews};
 pub use manifest::{MANIFEST_FILE, Manifest};
 pub use pack::pack;
-pub use signature::{sign, signature_path, verify};
+pub use signature::{parse_public_key, sign, signature_path, verify};
 pub use unpack::unpack;
 
 #[cfg(test)]

@@ -81,15 +81,21 @@ pub(super) fn sign_with(
     Ok(signature.into_string())
 }
 
+/// A minisign public key: a key file's text, or its base64 line alone (as the settings hold
+/// it).
+pub fn parse_public_key(text: &str) -> Result<minisign::PublicKey, BundleError> {
+    if text.trim().lines().count() == 1 {
+        minisign::PublicKey::from_base64(text.trim())
+    } else {
+        PublicKeyBox::from_string(text).and_then(PublicKeyBox::into_public_key)
+    }
+    .map_err(|error| BundleError::Key(error.to_string()))
+}
+
 /// Checks that `signature` (a `.minisig` file's text) is `public_key`'s (a minisign public key
 /// file's text, or its base64 line alone) over `bundle`.
 pub fn verify(bundle: &[u8], signature: &str, public_key: &str) -> Result<(), BundleError> {
-    let key = if public_key.trim().lines().count() == 1 {
-        minisign::PublicKey::from_base64(public_key.trim())
-    } else {
-        PublicKeyBox::from_string(public_key).and_then(PublicKeyBox::into_public_key)
-    }
-    .map_err(|error| BundleError::Key(error.to_string()))?;
+    let key = parse_public_key(public_key)?;
     let signature = SignatureBox::from_string(signature)
         .map_err(|error| BundleError::Signature(error.to_string()))?;
     minisign::verify(&key, &signature, Cursor::new(bundle), true, false, false)

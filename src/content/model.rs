@@ -573,6 +573,10 @@ pub struct StaffText {
     pub settings_broken: String,
     /// When pages cannot be read aloud (no voice, no sound), with `{reason}`.
     pub listen_unavailable: String,
+    /// The content bundle showing, with `{version}` and `{date}` in it.
+    pub content_version: String,
+    /// When the last content bundle was refused, with `{reason}` in it.
+    pub bundle_refused: String,
     /// A topic in the content that no one has approved, with `{topic}`.
     pub review_missing: String,
     /// A topic whose review is overdue, with `{topic}` and `{date}` (when it was due).
@@ -584,7 +588,7 @@ pub struct StaffText {
 
 impl StaffText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 42] {
+    pub fn fields(&self) -> [(&'static str, &String); 44] {
         [
             ("pin_title", &self.pin_title),
             ("pin_prompt", &self.pin_prompt),
@@ -621,6 +625,8 @@ impl StaffText {
             ("pictures_unreadable", &self.pictures_unreadable),
             ("settings_broken", &self.settings_broken),
             ("listen_unavailable", &self.listen_unavailable),
+            ("content_version", &self.content_version),
+            ("bundle_refused", &self.bundle_refused),
             ("review_missing", &self.review_missing),
             ("review_overdue", &self.review_overdue),
             ("reviews_more", &self.reviews_more),

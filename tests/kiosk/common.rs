@@ -156,6 +156,8 @@ pub const INTERFACE: &str = r#"Interface(
         pictures_unreadable: "Unreadable: {files}",
         settings_broken: "Broken settings: {problem}",
         listen_unavailable: "No Listen: {reason}",
+        content_version: "Version {version} of {date}.",
+        bundle_refused: "Refused: {reason}",
         review_missing: "Not approved: {topic}",
         review_overdue: "Due {date}: {topic}",
         reviews_more: "{count} more.",

@@ -611,11 +611,11 @@ fn handout_words_need_their_placeholders_and_the_portal_a_web_address() {
     assert_diagnostic(
         &d,
         "en/interface.ron",
-        124,
+        126,
         9,
         &["`page_footer` must contain {total}"],
     );
-    assert_diagnostic(&d, "en/interface.ron", 120, 9, &["`call_us` is empty"]);
+    assert_diagnostic(&d, "en/interface.ron", 122, 9, &["`call_us` is empty"]);
     assert_diagnostic(
         &d,
         "deck.ron",

@@ -1024,6 +1024,24 @@ impl Loader<'_> {
             ),
             ("handout", &consult.handout, "{count}", "Handout ({count})"),
             (
+                "content_version",
+                &staff.content_version,
+                "{version}",
+                "Content version {version}, made {date}.",
+            ),
+            (
+                "content_version",
+                &staff.content_version,
+                "{date}",
+                "Content version {version}, made {date}.",
+            ),
+            (
+                "bundle_refused",
+                &staff.bundle_refused,
+                "{reason}",
+                "The last content update was refused: {reason}",
+            ),
+            (
                 "preview",
                 &consult.preview,
                 "{pages}",

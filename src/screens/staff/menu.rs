@@ -45,8 +45,23 @@ pub fn menu_ui(
                 Some(StaffNotice::NotSaved) => line_ui(ui, theme, &words.not_saved, true),
                 None => {}
             }
+            if let Some((version, date)) = info.content_bundle {
+                let line = (words
+                    .content_version
+                    .replace("{version}", &version.to_string()))
+                .replace("{date}", date);
+                line_ui(ui, theme, &line, false);
+            }
             if info.update_waiting {
                 line_ui(ui, theme, &words.update_waiting, false);
+            }
+            if let Some(reason) = info.bundle_refused {
+                line_ui(
+                    ui,
+                    theme,
+                    &words.bundle_refused.replace("{reason}", reason),
+                    true,
+                );
             }
             if let Some(problem) = info.settings_problem {
                 line_ui(

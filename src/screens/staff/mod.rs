@@ -39,6 +39,10 @@ pub struct StaffInfo<'a> {
     pub settings_problem: Option<&'a str>,
     /// Why pages cannot be read aloud, if they cannot.
     pub listen_unavailable: Option<&'a str>,
+    /// The content bundle showing (version and date), if the content came from one.
+    pub content_bundle: Option<(u64, &'a str)>,
+    /// Why the last content bundle was refused, if one was.
+    pub bundle_refused: Option<&'a str>,
     /// Topics no one has approved, or whose review is overdue: the language's code, the
     /// topic's title, and when it was due (none: not approved).
     pub reviews_due: Vec<(&'a str, &'a str, Option<jiff::civil::Date>)>,
