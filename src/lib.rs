@@ -15,6 +15,7 @@ pub mod export;
 pub mod handout;
 pub mod images;
 pub mod ink;
+pub mod metrics;
 pub mod narration;
 pub mod pictures;
 pub mod private_files;

@@ -127,6 +127,10 @@ impl KioskApp {
             return;
         };
         self.handouts.making = None;
+        match done.as_ref().and_then(Option::as_ref) {
+            Some(_) => self.handouts.made += 1,
+            None => self.handouts.failures += 1,
+        }
         if self.session.handout_status == Some(HandoutStatus::Making) {
             self.session.handout_status = Some(match done.flatten() {
                 Some(path) => HandoutStatus::Saved(path),
@@ -181,6 +185,9 @@ impl KioskApp {
         let Some((path, worked)) = done else {
             return;
         };
+        if !worked {
+            self.handouts.failures += 1;
+        }
         let same = matches!(&self.session.handout_status, Some(HandoutStatus::Saved(saved)) if *saved == path);
         if same && self.session.screen == Screen::Handout {
             self.session.handout_status = Some(if worked {

@@ -6,9 +6,15 @@ use std::time::Duration;
 
 use crate::bundle::{BundleInbox, CurrentBundle, InboxNews};
 use crate::content::Deck;
+use crate::metrics::{Health, write_textfile};
+
+use super::{Content, KioskApp};
 
 /// How often the bundle inbox is looked at.
 const INBOX_EVERY: Duration = Duration::from_secs(5);
+
+/// How often the health textfile is written.
+const HEALTH_EVERY_SECS: f64 = 15.0;
 
 /// Bundles: where they arrive, the version showing and the one waiting for the next patient.
 #[derive(Default)]
@@ -27,6 +33,10 @@ pub(super) struct Fleet {
     pub(super) refusals: u64,
     /// When (Unix seconds) the last bundle was accepted.
     pub(super) last_accepted_unix: Option<i64>,
+    /// When (egui's input time) the health textfile was last written; `None`: not yet.
+    health_written_secs: Option<f64>,
+    /// The health textfile could not be written the last time (logged once until it can).
+    health_failing: bool,
 }
 
 impl Fleet {
@@ -74,6 +84,71 @@ impl Fleet {
     pub(super) fn shown(&mut self) {
         if let Some(bundle) = self.waiting.take() {
             self.showing = Some(bundle);
+        }
+    }
+}
+
+impl KioskApp {
+    /// Writes the health textfile (`metrics_file` in the settings) at the first frame and
+    /// every 15 seconds after, and asks for a frame then, so an idle kiosk writes it too.
+    pub(super) fn write_health_if_due(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.settings.metrics_file.clone() else {
+            return;
+        };
+        let due = (self.fleet.health_written_secs).is_none_or(|written| {
+            self.now_secs - written >= HEALTH_EVERY_SECS || self.now_secs < written
+        });
+        ctx.request_repaint_after(Duration::from_secs_f64(HEALTH_EVERY_SECS));
+        if !due {
+            return;
+        }
+        self.fleet.health_written_secs = Some(self.now_secs);
+        let text = self.health().textfile();
+        match write_textfile(&path, &text) {
+            Ok(()) if self.fleet.health_failing => {
+                self.fleet.health_failing = false;
+                log::info!("the health textfile {} is written again", path.display());
+            }
+            Ok(()) => {}
+            Err(error) if !self.fleet.health_failing => {
+                self.fleet.health_failing = true;
+                log::error!(
+                    "the health textfile {} cannot be written: {error}",
+                    path.display()
+                );
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// The kiosk's health as it is now.
+    pub fn health(&self) -> Health {
+        let unix = |date: &str| {
+            date.parse::<jiff::Timestamp>()
+                .ok()
+                .map(jiff::Timestamp::as_second)
+        };
+        let showing = self.fleet.showing.as_ref();
+        let update_problems = match &self.content {
+            Content::Broken(errors) => errors.0.len(),
+            Content::Ready(_) => self
+                .update_problems
+                .as_ref()
+                .map_or(0, |errors| errors.0.len()),
+        };
+        Health {
+            kiosk: self.settings.kiosk_name(),
+            now_unix: jiff::Timestamp::now().as_second(),
+            content_version: showing.map(|bundle| bundle.version),
+            content_made_unix: showing.and_then(|bundle| unix(&bundle.date)),
+            last_update_unix: (self.fleet.last_accepted_unix)
+                .or_else(|| showing.and_then(|bundle| unix(&bundle.applied))),
+            bundle_refusals: self.fleet.refusals,
+            visits_today: self.usage.visits_today(),
+            content_problems: (update_problems + self.images.unreadable().len()) as u64,
+            stats_write_failing: self.usage.failing_file().is_some(),
+            handouts: self.handouts.made,
+            handout_failures: self.handouts.failures,
         }
     }
 }

@@ -22,6 +22,10 @@ pub(super) struct HandoutDesk {
     pub(super) making: Option<Job<Option<PathBuf>>>,
     /// When (egui's input time) old handouts were last removed; `None`: not yet.
     swept_at_secs: Option<f64>,
+    /// Handouts made since the kiosk started.
+    pub(super) made: u64,
+    /// Handouts that could not be made or printed since the kiosk started.
+    pub(super) failures: u64,
     /// The handout's pages as they will print, and what they were laid out from: laid out
     /// again only when that changes.
     preview: Option<(PreviewOf, Option<HandoutPreview>)>,
@@ -43,6 +47,8 @@ impl HandoutDesk {
             print_job: None,
             making: None,
             swept_at_secs: None,
+            made: 0,
+            failures: 0,
             preview: None,
         }
     }

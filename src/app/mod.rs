@@ -482,6 +482,7 @@ impl KioskApp {
         if let Some(deck) = self.fleet.poll() {
             self.apply_content_update(Ok(deck));
         }
+        self.write_health_if_due(ui.ctx());
         let keys = self.keypad.keys_ui(ui.ctx());
         let gesture = self.staff_gesture_ui(ui);
         self.language_ui(ui.ctx());

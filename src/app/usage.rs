@@ -7,6 +7,8 @@ pub struct UsageRecorder {
     clock: Box<dyn WallClock>,
     file: Option<StatsFile>,
     visit: Option<VisitTally>,
+    /// Visits ended today: the day (as the hour stamps begin) and how many.
+    today: Option<(String, u64)>,
 }
 
 impl Default for UsageRecorder {
@@ -15,6 +17,7 @@ impl Default for UsageRecorder {
             clock: Box::new(SystemClock),
             file: None,
             visit: None,
+            today: None,
         }
     }
 }
@@ -26,6 +29,7 @@ impl UsageRecorder {
             clock,
             file,
             visit: None,
+            today: None,
         }
     }
 
@@ -87,9 +91,23 @@ impl UsageRecorder {
             return;
         };
         let record = visit.finish(end_secs);
+        let day: String = self.clock.hour_stamp().chars().take(10).collect();
+        self.today = match self.today.take() {
+            Some((counted, visits)) if counted == day => Some((counted, visits + 1)),
+            _ => Some((day, 1)),
+        };
         if let Some(file) = &mut self.file {
             file.append(&record);
         }
+    }
+
+    /// Visits that ended today (by the wall clock's day).
+    pub fn visits_today(&self) -> u64 {
+        let day: String = self.clock.hour_stamp().chars().take(10).collect();
+        self.today
+            .as_ref()
+            .filter(|(counted, _)| *counted == day)
+            .map_or(0, |(_, visits)| *visits)
     }
 
     /// Staff took over: what ran is not a patient's visit and is not counted.

@@ -20,6 +20,7 @@ mod diagram_ui;
 mod diagram_walk;
 mod export_html;
 mod figure_layout;
+mod fleet;
 mod fuzz_content;
 mod handout;
 mod handout_ui;
