@@ -177,9 +177,11 @@ enum Command {
         #[arg(long, requires = "csv")]
         pages: bool,
         /// The statistics file [default: visits.ron in the platform's data folder, e.g.
-        /// ~/.local/share/patient-kiosk/visits.ron].
+        /// ~/.local/share/patient-kiosk/visits.ron]. Give it once per kiosk to read many
+        /// kiosks' files together: a report of them all, then one per kiosk (named by
+        /// `kiosk_name` in its settings, else by its file), and in CSV a first column `kiosk`.
         #[arg(long, value_name = "FILE")]
-        file: Option<PathBuf>,
+        file: Vec<PathBuf>,
     },
 }
 
@@ -594,6 +596,7 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         log::warn!("cannot listen for stop signals: {error}");
     }
     // The content loads while the window and its renderer start, which take longer.
+    let kiosk_name = config.kiosk_name();
     let loading = std::thread::spawn(move || {
         let mut app = load_app(&paths, &config.voices);
         app.set_locked(locked);
@@ -614,10 +617,10 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
         if stats_file.is_none() {
             log::warn!("this platform has no data folder: usage statistics are not saved");
         }
-        app.set_usage_recorder(crate::app::UsageRecorder::new(
-            stats_file,
-            Box::new(crate::stats::SystemClock),
-        ));
+        app.set_usage_recorder(
+            crate::app::UsageRecorder::new(stats_file, Box::new(crate::stats::SystemClock))
+                .with_kiosk_name(kiosk_name),
+        );
         app.set_swap_at_once(watch);
         app
     });
@@ -888,12 +891,17 @@ fn diagram_item(text: &str) -> anyhow::Result<HandoutItem> {
 
 /// Prints the statistics report. No file yet is not a failure: nothing has been counted.
 fn stats(
-    file: Option<PathBuf>,
+    files: Vec<PathBuf>,
     since: Option<jiff::civil::Date>,
     csv: bool,
     pages: bool,
 ) -> anyhow::Result<ExitCode> {
-    let path = file
+    if files.len() > 1 {
+        return fleet_stats(&files, since, csv, pages);
+    }
+    let path = files
+        .into_iter()
+        .next()
         .or_else(default_stats_path)
         .context("this system has no data folder for the statistics; give the file with --file")?;
     let render = |report: &Report| match (csv, pages) {
@@ -931,6 +939,42 @@ fn stats(
         );
     }
     print!("{}", render(&Report::from_records(&log.records, since)));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `stats` over several kiosks' files: every file that can be read (a problem with one is
+/// said on stderr, and the others are reported), together and one by one.
+fn fleet_stats(
+    files: &[PathBuf],
+    since: Option<jiff::civil::Date>,
+    csv: bool,
+    pages: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut logs = Vec::new();
+    for path in files {
+        match read_records(path) {
+            Ok(log) => {
+                if log.skipped_lines > 0 {
+                    eprintln!(
+                        "patient-kiosk: skipped {} damaged line(s) in {}",
+                        log.skipped_lines,
+                        path.display()
+                    );
+                }
+                logs.push(crate::stats::KioskLog::new(path, log.records));
+            }
+            Err(error) => eprintln!("patient-kiosk: {error}"),
+        }
+    }
+    if logs.is_empty() {
+        anyhow::bail!("none of the {} statistics files could be read", files.len());
+    }
+    let out = if csv {
+        crate::stats::fleet_csv(&logs, since, pages)
+    } else {
+        crate::stats::fleet_text(&logs, since)
+    };
+    print!("{out}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -9,6 +9,8 @@ pub struct UsageRecorder {
     visit: Option<VisitTally>,
     /// Visits ended today: the day (as the hour stamps begin) and how many.
     today: Option<(String, u64)>,
+    /// The kiosk's name, written on each visit's record.
+    kiosk: Option<String>,
 }
 
 impl Default for UsageRecorder {
@@ -18,6 +20,7 @@ impl Default for UsageRecorder {
             file: None,
             visit: None,
             today: None,
+            kiosk: None,
         }
     }
 }
@@ -30,7 +33,15 @@ impl UsageRecorder {
             file,
             visit: None,
             today: None,
+            kiosk: None,
         }
+    }
+
+    /// Writes `name` on each visit's record, so the statistics of many kiosks can be read
+    /// together (`patient-kiosk stats --file a --file b`).
+    pub fn with_kiosk_name(mut self, name: String) -> Self {
+        self.kiosk = Some(name);
+        self
     }
 
     /// The statistics file, if the last attempt to save a visit to it failed.
@@ -90,7 +101,8 @@ impl UsageRecorder {
         let Some(visit) = self.visit.take() else {
             return;
         };
-        let record = visit.finish(end_secs);
+        let mut record = visit.finish(end_secs);
+        record.kiosk.clone_from(&self.kiosk);
         let day: String = self.clock.hour_stamp().chars().take(10).collect();
         self.today = match self.today.take() {
             Some((counted, visits)) if counted == day => Some((counted, visits + 1)),

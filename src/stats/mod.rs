@@ -8,6 +8,7 @@
 
 mod clock;
 mod file;
+mod fleet;
 mod read;
 mod record;
 mod report;
@@ -15,6 +16,7 @@ mod tally;
 
 pub use clock::{FixedClock, SystemClock, WallClock, hour_stamp, parse_hour_stamp};
 pub use file::{StatsFile, default_stats_path};
+pub use fleet::{KioskLog, fleet_csv, fleet_text};
 pub use read::{MAX_STATS_BYTES, StatsError, StatsLog, parse_records, read_records};
 pub use record::{PageVisit, VisitRecord};
 pub use report::{DayStats, PageStats, Report, format_duration};

@@ -26,6 +26,10 @@ pub struct VisitRecord {
     /// Quiz questions answered wrong at the first try (absent in older lines: 0).
     #[serde(default)]
     pub quiz_wrong: u32,
+    /// The kiosk's name from its settings, so the statistics of many kiosks can be read
+    /// together (absent in older lines and on a kiosk without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<String>,
 }
 
 /// The views of one page during a visit.
@@ -90,6 +94,7 @@ mod tests {
             steps_completed: 1,
             quiz_right: 0,
             quiz_wrong: 0,
+            kiosk: None,
         }
     }
 

@@ -289,7 +289,7 @@ fn average(total: u64, count: u64) -> u64 {
 }
 
 /// A CSV field, quoted if it holds a comma, a quote, a line break or outer spaces.
-fn csv_field(text: &str) -> String {
+pub(super) fn csv_field(text: &str) -> String {
     let needs_quotes = text.contains([',', '"', '\n', '\r']) || text.trim() != text;
     if needs_quotes {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -357,6 +357,7 @@ mod tests {
             steps_completed: 2,
             quiz_right: 0,
             quiz_wrong: 0,
+            kiosk: None,
         }
     }
 

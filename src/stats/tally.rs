@@ -127,6 +127,7 @@ impl VisitTally {
             steps_completed: self.steps_completed,
             quiz_right: self.quiz_right,
             quiz_wrong: self.quiz_wrong,
+            kiosk: None,
         }
     }
 

@@ -103,3 +103,86 @@ fn the_health_textfile_is_accepted_by_promtool_and_counts_the_days_visits() {
         verdict.unwrap_or_else(|said| panic!("promtool: {said}\n{later}"));
     }
 }
+
+/// `stats` reads one file per kiosk and reports them together and one by one, in text and
+/// CSV, each kiosk named by the records (its `kiosk_name`) or else by its file; a file that
+/// cannot be read is said, and the others are reported.
+#[test]
+fn the_statistics_of_three_kiosks_are_read_together_and_one_by_one() {
+    use patient_kiosk::stats::VisitRecord;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let visit = |kiosk: Option<&str>, hour: &str, secs: u32| VisitRecord {
+        hour: hour.to_owned(),
+        language: "en".to_owned(),
+        secs,
+        kiosk: kiosk.map(str::to_owned),
+        ..VisitRecord::default()
+    };
+    let write = |name: &str, visits: &[VisitRecord]| {
+        let path = dir.path().join(name);
+        let text: String = visits
+            .iter()
+            .map(|visit| ron::to_string(visit).expect("ron") + "\n")
+            .collect();
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("path").to_owned()
+    };
+    let lobby = write(
+        "a.ron",
+        &[
+            visit(Some("Lobby"), "2026-12-06T09", 100),
+            visit(Some("Lobby"), "2026-12-07T09", 200),
+        ],
+    );
+    let floor = write(
+        "b.ron",
+        &[visit(Some("Floor 2, east"), "2026-12-07T10", 60)],
+    );
+    let old = write("clinic-c.ron", &[visit(None, "2026-12-07T11", 30)]);
+    let missing = dir.path().join("gone.ron");
+    let missing = missing.to_str().expect("path");
+    let args = |csv: bool| {
+        let mut args = vec!["stats"];
+        for file in [&lobby, &floor, &old] {
+            args.extend(["--file", file.as_str()]);
+        }
+        args.extend(["--file", missing]);
+        if csv {
+            args.push("--csv");
+        }
+        args
+    };
+    let output = common::run_bin(&args(false));
+    assert!(output.status.success(), "{output:?}");
+    let text = common::stdout(&output);
+    assert!(
+        text.contains("== All kiosks (3 kiosks)\nVisit statistics: 4 session(s)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("== Kiosk: Lobby\nVisit statistics: 2 session(s)"),
+        "{text}"
+    );
+    assert!(text.contains("== Kiosk: Floor 2, east\nVisit statistics: 1 session(s)"));
+    assert!(text.contains("== Kiosk: clinic-c\n"), "named by its file");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("gone.ron"));
+    let csv = common::stdout(&common::run_bin(&args(true)));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("kiosk,date,sessions,avg_session_secs"),
+        "{csv}"
+    );
+    for row in [
+        "all kiosks,2026-12-06,1,100,",
+        "all kiosks,2026-12-07,3,97,",
+        "Lobby,2026-12-06,1,100,",
+        "Lobby,2026-12-07,1,200,",
+        "\"Floor 2, east\",2026-12-07,1,60,",
+        "clinic-c,2026-12-07,1,30,",
+    ] {
+        assert!(
+            lines.iter().any(|line| line.starts_with(row)),
+            "{row} in:\n{csv}"
+        );
+    }
+}

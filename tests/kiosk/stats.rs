@@ -41,6 +41,7 @@ fn record(hour: &str, language: &str, secs: u32, pages: &[(&str, u32, u32)]) -> 
         steps_completed: 1,
         quiz_right: 0,
         quiz_wrong: 0,
+        kiosk: None,
     }
 }
 
