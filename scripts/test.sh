@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 packages=(xvfb xauth libegl1 libegl-mesa0 libgl1-mesa-dri libxkbcommon-x11-0 poppler-utils
           openbox xdotool x11-utils systemd espeak-ng
-          dbus-x11 at-spi2-core python3-pyatspi minisign prometheus)
+          dbus-x11 at-spi2-core python3-pyatspi minisign prometheus curl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

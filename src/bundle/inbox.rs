@@ -202,6 +202,12 @@ impl BundleInbox {
                                 Some(InboxNews::Accepted(Box::new(deck), current))
                             }
                             Ok(None) => None,
+                            // Just put there: its signature may be a moment behind it (the
+                            // timer renames the two one after the other). Looked at again.
+                            Err(_) if just_arrived(&file) => {
+                                seen.remove(&(file.clone(), stamp));
+                                None
+                            }
                             Err(reason) => {
                                 log::error!("content bundle refused: {reason}");
                                 Some(InboxNews::Refused(reason))
@@ -219,4 +225,27 @@ impl BundleInbox {
             })?;
         Ok(receive)
     }
+}
+
+/// Whether `bundle` or its signature was put in the inbox in the last 10 seconds (by the time
+/// its entry changed: a download keeps the server's time as the file's).
+fn just_arrived(bundle: &Path) -> bool {
+    let changed = |path: &Path| {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let seconds = u64::try_from(meta.ctime()).ok()?;
+            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds))
+        }
+        #[cfg(not(unix))]
+        {
+            meta.modified().ok()
+        }
+    };
+    let now = SystemTime::now();
+    [bundle.to_path_buf(), signature_path(bundle)]
+        .iter()
+        .filter_map(|path| changed(path))
+        .any(|when| now.duration_since(when).unwrap_or_default() < Duration::from_secs(10))
 }

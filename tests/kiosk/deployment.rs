@@ -74,3 +74,78 @@ fn the_desktop_session_service_is_one_systemd_accepts() {
         assert!(problems.is_empty(), "{verdict}");
     }
 }
+
+/// The timer and the service that pull content bundles are units systemd accepts (but for the
+/// program's path, which this machine has not installed).
+#[test]
+fn the_bundle_timer_and_its_service_are_units_systemd_accepts() {
+    let (service, text) = unit("patient-kiosk-bundle.service");
+    assert!(text.contains("patient-kiosk-fetch-bundle ${BUNDLE_URL} ${BUNDLE_INBOX}"));
+    let (timer, text) = unit("patient-kiosk-bundle.timer");
+    assert!(text.contains("OnUnitActiveSec=15min"), "{text}");
+    for path in [service, timer] {
+        if let Some(verdict) = systemd_verdict(&path) {
+            let problems: Vec<&str> = verdict
+                .lines()
+                .filter(|line| !line.contains("/usr/local/bin/patient-kiosk-fetch-bundle"))
+                .filter(|line| !line.trim().is_empty())
+                .collect();
+            assert!(problems.is_empty(), "{}: {verdict}", path.display());
+        }
+    }
+}
+
+/// The fetch script the timer runs puts a bundle and its signature into the inbox whole, does
+/// not download an unchanged one again, and refuses an address that is not https://, file://
+/// or this computer's http://.
+#[test]
+fn the_fetch_script_puts_a_bundle_and_its_signature_in_the_inbox_whole() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/patient-kiosk-fetch-bundle");
+    if Command::new("curl").arg("--version").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "curl is missing");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let served = dir.path().join("www");
+    std::fs::create_dir_all(&served).expect("www");
+    std::fs::write(served.join("content.tar.zst"), b"the bundle").expect("bundle");
+    std::fs::write(served.join("content.tar.zst.minisig"), b"its signature").expect("signature");
+    let inbox = dir.path().join("inbox");
+    let url = format!("file://{}", served.join("content.tar.zst").display());
+    let fetch = |url: &str| {
+        Command::new("sh")
+            .arg(&script)
+            .arg(url)
+            .arg(&inbox)
+            .output()
+            .expect("the script runs")
+    };
+    let first = fetch(&url);
+    assert!(first.status.success(), "{first:?}");
+    assert_eq!(
+        std::fs::read(inbox.join("content.tar.zst")).expect("fetched"),
+        b"the bundle"
+    );
+    assert_eq!(
+        std::fs::read(inbox.join("content.tar.zst.minisig")).expect("fetched"),
+        b"its signature"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&inbox)
+        .expect("inbox")
+        .filter_map(|entry| Some(entry.ok()?.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["content.tar.zst", "content.tar.zst.minisig"],
+        "nothing left aside"
+    );
+    let again = fetch(&url);
+    assert!(again.status.success(), "{again:?}");
+    assert!(
+        String::from_utf8_lossy(&again.stdout).trim().is_empty(),
+        "unchanged: not fetched again"
+    );
+    let refused = fetch("http://content.example.org/content.tar.zst");
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+}
