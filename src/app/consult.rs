@@ -186,7 +186,7 @@ impl KioskApp {
             return;
         };
         if !worked {
-            self.handouts.failures += 1;
+            self.handouts.print_failures += 1;
         }
         let same = matches!(&self.session.handout_status, Some(HandoutStatus::Saved(saved)) if *saved == path);
         if same && self.session.screen == Screen::Handout {

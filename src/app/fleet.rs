@@ -147,8 +147,10 @@ impl KioskApp {
             visits_today: self.usage.visits_today(),
             content_problems: (update_problems + self.images.unreadable().len()) as u64,
             stats_write_failing: self.usage.failing_file().is_some(),
+            stats_write_failures: self.usage.write_failures(),
             handouts: self.handouts.made,
             handout_failures: self.handouts.failures,
+            print_failures: self.handouts.print_failures,
         }
     }
 }

@@ -24,8 +24,10 @@ pub(super) struct HandoutDesk {
     swept_at_secs: Option<f64>,
     /// Handouts made since the kiosk started.
     pub(super) made: u64,
-    /// Handouts that could not be made or printed since the kiosk started.
+    /// Handouts that could not be made since the kiosk started.
     pub(super) failures: u64,
+    /// Handouts that could not be printed since the kiosk started.
+    pub(super) print_failures: u64,
     /// The handout's pages as they will print, and what they were laid out from: laid out
     /// again only when that changes.
     preview: Option<(PreviewOf, Option<HandoutPreview>)>,
@@ -49,6 +51,7 @@ impl HandoutDesk {
             swept_at_secs: None,
             made: 0,
             failures: 0,
+            print_failures: 0,
             preview: None,
         }
     }

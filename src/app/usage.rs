@@ -44,6 +44,11 @@ impl UsageRecorder {
         self
     }
 
+    /// How many visits could not be saved to the statistics file since the kiosk started.
+    pub fn write_failures(&self) -> u64 {
+        self.file.as_ref().map_or(0, StatsFile::failures)
+    }
+
     /// The statistics file, if the last attempt to save a visit to it failed.
     pub fn failing_file(&self) -> Option<&std::path::Path> {
         self.file

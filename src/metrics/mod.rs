@@ -29,10 +29,14 @@ pub struct Health {
     pub content_problems: u64,
     /// Whether visits cannot be saved to the statistics file.
     pub stats_write_failing: bool,
+    /// Visits that could not be saved to the statistics file since the kiosk started.
+    pub stats_write_failures: u64,
     /// Handouts made since the kiosk started.
     pub handouts: u64,
-    /// Handouts that could not be made or printed since the kiosk started.
+    /// Handouts that could not be made since the kiosk started.
     pub handout_failures: u64,
+    /// Handouts that could not be printed since the kiosk started.
+    pub print_failures: u64,
 }
 
 impl Health {
@@ -100,6 +104,12 @@ impl Health {
             Some(f64::from(u8::from(self.stats_write_failing))),
         );
         metric(
+            "stats_write_failures_total",
+            "counter",
+            "Visits that could not be saved to the statistics file since the kiosk started.",
+            Some(self.stats_write_failures as f64),
+        );
+        metric(
             "handouts_total",
             "counter",
             "Handouts made since the kiosk started.",
@@ -108,8 +118,14 @@ impl Health {
         metric(
             "handout_failures_total",
             "counter",
-            "Handouts that could not be made or printed since the kiosk started.",
+            "Handouts that could not be made since the kiosk started.",
             Some(self.handout_failures as f64),
+        );
+        metric(
+            "print_failures_total",
+            "counter",
+            "Handouts that could not be printed since the kiosk started.",
+            Some(self.print_failures as f64),
         );
         text
     }

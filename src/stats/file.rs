@@ -24,6 +24,8 @@ pub struct StatsFile {
     path: PathBuf,
     failing: bool,
     warnings_logged: u32,
+    /// Visits that could not be saved since the kiosk started.
+    failures: u64,
 }
 
 impl StatsFile {
@@ -33,6 +35,7 @@ impl StatsFile {
             path: path.into(),
             failing: false,
             warnings_logged: 0,
+            failures: 0,
         }
     }
 
@@ -44,6 +47,11 @@ impl StatsFile {
     /// Whether the last append failed.
     pub fn is_failing(&self) -> bool {
         self.failing
+    }
+
+    /// How many visits could not be saved since the kiosk started.
+    pub fn failures(&self) -> u64 {
+        self.failures
     }
 
     /// How many times a failure was logged: once per run of failed appends.
@@ -65,6 +73,7 @@ impl StatsFile {
                 }
             }
             Err(error) => {
+                self.failures = self.failures.saturating_add(1);
                 if !self.failing {
                     self.failing = true;
                     self.warnings_logged = self.warnings_logged.saturating_add(1);
@@ -184,6 +193,7 @@ mod tests {
         file.append(&record(2));
         assert!(file.is_failing());
         assert_eq!(file.warnings_logged(), 1);
+        assert!(file.failures() >= 1);
         std::fs::remove_file(&blocker).expect("remove");
         file.append(&record(3));
         assert!(!file.is_failing());

@@ -46,7 +46,11 @@ const ALL: &str = "all kiosks";
 pub fn fleet_text(logs: &[KioskLog], since: Option<Date>) -> String {
     let all: Vec<VisitRecord> = logs.iter().flat_map(|log| log.records.clone()).collect();
     let mut out = String::new();
-    let _ = writeln!(out, "== {} ({} kiosks)", capitalised(ALL), logs.len());
+    let count = match logs.len() {
+        1 => "1 kiosk".to_owned(),
+        many => format!("{many} kiosks"),
+    };
+    let _ = writeln!(out, "== {} ({count})", capitalised(ALL));
     out.push_str(&Report::from_records(&all, since).text());
     for log in logs {
         let _ = writeln!(out, "\n== Kiosk: {}", log.name);

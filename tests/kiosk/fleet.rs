@@ -80,6 +80,8 @@ fn the_health_textfile_is_accepted_by_promtool_and_counts_the_days_visits() {
         format!("patient_kiosk_visits_today{{{kiosk}}} 0"),
         format!("patient_kiosk_content_problems{{{kiosk}}} 0"),
         format!("patient_kiosk_handouts_total{{{kiosk}}} 0"),
+        format!("patient_kiosk_print_failures_total{{{kiosk}}} 0"),
+        format!("patient_kiosk_stats_write_failures_total{{{kiosk}}} 0"),
     ] {
         assert!(first.lines().any(|had| had == line), "{line} in:\n{first}");
     }
