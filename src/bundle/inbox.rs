@@ -67,7 +67,11 @@ impl BundleInbox {
     /// the current one) with its deck, `Ok(None)` if it is the version already showing, or
     /// refused with the reason.
     pub fn take(&self, file: &Path) -> Result<Option<(Deck, CurrentBundle)>, String> {
-        let name = file.display();
+        // Named as the inbox holds it: the folder is in the settings.
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
         let bytes = std::fs::read(file).map_err(|error| format!("{name}: {error}"))?;
         let signature = std::fs::read_to_string(signature_path(file))
             .map_err(|error| format!("{name}: its signature cannot be read ({error})"))?;

@@ -254,7 +254,7 @@ fn the_inbox_takes_a_newer_bundle_and_refuses_bad_ones_keeping_the_last_good() {
 #[test]
 fn a_bundle_that_arrives_during_a_visit_shows_for_the_next_patient() {
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable as _;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
     use patient_kiosk::app::{Command, StaffCommand};
     use patient_kiosk::{KioskApp, Theme};
     if !minisign() {
@@ -299,13 +299,18 @@ fn a_bundle_that_arrives_during_a_visit_shows_for_the_next_patient() {
     let showing = harness.state().content_bundle().expect("the bundle shows");
     assert_eq!(showing.version, 77);
     let date = showing.date.clone();
+    let date = format!("{} {} UTC", &date[..10], &date[11..16]);
     harness
         .state_mut()
         .apply(Command::Staff(StaffCommand::OpenPinPad));
     harness.run();
     let line = format!("Content version 77, made {date}.");
+    let found: Vec<String> = harness
+        .query_all_by_label_contains("Content version")
+        .filter_map(|node| node.accesskit_node().label().map(|label| label.to_string()))
+        .collect();
     assert!(
         harness.query_by_label(&line).is_some(),
-        "the staff menu says {line}"
+        "the staff menu says {line}, not {found:?}"
     );
 }

@@ -25,89 +25,106 @@ pub fn menu_ui(
     match view {
         MenuView::Main => {
             title_ui(ui, theme, &words.menu_title);
-            match notice {
-                Some(StaffNotice::Reloaded { pages }) => {
-                    line_ui(
-                        ui,
-                        theme,
-                        &words.reloaded.replace("{pages}", &pages.to_string()),
-                        false,
-                    );
-                }
-                Some(StaffNotice::ReloadFailed { problems }) => line_ui(
-                    ui,
-                    theme,
-                    &words
-                        .reload_failed
-                        .replace("{problems}", &problems.to_string()),
-                    true,
-                ),
-                Some(StaffNotice::NotSaved) => line_ui(ui, theme, &words.not_saved, true),
-                None => {}
-            }
-            if let Some((version, date)) = info.content_bundle {
-                let line = (words
-                    .content_version
-                    .replace("{version}", &version.to_string()))
-                .replace("{date}", date);
-                line_ui(ui, theme, &line, false);
-            }
-            if info.update_waiting {
-                line_ui(ui, theme, &words.update_waiting, false);
-            }
-            if let Some(reason) = info.bundle_refused {
-                line_ui(
-                    ui,
-                    theme,
-                    &words.bundle_refused.replace("{reason}", reason),
-                    true,
-                );
-            }
-            if let Some(problem) = info.settings_problem {
-                line_ui(
-                    ui,
-                    theme,
-                    &words.settings_broken.replace("{problem}", problem),
-                    true,
-                );
-            }
-            if let Some(reason) = info.listen_unavailable {
-                let line = words.listen_unavailable.replace("{reason}", reason);
-                line_ui(ui, theme, &line, true);
-            }
-            // A few here; every one in the problems (a whole content approved on one day
-            // comes due on one day: 22 lines would push the menu off the screen).
-            let reviews = review_lines(words, &info.reviews_due);
-            for line in reviews.iter().take(MENU_REVIEWS) {
-                line_ui(ui, theme, line, true);
-            }
-            if reviews.len() > MENU_REVIEWS {
-                let more = (reviews.len() - MENU_REVIEWS).to_string();
-                line_ui(
-                    ui,
-                    theme,
-                    &words.reviews_more.replace("{count}", &more),
-                    true,
-                );
-            }
-            if !info.unreadable_pictures.is_empty() {
-                let files: Vec<String> = (info.unreadable_pictures.iter())
-                    .map(|path| path.display().to_string())
-                    .collect();
-                let line = words
-                    .pictures_unreadable
-                    .replace("{files}", &files.join(", "));
-                line_ui(ui, theme, &line, true);
-            }
-            if let Some(file) = info.stats_failing {
-                let file = file.display().to_string();
-                line_ui(
-                    ui,
-                    theme,
-                    &words.stats_not_saved.replace("{file}", &file),
-                    true,
-                );
-            }
+            // The notices scroll within a part of the screen: with many of them (a refused
+            // bundle's reason, a missing sound device, reviews due), the menu's buttons must
+            // still be on screen.
+            let notices_pt = ui.ctx().content_rect().height() * 0.3;
+            ScrollArea::vertical()
+                .id_salt("staff_notices")
+                .max_height(notices_pt)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    match notice {
+                        Some(StaffNotice::Reloaded { pages }) => {
+                            line_ui(
+                                ui,
+                                theme,
+                                &words.reloaded.replace("{pages}", &pages.to_string()),
+                                false,
+                            );
+                        }
+                        Some(StaffNotice::ReloadFailed { problems }) => line_ui(
+                            ui,
+                            theme,
+                            &words
+                                .reload_failed
+                                .replace("{problems}", &problems.to_string()),
+                            true,
+                        ),
+                        Some(StaffNotice::NotSaved) => line_ui(ui, theme, &words.not_saved, true),
+                        None => {}
+                    }
+                    if let Some((version, date)) = info.content_bundle {
+                        // "2026-12-07T04:32:28Z" as "2026-12-07 04:32 UTC".
+                        let shown = match (date.get(..10), date.get(11..16)) {
+                            (Some(day), Some(time)) if date.ends_with('Z') => {
+                                format!("{day} {time} UTC")
+                            }
+                            _ => date.to_owned(),
+                        };
+                        let line = (words
+                            .content_version
+                            .replace("{version}", &version.to_string()))
+                        .replace("{date}", &shown);
+                        line_ui(ui, theme, &line, false);
+                    }
+                    if info.update_waiting {
+                        line_ui(ui, theme, &words.update_waiting, false);
+                    }
+                    if let Some(reason) = info.bundle_refused {
+                        line_ui(
+                            ui,
+                            theme,
+                            &words.bundle_refused.replace("{reason}", reason),
+                            true,
+                        );
+                    }
+                    if let Some(problem) = info.settings_problem {
+                        line_ui(
+                            ui,
+                            theme,
+                            &words.settings_broken.replace("{problem}", problem),
+                            true,
+                        );
+                    }
+                    if let Some(reason) = info.listen_unavailable {
+                        let line = words.listen_unavailable.replace("{reason}", reason);
+                        line_ui(ui, theme, &line, true);
+                    }
+                    // A few here; every one in the problems (a whole content approved on one day
+                    // comes due on one day: 22 lines would push the menu off the screen).
+                    let reviews = review_lines(words, &info.reviews_due);
+                    for line in reviews.iter().take(MENU_REVIEWS) {
+                        line_ui(ui, theme, line, true);
+                    }
+                    if reviews.len() > MENU_REVIEWS {
+                        let more = (reviews.len() - MENU_REVIEWS).to_string();
+                        line_ui(
+                            ui,
+                            theme,
+                            &words.reviews_more.replace("{count}", &more),
+                            true,
+                        );
+                    }
+                    if !info.unreadable_pictures.is_empty() {
+                        let files: Vec<String> = (info.unreadable_pictures.iter())
+                            .map(|path| path.display().to_string())
+                            .collect();
+                        let line = words
+                            .pictures_unreadable
+                            .replace("{files}", &files.join(", "));
+                        line_ui(ui, theme, &line, true);
+                    }
+                    if let Some(file) = info.stats_failing {
+                        let file = file.display().to_string();
+                        line_ui(
+                            ui,
+                            theme,
+                            &words.stats_not_saved.replace("{file}", &file),
+                            true,
+                        );
+                    }
+                });
             if let (Some(errors), None) = (info.problems, notice) {
                 let problems = errors.0.len().to_string();
                 line_ui(
