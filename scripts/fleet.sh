@@ -2,7 +2,9 @@
 # A fleet of three kiosks on one machine, to see signed content bundles, health metrics and
 # merged statistics work together (README.md, "Many kiosks"):
 #
-#   scripts/fleet.sh            # needs Xvfb, minisign, curl, python3 and promtool
+#   scripts/fleet.sh
+#
+# It needs Xvfb, xdotool, minisign, curl, python3 and promtool.
 #
 # 1. Makes a signing key (minisign -G) and bundle version 1 of content/, served over HTTP on
 #    127.0.0.1 by python3's http.server.
@@ -20,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in Xvfb minisign curl python3 promtool; do
+for tool in Xvfb xdotool minisign curl python3 promtool; do
   command -v "$tool" >/dev/null || { echo "fleet.sh needs $tool" >&2; exit 1; }
 done
 bin=${PATIENT_KIOSK:-target/release/patient-kiosk}
@@ -132,6 +134,8 @@ for n in 1 2 3; do
 done
 
 say "the statistics of the three kiosks, together and one by one"
-"$bin" stats $(for n in 1 2 3; do printf -- '--file %s ' "$work/kiosk$n/.local/share/patient-kiosk/visits.ron"; done) || true
+files=()
+for n in 1 2 3; do files+=(--file "$work/kiosk$n/.local/share/patient-kiosk/visits.ron"); done
+"$bin" stats "${files[@]}" || true
 echo
 echo "(the kiosks' folders are in $work)"

@@ -218,6 +218,21 @@ impl KioskConfig {
                 ),
             });
         }
+        if let Some(name) = config
+            .kiosk_name
+            .as_ref()
+            .filter(|name| name.trim().is_empty() || name.chars().any(char::is_control))
+        {
+            let (line, column) = field_line_column(text, "kiosk_name");
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "`kiosk_name` is {name:?}: give a name of one line, such as \"Spine center, 2nd floor\""
+                ),
+            });
+        }
         let bundle_problem = match (&config.bundle_inbox, &config.bundle_public_key) {
             (Some(_), None) => Some((
                 "bundle_inbox",
@@ -654,6 +669,9 @@ mod tests {
         let config = KioskConfig::from_ron(&good, Path::new("c")).expect("valid");
         let inbox = config.bundle_inbox().expect("bundles on");
         assert_eq!(inbox.inbox, PathBuf::from("/srv/in"));
+        let two_lines =
+            KioskConfig::from_ron("(kiosk_name: Some(\"Lobby\\nEast\"))", Path::new("c"));
+        assert!(two_lines.is_err_and(|error| error.to_string().contains("a name of one line")));
         for (text, field, says) in [
             (
                 "(bundle_inbox: Some(\"/srv/in\"))",

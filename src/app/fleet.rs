@@ -21,6 +21,8 @@ const HEALTH_EVERY_SECS: f64 = 15.0;
 pub(super) struct Fleet {
     /// Where bundles arrive, until [`Self::watch`] hands it to its thread.
     inbox: Option<BundleInbox>,
+    /// Where accepted bundles are kept.
+    store: Option<std::path::PathBuf>,
     /// News from the inbox's thread.
     news: Option<Receiver<InboxNews>>,
     /// The bundle whose content shows (`None`: the `--content` folder's).
@@ -42,6 +44,7 @@ pub(super) struct Fleet {
 impl Fleet {
     /// Takes bundles from `inbox`; `showing` is the bundle the content was loaded from.
     pub(super) fn set_inbox(&mut self, inbox: BundleInbox, showing: Option<CurrentBundle>) {
+        self.store = Some(inbox.store.clone());
         self.inbox = Some(inbox);
         self.showing = showing;
     }
@@ -80,11 +83,15 @@ impl Fleet {
         }
     }
 
-    /// The content swapped in is the accepted bundle's (if one was waiting).
-    pub(super) fn shown(&mut self) {
-        if let Some(bundle) = self.waiting.take() {
-            self.showing = Some(bundle);
-        }
+    /// The content swapped in is the accepted bundle's (if one was waiting): where its
+    /// content is, for reloads and for watching it.
+    pub(super) fn shown(&mut self) -> Option<crate::content::ContentPaths> {
+        let bundle = self.waiting.take()?;
+        let paths = (self.store.as_ref()).map(|store| {
+            crate::content::ContentPaths::beside(store.join(&bundle.folder).join("content"))
+        });
+        self.showing = Some(bundle);
+        paths
     }
 }
 

@@ -80,6 +80,8 @@ pub struct KioskApp {
     watcher: Option<ContentWatcher>,
     /// Signed content bundles: where they arrive and the version showing.
     fleet: fleet::Fleet,
+    /// The content folder changed (a bundle's content shows): watch the new one.
+    watch_again: bool,
     /// Valid new content, waiting for the next patient.
     pending_deck: Option<Deck>,
     /// The problems of the last content update or reload that failed.
@@ -132,6 +134,7 @@ impl KioskApp {
             content_paths: None,
             watcher: None,
             fleet: fleet::Fleet::default(),
+            watch_again: false,
             pending_deck: None,
             update_problems: None,
             swap_at_once: false,
@@ -346,7 +349,12 @@ impl KioskApp {
     /// visit stays where it is if that page still exists.
     fn swap_content(&mut self, deck: Deck) {
         self.pending_deck = None;
-        self.fleet.shown();
+        if let Some(paths) = self.fleet.shown() {
+            // Reloads and the content watcher follow the bundle's folder from now on.
+            self.content_paths = Some(paths);
+            self.watcher = None;
+            self.watch_again = true;
+        }
         self.images = ImageCache::default();
         self.diagrams = DiagramCache::default();
         let language = deck.language(self.session.language.unwrap_or(deck.default_language));
@@ -481,6 +489,9 @@ impl KioskApp {
         }
         if let Some(deck) = self.fleet.poll() {
             self.apply_content_update(Ok(deck));
+        }
+        if std::mem::take(&mut self.watch_again) {
+            self.watch_content(ui.ctx());
         }
         self.write_health_if_due(ui.ctx());
         let keys = self.keypad.keys_ui(ui.ctx());

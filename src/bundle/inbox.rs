@@ -17,6 +17,9 @@ use crate::content::{ContentErrors, ContentPaths, Deck, load_deck};
 /// The file in the store that names the bundle showing.
 const CURRENT_FILE: &str = "current.ron";
 
+/// The largest bundle file looked at (bigger ones are refused before they are read).
+const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Where bundles arrive, where accepted ones are kept, and the key they must be signed with.
 #[derive(Clone, Debug)]
 pub struct BundleInbox {
@@ -41,6 +44,9 @@ pub struct CurrentBundle {
     pub folder: String,
 }
 
+/// A file's size and time, and its signature's: what makes it the same download.
+type Stamp = ((u64, SystemTime), Option<(u64, SystemTime)>);
+
 /// What the inbox has to tell the app.
 #[derive(Debug)]
 pub enum InboxNews {
@@ -53,9 +59,28 @@ pub enum InboxNews {
 impl BundleInbox {
     /// The bundle showing, if the kiosk has taken one (and its folder is still there).
     pub fn current(&self) -> Option<CurrentBundle> {
-        let text = std::fs::read_to_string(self.store.join(CURRENT_FILE)).ok()?;
-        let current: CurrentBundle = ron::from_str(&text).ok()?;
-        self.store.join(&current.folder).is_dir().then_some(current)
+        self.read_current().ok().flatten()
+    }
+
+    /// The bundle showing: `Ok(None)` if the kiosk has taken none, an error if the store says
+    /// it has but cannot be read (then no bundle is taken: an older one could slip in).
+    fn read_current(&self) -> Result<Option<CurrentBundle>, String> {
+        let path = self.store.join(CURRENT_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(format!("{}: {error}", path.display())),
+        };
+        let current: CurrentBundle = ron::from_str(&text)
+            .map_err(|error| format!("{} cannot be read: {error}", path.display()))?;
+        if !self.store.join(&current.folder).is_dir() {
+            return Err(format!(
+                "{} names {}, which is gone",
+                path.display(),
+                current.folder
+            ));
+        }
+        Ok(Some(current))
     }
 
     /// Where the content of `current` is.
@@ -72,6 +97,17 @@ impl BundleInbox {
             || file.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
         );
+        let size = std::fs::metadata(file).map_or(0, |meta| meta.len());
+        if size > MAX_BUNDLE_BYTES {
+            return Err(format!(
+                "{name}: {} MiB, more than a bundle may be ({} MiB)",
+                size / (1024 * 1024),
+                MAX_BUNDLE_BYTES / (1024 * 1024)
+            ));
+        }
+        let showing = self.read_current().map_err(|error| {
+            format!("{name}: not taken, since the bundle showing is not known: {error}")
+        })?;
         let bytes = std::fs::read(file).map_err(|error| format!("{name}: {error}"))?;
         let signature = std::fs::read_to_string(signature_path(file))
             .map_err(|error| format!("{name}: its signature cannot be read ({error})"))?;
@@ -83,7 +119,7 @@ impl BundleInbox {
             format!("{name}: {error}")
         };
         let manifest = unpack(&bytes, &staging).map_err(refuse)?;
-        let showing = self.current().map(|current| current.version);
+        let showing = showing.map(|current| current.version);
         if showing == Some(manifest.version) {
             let _ = std::fs::remove_dir_all(&staging);
             return Ok(None);
@@ -128,7 +164,6 @@ impl BundleInbox {
         let _ = std::fs::remove_dir_all(&target);
         std::fs::rename(staging, &target)
             .map_err(BundleError::io(format!("keeping {}", target.display())))?;
-        let previous = self.current();
         let current = CurrentBundle {
             version: manifest.version,
             date: manifest.date.clone(),
@@ -144,37 +179,48 @@ impl BundleInbox {
             .map_err(BundleError::io(format!("writing {}", part.display())))?;
         std::fs::rename(&part, self.store.join(CURRENT_FILE))
             .map_err(BundleError::io("naming the current bundle"))?;
-        // Keep this one and the one before it; older ones go.
-        let keep: BTreeSet<String> = std::iter::once(current.folder.clone())
-            .chain(previous.map(|previous| previous.folder))
-            .collect();
-        if let Ok(entries) = std::fs::read_dir(&self.store) {
-            for entry in entries.filter_map(Result::ok) {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with("version-") && !keep.contains(&name) {
-                    let _ = std::fs::remove_dir_all(entry.path());
-                }
-            }
+        // Keep this one and the two before it (a kiosk may still show the oldest of them: two
+        // updates can arrive during one visit); older ones go.
+        let mut versions: Vec<(u64, PathBuf)> = std::fs::read_dir(&self.store)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|entry| {
+                        let name = entry.file_name().to_string_lossy().into_owned();
+                        let version = name.strip_prefix("version-")?.parse().ok()?;
+                        Some((version, entry.path()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        versions.sort_by_key(|(version, _)| std::cmp::Reverse(*version));
+        for (_, folder) in versions.into_iter().skip(3) {
+            let _ = std::fs::remove_dir_all(folder);
         }
         Ok(current)
     }
 
     /// Bundles in the inbox, newest first (by the time they were written); files still being
     /// written (`.part`) and signatures are not bundles.
-    fn waiting(&self) -> Vec<(PathBuf, (u64, SystemTime))> {
+    fn waiting(&self) -> Vec<(PathBuf, Stamp)> {
         let Ok(entries) = std::fs::read_dir(&self.inbox) else {
             return Vec::new();
         };
-        let mut found: Vec<(PathBuf, (u64, SystemTime))> = entries
+        let mut found: Vec<(PathBuf, Stamp)> = entries
             .filter_map(Result::ok)
             .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tar.zst"))
             .filter_map(|entry| {
                 let meta = entry.metadata().ok()?;
                 let when = meta.modified().ok()?;
-                meta.is_file().then(|| (entry.path(), (meta.len(), when)))
+                // The signature's too: a new signature for the same file is looked at again.
+                let signature = std::fs::metadata(signature_path(&entry.path()))
+                    .ok()
+                    .and_then(|meta| Some((meta.len(), meta.modified().ok()?)));
+                meta.is_file()
+                    .then(|| (entry.path(), ((meta.len(), when), signature)))
             })
             .collect();
-        found.sort_by_key(|(_, (_, when))| std::cmp::Reverse(*when));
+        found.sort_by_key(|(_, ((_, when), _))| std::cmp::Reverse(*when));
         found
     }
 
@@ -205,7 +251,10 @@ impl BundleInbox {
                                 );
                                 Some(InboxNews::Accepted(Box::new(deck), current))
                             }
-                            Ok(None) => None,
+                            Ok(None) => {
+                                log::debug!("{} is the version showing", file.display());
+                                None
+                            }
                             // Just put there: its signature may be a moment behind it (the
                             // timer renames the two one after the other). Looked at again.
                             Err(_) if just_arrived(&file) => {
@@ -251,5 +300,9 @@ fn just_arrived(bundle: &Path) -> bool {
     [bundle.to_path_buf(), signature_path(bundle)]
         .iter()
         .filter_map(|path| changed(path))
-        .any(|when| now.duration_since(when).unwrap_or_default() < Duration::from_secs(10))
+        // A time ahead of the clock (the clock set back) is not "just now".
+        .any(|when| {
+            now.duration_since(when)
+                .is_ok_and(|ago| ago < Duration::from_secs(10))
+        })
 }

@@ -112,4 +112,60 @@ mod tests {
             "{error}"
         );
     }
+
+    #[test]
+    fn a_link_in_the_archive_is_refused() {
+        let mut archive = tar::Builder::new(Vec::new());
+        let manifest = Manifest {
+            version: 1,
+            date: "2026-12-07T00:00:00Z".to_owned(),
+            files: std::collections::BTreeMap::from([(
+                "content/deck.ron".to_owned(),
+                "0".repeat(64),
+            )]),
+        };
+        let text = manifest.to_ron().expect("ron");
+        let mut header = tar::Header::new_gnu();
+        header.set_size(text.len() as u64);
+        header.set_cksum();
+        archive
+            .append_data(&mut header, MANIFEST_FILE, text.as_bytes())
+            .expect("manifest");
+        let mut link = tar::Header::new_gnu();
+        link.set_entry_type(tar::EntryType::Symlink);
+        link.set_size(0);
+        archive
+            .append_link(&mut link, "content/deck.ron", "/etc/passwd")
+            .expect("link");
+        let tar = archive.into_inner().expect("tar");
+        let bundle = ruzstd::encoding::compress_to_vec(
+            tar.as_slice(),
+            ruzstd::encoding::CompressionLevel::Fastest,
+        );
+        let out = tempfile::tempdir().expect("out");
+        let error = unpack(&bundle, out.path()).expect_err("refused");
+        assert!(error.to_string().contains("not a plain file"), "{error}");
+        assert!(!out.path().join("content/deck.ron").exists());
+    }
+
+    #[test]
+    fn a_damaged_record_of_the_bundle_showing_stops_every_bundle() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let inbox = BundleInbox {
+            inbox: dir.path().join("inbox"),
+            store: dir.path().join("store"),
+            public_key: String::new(),
+        };
+        std::fs::create_dir_all(&inbox.store).expect("store");
+        std::fs::write(inbox.store.join("current.ron"), "").expect("empty");
+        std::fs::write(dir.path().join("x.tar.zst"), b"bundle").expect("bundle");
+        let reason = inbox
+            .take(&dir.path().join("x.tar.zst"))
+            .expect_err("refused");
+        assert!(
+            reason.contains("the bundle showing is not known"),
+            "{reason}"
+        );
+        assert!(inbox.current().is_none());
+    }
 }

@@ -7,6 +7,10 @@ use std::path::{Component, Path};
 use super::manifest::sha256_hex;
 use super::{BundleError, MANIFEST_FILE, Manifest};
 
+/// The most a bundle may hold once decompressed: far more than a clinic's content and
+/// pictures, far less than a kiosk's memory (a decompression bomb stops here).
+pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// Unpacks `bundle` into `into` (`content/` and `assets/images/`, so
 /// [`crate::content::ContentPaths::beside`] on `into/content` finds both) and returns its
 /// manifest. Refuses a bundle cut short, a file the manifest does not name or whose SHA-256
@@ -15,9 +19,16 @@ pub fn unpack(bundle: &[u8], into: &Path) -> Result<Manifest, BundleError> {
     let mut decoder = ruzstd::decoding::StreamingDecoder::new(bundle)
         .map_err(|error| BundleError::Archive(error.to_string()))?;
     let mut tar = Vec::new();
-    decoder
+    (&mut decoder)
+        .take(MAX_UNPACKED_BYTES + 1)
         .read_to_end(&mut tar)
         .map_err(|error| BundleError::Archive(error.to_string()))?;
+    if tar.len() as u64 > MAX_UNPACKED_BYTES {
+        return Err(BundleError::Archive(format!(
+            "it unpacks to more than {} MiB",
+            MAX_UNPACKED_BYTES / (1024 * 1024)
+        )));
+    }
     let mut archive = tar::Archive::new(tar.as_slice());
     let entries = archive
         .entries()
@@ -26,6 +37,17 @@ pub fn unpack(bundle: &[u8], into: &Path) -> Result<Manifest, BundleError> {
     let mut seen = BTreeSet::new();
     for entry in entries {
         let mut entry = entry.map_err(|error| BundleError::Archive(error.to_string()))?;
+        // Only files: a link, a device or a folder entry has no place in a bundle.
+        if !entry.header().entry_type().is_file() {
+            let name = entry
+                .path()
+                .map(|path| path.display().to_string())
+                .unwrap_or_default();
+            return Err(BundleError::File {
+                file: name,
+                problem: "not a plain file".to_owned(),
+            });
+        }
         let name = entry
             .path()
             .map_err(|error| BundleError::Archive(error.to_string()))?

@@ -146,6 +146,12 @@ fn the_fetch_script_puts_a_bundle_and_its_signature_in_the_inbox_whole() {
         String::from_utf8_lossy(&again.stdout).trim().is_empty(),
         "unchanged: not fetched again"
     );
-    let refused = fetch("http://content.example.org/content.tar.zst");
-    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    for elsewhere in [
+        "http://content.example.org/content.tar.zst",
+        "http://127.0.0.1:80@content.example.org/content.tar.zst",
+        "ftp://content.example.org/content.tar.zst",
+    ] {
+        let refused = fetch(elsewhere);
+        assert_eq!(refused.status.code(), Some(2), "{elsewhere}: {refused:?}");
+    }
 }
