@@ -60,20 +60,7 @@ fn a_bundle_of_the_bundled_content_is_verified_by_minisign_and_unpacks_to_the_sa
     let dir = tempfile::tempdir().expect("temp dir");
     let (secret, public) = keys(dir.path());
     let out = dir.path().join("out/content.tar.zst");
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let output = common::run_bin(&[
-        "bundle",
-        "--content",
-        content.to_str().expect("path"),
-        "--key",
-        secret.to_str().expect("path"),
-        "--out",
-        out.to_str().expect("path"),
-        "--version",
-        "42",
-    ]);
-    assert!(output.status.success(), "{output:?}");
-    assert!(common::stdout(&output).contains("version 42"));
+    make_bundle(&bundled_content(), &secret, &out, 42);
     assert!(minisign_verifies(&out, &public), "minisign -V accepts it");
 
     // The kiosk's own check agrees, and the bundle unpacks to the deck it was made of.
