@@ -2,7 +2,8 @@
 """Walks the accessibility tree of the application named by argv[1] over AT-SPI, as Orca
 would, and prints one line per node: depth, role, name, and its extents on screen (or NONE).
 Each later argument is the name of a control to activate first, as a screen reader's user
-would (its first action), one second apart. Used by tests/kiosk/atspi.rs; run by the
+would (its first action), one second apart; each is waited for (up to 20 seconds), as is the
+application. Used by tests/kiosk/atspi.rs; run by the
 system's python3 with python3-pyatspi."""
 import sys
 import time
@@ -47,12 +48,23 @@ def application(name):
     return None
 
 
+def waiting_for(what, look):
+    """What `look` finds, asked again every half second for up to 20 seconds: on a loaded
+    machine the tree may come some seconds after the window."""
+    deadline = time.monotonic() + 20.0
+    while True:
+        found = look()
+        if found is not None or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)
+
+
 def main():
-    app = application(sys.argv[1])
+    app = waiting_for("the application", lambda: application(sys.argv[1]))
     if app is None:
         sys.exit("no application %r on the AT-SPI bus" % sys.argv[1])
     for name in sys.argv[2:]:
-        control = find(app, name)
+        control = waiting_for(name, lambda: find(app, name))
         if control is None:
             sys.exit("no control %r to activate" % name)
         control.queryAction().doAction(0)
