@@ -37,8 +37,12 @@ pub(super) struct Fleet {
     pub(super) last_accepted_unix: Option<i64>,
     /// When (egui's input time) the health textfile was last written; `None`: not yet.
     health_written_secs: Option<f64>,
+    /// The health textfile being written, off the screen's thread.
+    health_job: Option<super::job::Job<std::io::Result<()>>>,
     /// The health textfile could not be written the last time (logged once until it can).
     health_failing: bool,
+    /// The kiosk's name, looked up once (the host name is a file read).
+    kiosk_name: Option<String>,
 }
 
 impl Fleet {
@@ -83,6 +87,11 @@ impl Fleet {
         }
     }
 
+    /// The settings changed: the kiosk's name is looked up again.
+    pub(super) fn forget_kiosk_name(&mut self) {
+        self.kiosk_name = None;
+    }
+
     /// The content swapped in is the accepted bundle's (if one was waiting): where its
     /// content is, for reloads and for watching it.
     pub(super) fn shown(&mut self) -> Option<crate::content::ContentPaths> {
@@ -102,30 +111,37 @@ impl KioskApp {
         let Some(path) = self.settings.metrics_file.clone() else {
             return;
         };
+        if let Some(done) = (self.fleet.health_job.as_ref()).and_then(|job| job.poll(ctx)) {
+            self.fleet.health_job = None;
+            let failing = !matches!(done, Some(Ok(())));
+            if failing != self.fleet.health_failing {
+                self.fleet.health_failing = failing;
+                match done {
+                    Some(Err(error)) => log::error!(
+                        "the health textfile {} cannot be written: {error}",
+                        path.display()
+                    ),
+                    Some(Ok(())) => {
+                        log::info!("the health textfile {} is written again", path.display());
+                    }
+                    None => log::error!("writing the health textfile {} stopped", path.display()),
+                }
+            }
+        }
+        ctx.request_repaint_after(Duration::from_secs_f64(HEALTH_EVERY_SECS));
         let due = (self.fleet.health_written_secs).is_none_or(|written| {
             self.now_secs - written >= HEALTH_EVERY_SECS || self.now_secs < written
         });
-        ctx.request_repaint_after(Duration::from_secs_f64(HEALTH_EVERY_SECS));
-        if !due {
+        if !due || self.fleet.health_job.is_some() {
             return;
         }
         self.fleet.health_written_secs = Some(self.now_secs);
-        let text = self.health().textfile();
-        match write_textfile(&path, &text) {
-            Ok(()) if self.fleet.health_failing => {
-                self.fleet.health_failing = false;
-                log::info!("the health textfile {} is written again", path.display());
-            }
-            Ok(()) => {}
-            Err(error) if !self.fleet.health_failing => {
-                self.fleet.health_failing = true;
-                log::error!(
-                    "the health textfile {} cannot be written: {error}",
-                    path.display()
-                );
-            }
-            Err(_) => {}
+        if self.fleet.kiosk_name.is_none() {
+            self.fleet.kiosk_name = Some(self.settings.kiosk_name());
         }
+        let text = self.health().textfile();
+        // The file is written off the screen's thread: a slow or stuck disk never holds a frame.
+        self.fleet.health_job = Some(super::job::Job::spawn(move || write_textfile(&path, &text)));
     }
 
     /// The kiosk's health as it is now.
@@ -144,7 +160,7 @@ impl KioskApp {
                 .map_or(0, |errors| errors.0.len()),
         };
         Health {
-            kiosk: self.settings.kiosk_name(),
+            kiosk: (self.fleet.kiosk_name.clone()).unwrap_or_else(|| self.settings.kiosk_name()),
             now_unix: jiff::Timestamp::now().as_second(),
             content_version: showing.map(|bundle| bundle.version),
             content_made_unix: showing.and_then(|bundle| unix(&bundle.date)),

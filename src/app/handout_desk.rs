@@ -34,7 +34,6 @@ pub(super) struct HandoutDesk {
 }
 
 /// What a preview was laid out from.
-#[derive(PartialEq)]
 struct PreviewOf {
     language: usize,
     handout: Handout,
@@ -71,13 +70,20 @@ impl HandoutDesk {
         (handout, ink): (&Handout, &InkSet),
         paper: Paper,
     ) -> Option<&HandoutPreview> {
-        let of = PreviewOf {
-            language,
-            handout: handout.clone(),
-            ink: ink.clone(),
-            paper,
-        };
-        if self.preview.as_ref().is_none_or(|(had, _)| *had != of) {
+        // Compared where it stands; copied only when it changed (not every frame).
+        let same = self.preview.as_ref().is_some_and(|(had, _)| {
+            had.language == language
+                && had.paper == paper
+                && had.handout == *handout
+                && had.ink == *ink
+        });
+        if !same {
+            let of = PreviewOf {
+                language,
+                handout: handout.clone(),
+                ink: ink.clone(),
+                paper,
+            };
             let request = HandoutRequest {
                 language,
                 items: &handout.items,

@@ -168,6 +168,7 @@ impl KioskApp {
     /// Uses these settings (idle times, staff PIN); changes made in the staff menu are saved to
     /// `settings_path`, if given.
     pub fn set_settings(&mut self, settings: KioskConfig, settings_path: Option<PathBuf>) {
+        self.fleet.forget_kiosk_name();
         self.idle = IdleTimer::new(
             f64::from(settings.idle_timeout_secs),
             f64::from(settings.countdown_secs),

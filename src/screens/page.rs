@@ -283,7 +283,9 @@ fn figure_page_ui(
         let rest = Rect::from_min_max(area.min, pos2(left, text_bottom + margin));
         if enlarged {
             let mut title_ui = child(ui, rest.shrink(margin));
-            super::text::title_ui(&mut title_ui, theme, &page.title);
+            if fits_title(&title_ui, theme, &page.title, rest.bottom() - margin) {
+                super::text::title_ui(&mut title_ui, theme, &page.title);
+            }
         } else if rest.height() >= 2.0 * (margin + sizes.body_pt) {
             text(&mut child(ui, rest), screen);
         }
@@ -322,7 +324,7 @@ fn figure_page_ui(
         (page_figure, false),
     ));
     figure_ui.add_space(gap - sizes.item_spacing_pt);
-    if enlarged {
+    if enlarged && fits_title(&figure_ui, theme, &page.title, inner.bottom()) {
         super::text::title_ui(&mut figure_ui, theme, &page.title);
     }
     super::figure::explanation_ui(&mut figure_ui, screen, figure.source);
@@ -334,6 +336,19 @@ fn figure_page_ui(
         );
     }
     Some(command)
+}
+
+/// Whether the enlarged figure's page title fits in `ui` above `bottom` (the top bar names the
+/// topic anyway). At a large text size, in a column narrowed by the consultation tools, it ran
+/// over the caption beside the figure, or under the tools below it.
+fn fits_title(ui: &Ui, theme: &crate::theme::Theme, title: &str, bottom: f32) -> bool {
+    let galley = ui.painter().layout(
+        title.to_owned(),
+        crate::theme::bold_font(theme.sizes.title_pt),
+        theme.colors.text.color32(),
+        ui.available_width().max(1.0),
+    );
+    ui.cursor().top() + galley.size().y <= bottom
 }
 
 /// The bar at the top of a page or quiz: Home, the topic's title, and the reading tools when

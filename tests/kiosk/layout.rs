@@ -487,3 +487,65 @@ fn consultation_mode_leaves_a_tall_screen_to_the_page() {
         );
     }
 }
+
+/// The drawing board (a figure enlarged in consultation mode) fits every screen in every
+/// language and text size: at extra large Spanish text the page's title ran over the caption
+/// beside the figure.
+#[test]
+fn the_drawing_board_fits_every_screen_in_every_language() {
+    let deck = common::bundled_deck();
+    let at = common::page_with_diagram(&deck, "surgery-day-steps");
+    for (name, size) in SIZES {
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        app.set_consult(true);
+        let mut harness = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+        harness.run();
+        for (index, language) in deck.languages.iter().enumerate() {
+            for text_size in [TextSize::Normal, TextSize::ExtraLarge] {
+                harness.state_mut().apply(Command::ChooseLanguage(index));
+                harness.state_mut().apply(Command::SetTextSize(text_size));
+                harness.state_mut().apply(Command::Open(at));
+                harness.run();
+                harness.state_mut().apply(Command::Enlarge(true));
+                harness.run();
+                let what = format!("drawing board, {name}, {}, {text_size:?}", language.code);
+                check_screen(&harness, size, &what, bar_height(&harness));
+                // The page's title (when there is room for it) never runs over the figure's
+                // caption or its buttons.
+                let page = language.page(at).expect("the page");
+                let caption = page
+                    .blocks
+                    .iter()
+                    .find_map(|block| match block {
+                        patient_kiosk::content::model::Block::Figure { caption, .. } => {
+                            caption.clone()
+                        }
+                        _ => None,
+                    })
+                    .expect("a caption");
+                let caption = harness.get_by_label(&caption).rect();
+                let buttons: Vec<(egui::Rect, String)> = (harness.query_all_by_role(Role::Button))
+                    .map(|node| {
+                        let label = node.accesskit_node().label().map(|l| l.to_string());
+                        (node.rect(), label.unwrap_or_default())
+                    })
+                    .collect();
+                for title in harness.query_all_by_label(&page.title) {
+                    let title = title.rect().shrink(1.0);
+                    assert!(
+                        !title.intersects(caption),
+                        "{what}: the title runs over the caption"
+                    );
+                    for (button, label) in &buttons {
+                        assert!(
+                            !title.intersects(*button),
+                            "{what}: the title {title:?} runs over {label:?} {button:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
