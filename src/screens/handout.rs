@@ -142,8 +142,9 @@ fn notes_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<ConsultCommand> {
             if response.clicked() {
                 asked = Some(ConsultCommand::Type(Some(TypingInto::Note(field))));
             }
-            if editing && response.gained_focus() {
-                response.scroll_to_me(None);
+            // The box being typed in stays in view above the keyboard.
+            if editing && !ui.clip_rect().contains_rect(response.rect) {
+                response.scroll_to_me(Some(egui::Align::Center));
             }
             if text != notes.get(field) {
                 asked = Some(ConsultCommand::Note(field, text.clone()));

@@ -554,6 +554,23 @@ fn items_are_reordered_by_buttons_and_by_dragging_and_notes_are_typed_on_screen(
         harness.query_by_label("Done").is_none(),
         "the keyboard is gone"
     );
+    // A box low on the screen, tapped: it comes into view above the keyboard under it.
+    harness.get_by_label("Create handout").scroll_to_me();
+    harness.run();
+    let next = "Next appointment";
+    harness.get_by_role_and_label(Role::TextInput, next).click();
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, next).rect();
+    let keys_top = harness
+        .get_by_role_and_label(Role::Button, "1")
+        .rect()
+        .top();
+    assert!(
+        field.top() >= 0.0 && field.bottom() <= keys_top,
+        "{field:?} is under the keys at {keys_top}"
+    );
+    harness.get_by_role_and_label(Role::Button, "Done").click();
+    harness.run();
 
     // The preview shows as many pages as the PDF has, and the PDF has the notes.
     let preview_pages = harness.query_all_by_label_contains("Page ").count();
