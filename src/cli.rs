@@ -70,6 +70,8 @@ enum Command {
         /// and the home screen].
         #[arg(long = "page", value_name = "ID")]
         pages: Vec<String>,
+        #[command(flatten)]
+        view: RenderView,
     },
     /// Make a take-home handout PDF without the kiosk's window: the pages and diagrams given,
     /// in order, then QR codes to call the clinic and open the patient portal, and lines for
@@ -115,6 +117,34 @@ enum Command {
         /// as YYYYMMDDHHMMSS, UTC].
         #[arg(long)]
         version: Option<u64>,
+    },
+    /// Walk every screen (attract, home, every page at every step, hotspots, enlarged figures,
+    /// quizzes, the idle question, the staff menu, consultation mode) on the kiosk screens
+    /// clinics mount, at every text size, in both looks: print what overlaps, is cut off or is
+    /// off the screen, and a count per screen. Exits 1 when there is any.
+    Layout {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// Only this screen, e.g. `1280x800` (again for more) [default: every kiosk screen].
+        #[arg(long = "screen", value_name = "WxH")]
+        screens: Vec<String>,
+        /// Only this language, by code (again for more) [default: every language].
+        #[arg(long = "lang", value_name = "CODE")]
+        langs: Vec<String>,
+        /// Print only the counts.
+        #[arg(long)]
+        quiet: bool,
+        /// Instead, describe everything seen on the screen of this name (as the problems name
+        /// it, e.g. `day-of-surgery-fluoroscope step 2`), on the first screen and language
+        /// given, at `--text-size`.
+        #[arg(long, value_name = "SCREEN")]
+        explain: Option<String>,
+        /// The text size to explain the screen at.
+        #[arg(long, value_enum, default_value_t)]
+        text_size: TextSizeArg,
+        /// Explain the screen in the high-contrast look.
+        #[arg(long)]
+        high_contrast: bool,
     },
     /// Write the content as a static HTML site (an index of topics and one page per content
     /// page, with the kiosk's fonts, colours and diagrams as SVG), to compare the kiosk with a
@@ -294,12 +324,13 @@ pub fn main() -> ExitCode {
             size,
             renderer,
             pages,
+            view,
         }) => render(
             &content_paths(content.content, content.assets.assets),
             &out,
-            size,
-            renderer,
+            (size, renderer),
             &pages,
+            &view,
         ),
         Some(Command::Handout {
             content,
@@ -331,6 +362,26 @@ pub fn main() -> ExitCode {
             &out,
             version,
         ),
+        Some(Command::Layout {
+            content,
+            screens,
+            langs,
+            quiet,
+            explain,
+            text_size,
+            high_contrast,
+        }) => {
+            let paths = content_paths(content.content, content.assets.assets);
+            match explain {
+                Some(name) => layout::explain(
+                    &paths,
+                    (&screens, &langs),
+                    &name,
+                    (text_size.into(), high_contrast),
+                ),
+                None => layout::layout(&paths, &screens, &langs, quiet),
+            }
+        }
         Some(Command::ExportHtml { content, lang, out }) => export_html(
             &content_paths(content.content, content.assets.assets),
             lang.as_deref(),
@@ -659,18 +710,43 @@ fn run(args: RunArgs) -> anyhow::Result<()> {
 fn render(
     paths: &ContentPaths,
     out: &Path,
-    size: WindowSize,
-    renderer: RendererChoice,
+    (size, renderer): (WindowSize, RendererChoice),
     pages: &[String],
+    view: &RenderView,
 ) -> anyhow::Result<ExitCode> {
-    let app = load_app(paths, &Default::default());
+    let mut app = load_app(paths, &Default::default());
+    app.set_consult(view.consult);
     let crate::app::Content::Ready(deck) = app.content() else {
         eprintln!(
             "patient-kiosk: the content has problems; run `patient-kiosk check` to list them"
         );
         return Ok(ExitCode::from(EXIT_CONTENT_PROBLEMS));
     };
-    let language = deck.language(deck.default_language);
+    let language_index = match &view.lang {
+        Some(code) => {
+            let Some(index) = deck.languages.iter().position(|l| l.code == *code) else {
+                anyhow::bail!("the content has no language {code:?}");
+            };
+            index
+        }
+        None => deck.default_language,
+    };
+    let language = deck.language(language_index);
+    if let Some(hotspot) = &view.hotspot
+        && !deck
+            .diagrams
+            .values()
+            .any(|d| d.hotspots.iter().any(|h| h.id == *hotspot))
+    {
+        anyhow::bail!("no diagram has a hotspot with the id {hotspot:?}");
+    }
+    let setup = crate::render::RenderSetup {
+        language: language_index,
+        text_size: view.text_size.into(),
+        high_contrast: view.high_contrast,
+        steps: view.steps,
+        hotspot: view.hotspot.clone(),
+    };
     if let Some(unknown) = pages
         .iter()
         .find(|id| language.resolve(&Target::Page((*id).clone())).is_none())
@@ -693,7 +769,7 @@ fn render(
             Ok(Box::new(RenderApp::new(
                 app,
                 &out_dir,
-                &pages,
+                (&pages, &setup),
                 render_report,
             )))
         }),
@@ -715,6 +791,52 @@ fn render(
     } else {
         ExitCode::from(EXIT_FAILURE)
     })
+}
+
+/// How `render` shows the pages: the patient's reading settings, the walk-through's steps and
+/// an open hotspot.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct RenderView {
+    /// The language, by its folder name, e.g. `es` [default: the deck's default].
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// The text size a patient chose.
+    #[arg(long, value_enum, default_value_t)]
+    pub text_size: TextSizeArg,
+    /// The high-contrast look.
+    #[arg(long)]
+    pub high_contrast: bool,
+    /// Every further step of each page's walk-through too, one picture each (`PAGE-DIAGRAM-step-N`).
+    #[arg(long)]
+    pub steps: bool,
+    /// Also each page with this hotspot of its diagram open (`PAGE-hotspot-ID`).
+    #[arg(long, value_name = "ID")]
+    pub hotspot: Option<String>,
+    /// Consultation mode, as a clinician sees the pages.
+    #[arg(long)]
+    pub consult: bool,
+}
+
+/// A text size on the command line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextSizeArg {
+    /// The design's own sizes.
+    #[default]
+    Normal,
+    /// A quarter larger.
+    Large,
+    /// Half as large again.
+    Xl,
+}
+
+impl From<TextSizeArg> for crate::theme::TextSize {
+    fn from(size: TextSizeArg) -> Self {
+        match size {
+            TextSizeArg::Normal => Self::Normal,
+            TextSizeArg::Large => Self::Large,
+            TextSizeArg::Xl => Self::ExtraLarge,
+        }
+    }
 }
 
 /// What `handout` was asked for.
@@ -743,6 +865,7 @@ fn good_deck(paths: &ContentPaths, advice: &str) -> Result<Deck, ExitCode> {
 }
 
 mod bundle;
+mod layout;
 
 /// `handout`: writes the PDF and prints where, and how big it is.
 fn handout(paths: &ContentPaths, args: HandoutArgs) -> anyhow::Result<ExitCode> {

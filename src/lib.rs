@@ -17,6 +17,7 @@ pub mod images;
 pub mod ink;
 pub mod metrics;
 pub mod narration;
+pub mod overlap;
 pub mod pictures;
 pub mod private_files;
 pub mod programs;

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 
 use crate::app::{Command, Content, KioskApp};
 use crate::content::Deck;
+use crate::theme::TextSize;
 
 /// Frames drawn on a screen before its screenshot, so layout has settled.
 const SETTLE_FRAMES: u32 = 3;
@@ -37,21 +38,47 @@ pub struct RenderReport {
     pub failed: Vec<String>,
 }
 
+/// How the pages are shown for their pictures.
+#[derive(Clone, Debug, Default)]
+pub struct RenderSetup {
+    /// The language's index in the deck.
+    pub language: usize,
+    /// The text size a patient chose.
+    pub text_size: TextSize,
+    /// The high-contrast look.
+    pub high_contrast: bool,
+    /// Every further step of each walk-through too.
+    pub steps: bool,
+    /// Each page whose diagram has this hotspot, with it open too.
+    pub hotspot: Option<String>,
+}
+
 impl RenderApp {
     /// Renders the home screen and every page of `app` into `out_dir`, or only the pages
-    /// named in `only` when it is not empty; the report is filled in as it goes.
+    /// named in `only` when it is not empty, as `setup` shows them; the report is filled in
+    /// as it goes.
     pub fn new(
         app: KioskApp,
         out_dir: &Path,
-        only: &[String],
+        (only, setup): (&[String], &RenderSetup),
         report: Arc<Mutex<RenderReport>>,
     ) -> Self {
         let mut queue = Vec::new();
+        let reading = vec![
+            Command::ChooseLanguage(setup.language),
+            Command::SetTextSize(setup.text_size),
+            Command::SetHighContrast(setup.high_contrast),
+        ];
         if only.is_empty() {
-            queue.push(("home".to_owned(), vec![Command::Home]));
+            let home = reading.iter().cloned().chain([Command::Home]).collect();
+            queue.push(("home".to_owned(), home));
         }
         if let Content::Ready(deck) = app.content() {
-            queue.extend(every_screen(deck, deck.default_language, only));
+            let mut screens = every_view(deck, setup, only);
+            if let Some((_, first)) = screens.first_mut() {
+                first.splice(0..0, reading);
+            }
+            queue.extend(screens);
         }
         Self {
             app,
@@ -95,14 +122,39 @@ impl RenderApp {
 /// further step of each page's walk-through diagrams: each screen's name and the commands that
 /// bring a kiosk to it from anywhere.
 pub fn every_screen(deck: &Deck, language: usize, only: &[String]) -> Vec<(String, Vec<Command>)> {
+    let setup = RenderSetup {
+        language,
+        steps: true,
+        ..RenderSetup::default()
+    };
+    every_view(deck, &setup, only)
+}
+
+/// The pages as `setup` asks for them: each page, with every further step of its walk-throughs
+/// if asked, and with the asked hotspot open where its diagram has it.
+fn every_view(deck: &Deck, setup: &RenderSetup, only: &[String]) -> Vec<(String, Vec<Command>)> {
     let mut queue = Vec::new();
-    let language = deck.language(language);
+    let language = deck.language(setup.language);
     for (at, page) in language
         .pages()
         .filter(|(_, page)| only.is_empty() || only.contains(&page.id))
     {
         queue.push((page.id.clone(), vec![Command::Open(at)]));
         for diagram in page.diagram_ids().filter_map(|id| deck.diagrams.get(id)) {
+            if let Some(hotspot) =
+                (setup.hotspot.as_ref()).filter(|id| diagram.hotspots.iter().any(|h| h.id == **id))
+            {
+                let open = Command::ToggleHotspot {
+                    diagram: diagram.id.clone(),
+                    hotspot: hotspot.clone(),
+                };
+                let name = format!("{}-hotspot-{hotspot}", page.id);
+                queue.push((name, vec![open]));
+                queue.push((String::new(), vec![Command::CloseHotspot]));
+            }
+            if !setup.steps {
+                continue;
+            }
             queue.extend((1..diagram.steps.len()).map(|step| {
                 let name = format!("{}-{}-step-{}", page.id, diagram.id, step + 1);
                 let id = diagram.id.clone();
@@ -125,6 +177,7 @@ pub struct Headless {
     app: KioskApp,
     time_secs: f64,
     size: egui::Vec2,
+    scale: f32,
 }
 
 impl Headless {
@@ -135,7 +188,14 @@ impl Headless {
             app,
             time_secs: 0.0,
             size,
+            scale: 1.0,
         }
+    }
+
+    /// The same at `scale` pixels per point (a 4K screen at 2), its size still in points.
+    pub fn scale(mut self, scale: f32) -> Self {
+        self.scale = scale;
+        self
     }
 
     /// The app.
@@ -143,18 +203,72 @@ impl Headless {
         &self.app
     }
 
-    /// One frame, `after_secs` after the last: how many vertices it drew.
-    pub fn frame(&mut self, after_secs: f64) -> usize {
+    /// The app, to change.
+    pub fn app_mut(&mut self) -> &mut KioskApp {
+        &mut self.app
+    }
+
+    /// The screen's size in points.
+    pub fn size(&self) -> egui::Vec2 {
+        self.size
+    }
+
+    /// Shows the screen at another size from the next frame on.
+    pub fn resize(&mut self, size: egui::Vec2) {
+        self.size = size;
+    }
+
+    /// One frame, `after_secs` after the last, without tessellating it.
+    fn pass(&mut self, after_secs: f64) -> egui::FullOutput {
         self.time_secs += after_secs;
         let mut input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
             time: Some(self.time_secs),
             ..Default::default()
         };
+        input
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(self.scale);
         self.app.raw_input_hook(&mut input);
         let mut output = self.ctx.run_ui(input, |ui| self.app.ui(ui));
         // No GPU takes the textures: they are dropped here, as a renderer would take them.
         output.textures_delta.clear();
+        output
+    }
+
+    /// One more frame of the screen showing, read for what a person would see go wrong on it
+    /// (see [`crate::overlap`]).
+    pub fn problems(&mut self) -> Vec<crate::overlap::Finding> {
+        self.ctx.enable_accesskit();
+        // The first frame with AccessKit on builds its tree; the second is read.
+        self.pass(1.0 / 60.0);
+        let output = self.pass(1.0 / 60.0);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, self.size);
+        crate::overlap::check(
+            &output.shapes,
+            output.platform_output.accesskit_update.as_ref(),
+            screen,
+        )
+    }
+
+    /// One more frame of the screen showing: everything [`crate::overlap::describe`] sees.
+    pub fn describe(&mut self) -> Vec<String> {
+        self.ctx.enable_accesskit();
+        self.pass(1.0 / 60.0);
+        let output = self.pass(1.0 / 60.0);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, self.size);
+        crate::overlap::describe(
+            &output.shapes,
+            output.platform_output.accesskit_update.as_ref(),
+            screen,
+        )
+    }
+
+    /// One frame, `after_secs` after the last: how many vertices it drew.
+    pub fn frame(&mut self, after_secs: f64) -> usize {
+        let output = self.pass(after_secs);
         (self.ctx.tessellate(output.shapes, output.pixels_per_point))
             .iter()
             .map(|clipped| match &clipped.primitive {
@@ -196,6 +310,16 @@ impl eframe::App for RenderApp {
             return;
         };
         let now_secs = ctx.input(|input| input.time);
+        if name.is_empty() {
+            // Only a way to the next screen (a hotspot closed again): nothing to save.
+            for command in commands {
+                self.app.apply(command);
+            }
+            self.index += 1;
+            self.app.ui(ui);
+            ctx.request_repaint();
+            return;
+        }
         if self.frames_on_screen == 0 {
             for command in commands {
                 self.app.apply(command);
