@@ -55,8 +55,21 @@ impl KioskApp {
             ui.scope_id().with("staff gesture corner"),
             egui::Sense::CLICK,
         );
-        // Over a control, the pointer hovers that control, not the corner beneath it.
-        let on_a_control = corner.contains_pointer() && !corner.hovered();
+        // Over a control, the pointer hovers that control, not the corner beneath it. A
+        // scroll area's background (it takes drags, not taps: the home screen's tiles on a
+        // short screen) is not a control.
+        let ctx = ui.ctx();
+        let on_a_control = corner.contains_pointer()
+            && !corner.hovered()
+            && ctx
+                .interaction_snapshot(|now| now.hovered.clone())
+                .iter()
+                .any(|id| {
+                    *id != corner.id
+                        && ctx
+                            .read_response(*id)
+                            .is_some_and(|response| response.sense.senses_click())
+                });
         let gesture = &mut self.gesture;
         let made =
             ui.input(|input| gesture.update(&input.events, input.time, screen, on_a_control));

@@ -42,6 +42,9 @@ pub struct PlacedLabel {
     pub leader: Vec<(Pos2, Pos2)>,
     /// Where a dot marks the point named (none where the line ends at a ring).
     pub dot: Option<Pos2>,
+    /// Whether it is drawn: a label with no free place anywhere (a drawing too small for all
+    /// its words) is left out rather than drawn over another label or a ring.
+    pub shown: bool,
 }
 
 impl PlacedLabel {
@@ -58,6 +61,7 @@ impl PlacedLabel {
                 .map(|(start, end)| (start + shift, end + shift))
                 .collect(),
             dot: self.dot.map(|dot| dot + shift),
+            shown: self.shown,
         }
     }
 }
@@ -91,7 +95,10 @@ pub fn place_labels(frame: Rect, rings: &[Ring], spots: &[LabelSpot], gap: f32) 
     let inside = frame.shrink(gap);
     for index in order {
         let spot = spots[index];
-        let others: Vec<Rect> = placed.iter().flatten().map(|label| label.rect).collect();
+        let others: Vec<Rect> = (placed.iter().flatten())
+            .filter(|label| label.shown)
+            .map(|label| label.rect)
+            .collect();
         // A ring on the way from the words to the part is the part's own, beside its words.
         let own = spot.leader.and_then(|end| {
             rings
@@ -119,8 +126,9 @@ pub fn place_labels(frame: Rect, rings: &[Ring], spots: &[LabelSpot], gap: f32) 
                 break;
             }
         }
-        if let Some((conflict, _, _)) = &best {
-            total += conflict;
+        if let Some((conflict, _, label)) = &mut best {
+            total += *conflict;
+            label.shown = *conflict == 0.0;
         }
         placed[index] = best.map(|(_, _, label)| label);
     }
@@ -132,6 +140,7 @@ pub fn place_labels(frame: Rect, rings: &[Ring], spots: &[LabelSpot], gap: f32) 
                 rect: spot.align.anchor_size(spot.at, spot.size),
                 leader: Vec::new(),
                 dot: None,
+                shown: true,
             })
         })
         .collect();
@@ -198,6 +207,7 @@ fn with_leader(rect: Rect, end: Option<Pos2>, own: Option<Ring>, rings: &[Ring])
             rect,
             leader: Vec::new(),
             dot: None,
+            shown: true,
         };
     };
     let mut leader = Vec::new();
@@ -211,6 +221,7 @@ fn with_leader(rect: Rect, end: Option<Pos2>, own: Option<Ring>, rings: &[Ring])
                 rect,
                 leader,
                 dot: None,
+                shown: true,
             };
         }
     }
@@ -225,6 +236,7 @@ fn with_leader(rect: Rect, end: Option<Pos2>, own: Option<Ring>, rings: &[Ring])
                 rect,
                 leader,
                 dot: None,
+                shown: true,
             }
         }
         None => {
@@ -233,6 +245,7 @@ fn with_leader(rect: Rect, end: Option<Pos2>, own: Option<Ring>, rings: &[Ring])
                 rect,
                 leader,
                 dot: Some(end),
+                shown: true,
             }
         }
     }

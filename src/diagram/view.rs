@@ -470,6 +470,9 @@ impl DiagramView<'_> {
                 layer,
                 at,
             } = shown_label;
+            if !label.shown {
+                continue;
+            }
             // A label of a moving layer moves with it.
             let at = origin + at.to_vec2() * scale;
             let shift = poses[layer].apply(at) - at;

@@ -18,6 +18,10 @@ use egui::{Pos2, Rect};
 /// that touch, and the antialiasing fringe.
 const TOLERANCE_PT: f32 = 1.0;
 
+/// How much of something may go past its region's edge before it counts as cut: a glyph's
+/// antialiased fringe, drawn a pixel or two outside its box.
+const CUT_TOLERANCE_PT: f32 = 3.0;
+
 /// How far beside its scroll area's clip a scroll bar may be drawn.
 const SCROLL_BAR_ROOM_PT: f32 = 24.0;
 
@@ -364,8 +368,7 @@ fn controls(painted: &[Painted<'_>], curtain: usize, nodes: &[&Node], screen: Re
                     .enumerate()
                     .find_map(|(at, p)| match p.shape {
                         Shape::Text(t)
-                            if t.galley.text().len() >= 3
-                                && name.contains(t.galley.text())
+                            if words_of(&name, t.galley.text())
                                 && rect
                                     .expand(2.0)
                                     .contains_rect(p.place(t.visual_bounding_rect())) =>
@@ -392,6 +395,17 @@ fn controls(painted: &[Painted<'_>], curtain: usize, nodes: &[&Node], screen: Re
         .collect()
 }
 
+/// Whether `text` is what a control called `name` says: its name, or the start of a name
+/// that adds its state ("Yes, Right answer").
+fn words_of(name: &str, text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && (name == text
+            || name
+                .strip_prefix(text)
+                .is_some_and(|rest| rest.starts_with(", ")))
+}
+
 /// Whether two visible things cover some of the same screen.
 fn overlap(a: &Seen, b: &Seen) -> bool {
     let shared = a.visible.intersect(b.visible);
@@ -407,15 +421,19 @@ fn overlap(a: &Seen, b: &Seen) -> bool {
 }
 
 fn judge(seen: &[Seen], scroll_bars: &[Rect], screen: Rect) -> Vec<Finding> {
-    // A clip that belongs to a scroll area that scrolls: its bar runs its whole height.
+    // A clip that belongs to a scroll area that scrolls (its bar runs its whole height, beside
+    // it), or to a part of one that its view cuts at the top or the bottom (a figure's card
+    // scrolled half out of view).
     let scrolls = |clip: Rect| {
         clip != screen
             && scroll_bars.iter().any(|bar| {
-                (bar.top() - clip.top()).abs() <= 2.0
-                    && (bar.bottom() - clip.bottom()).abs() <= 2.0
-                    && bar.left() < clip.right() + SCROLL_BAR_ROOM_PT
-                    && bar.right() > clip.left()
+                let top = (bar.top() - clip.top()).abs() <= 2.0;
+                let bottom = (bar.bottom() - clip.bottom()).abs() <= 2.0;
+                let within = bar.top() <= clip.top() + 2.0 && bar.bottom() >= clip.bottom() - 2.0;
+                let whole = top && bottom && bar.left() < clip.right() + SCROLL_BAR_ROOM_PT;
+                whole || (within && (top || bottom) && bar.left() >= clip.left())
             })
+            && clip.right() > clip.left()
     };
     let mut findings = Vec::new();
     let mut add = |finding: Finding| {
@@ -433,9 +451,9 @@ fn judge(seen: &[Seen], scroll_bars: &[Rect], screen: Rect) -> Vec<Finding> {
             continue;
         }
         let whole = a.rect.intersect(screen);
-        let cut = a.visible.width() < whole.width() - TOLERANCE_PT
-            || a.visible.height() < whole.height() - TOLERANCE_PT;
-        let past_screen = !screen.expand(TOLERANCE_PT).contains_rect(a.rect);
+        let cut = a.visible.width() < whole.width() - CUT_TOLERANCE_PT
+            || a.visible.height() < whole.height() - CUT_TOLERANCE_PT;
+        let past_screen = !screen.expand(CUT_TOLERANCE_PT).contains_rect(a.rect);
         if (cut || past_screen) && !scrolls(a.clip) {
             add(Finding::Cut(a.label()));
         }

@@ -115,14 +115,18 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                 })
                 .sum::<f32>()
                 + sizes.button_height_pt
-                + 4.0 * sizes.block_spacing_pt;
+                + 4.0 * sizes.block_spacing_pt
+                // The spacing egui puts after the card and the spaces around it.
+                + 4.0 * ui.spacing().item_spacing.y;
             // A tall screen shows as many diagrams at once as fit, one above the other (a
             // portrait screen left half of itself empty with one).
             let room = whole.height() - around;
             let slots = ((room / tallest).floor() as usize).clamp(1, shown.len().max(1));
+            // Never taller than the room left: the language buttons stay on the screen.
             let card_height = (slots as f32 * tallest)
+                .max(sizes.figure_height_pt)
                 .min(room)
-                .max(sizes.figure_height_pt);
+                .max(0.0);
             // The whole block in the middle of the screen: on a tall screen the space left is
             // shared above and below, not all at the bottom.
             let spare = (whole.height() - around - card_height).max(0.0);

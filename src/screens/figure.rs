@@ -458,11 +458,20 @@ fn open_words<'a>(
         .get(&open.hotspot)
 }
 
-/// How high [`explanation_ui`] draws at `ui`'s width: 0 with nothing open.
-pub fn explanation_height(ui: &Ui, screen: &ScreenContext<'_>, source: &FigureSource) -> f32 {
-    open_words(screen, source).map_or(0.0, |text| {
-        super::blocks::key_fact_height(ui, screen.theme, &text.title, &text.text)
-    })
+/// How high the tallest explanation of any part of the diagram `source` shows would be at
+/// `ui`'s width: 0 for a picture or a diagram with no parts to open.
+pub fn explanation_max_height(ui: &Ui, screen: &ScreenContext<'_>, source: &FigureSource) -> f32 {
+    let FigureSource::Diagram(id) = source else {
+        return 0.0;
+    };
+    let Some(words) = screen.language.diagram_texts.get(id) else {
+        return 0.0;
+    };
+    words
+        .hotspots
+        .values()
+        .map(|text| super::blocks::key_fact_height(ui, screen.theme, &text.title, &text.text))
+        .fold(0.0, f32::max)
 }
 
 /// The explanation of the open hotspot of the diagram `source` shows, if one is open: a card

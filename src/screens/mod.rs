@@ -6,6 +6,7 @@ mod blocks;
 mod consult_tools;
 mod content_errors;
 mod figure;
+mod figure_page;
 mod focus_ring;
 mod handout;
 mod handout_preview;

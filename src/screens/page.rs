@@ -2,7 +2,7 @@
 //! bottom, a swipe to turn the page, and a suggestion of what to read next at a topic's end.
 
 use egui::emath::RectTransform;
-use egui::{Align, Label, Layout, Panel, Pos2, Rect, RichText, Ui, UiBuilder, pos2, vec2};
+use egui::{Align, Label, Layout, Panel, Pos2, Rect, RichText, Ui, vec2};
 
 use super::blocks::block_ui;
 use super::ink_layer::{ink_layer_ui, page_surfaces};
@@ -10,7 +10,6 @@ use super::layout::{ColumnScroll, bar_ui, central_ui, column_ui, scroll_column_w
 use super::{InkArea, ScreenContext};
 use crate::app::{Command, InkInput, Swipe};
 use crate::content::PageRef;
-use crate::content::model::{Page, PageFigure};
 use crate::ink::Surface;
 use crate::narration::Part;
 use crate::theme::bold_font;
@@ -148,11 +147,13 @@ pub fn page_ui(
         Some((index, figure)) => central_ui(ui, |ui| {
             let view = ui.max_rect();
             let mut text_command = None;
-            let placed = figure_page_ui(ui, screen, (page, figure), enlarged, |ui, screen| {
+            let text = |ui: &mut Ui, screen: &mut ScreenContext<'_>| {
                 column_ui(ui, theme, scroll, |ui| {
                     text_command = column(ui, screen, Some(index));
                 });
-            });
+            };
+            let placed =
+                super::figure_page::figure_page_ui(ui, screen, (page, figure), enlarged, text);
             match placed {
                 Some(asked) => {
                     if let Some(asked) = asked.or(text_command) {
@@ -184,171 +185,6 @@ pub fn page_ui(
         command = command.or(Some(swiped));
     }
     command
-}
-
-/// A page with a figure, in the room between the bars. On a wide screen the figure takes the
-/// right of the screen, its whole height; at the left the page's text scrolls above the
-/// figure's caption and step controls and the open part's explanation, which stay put beside
-/// the figure. On a tall screen the figure is at the top with its controls under it, then the
-/// explanation, then the text. Enlarged, the figure takes most of the screen and the text
-/// (`text`, drawn in the room left for it) gives way to the page's title. Returns a command
-/// tapped, or `None` (with nothing drawn) where the screen is too small for either layout.
-fn figure_page_ui(
-    ui: &mut Ui,
-    screen: &mut ScreenContext<'_>,
-    (page, figure): (&Page, PageFigure<'_>),
-    enlarged: bool,
-    text: impl FnOnce(&mut Ui, &mut ScreenContext<'_>),
-) -> Option<Option<Command>> {
-    let theme = screen.theme;
-    let sizes = &theme.sizes;
-    let margin = sizes.page_margin_pt;
-    let gap = sizes.block_spacing_pt;
-    let area = ui.max_rect();
-    let inner = area.shrink(margin);
-    let child = |ui: &mut Ui, rect: Rect| {
-        ui.new_child(
-            UiBuilder::new()
-                .max_rect(rect)
-                .layout(Layout::top_down(Align::Min)),
-        )
-    };
-    let page_figure = Some(enlarged);
-    let mut command = None;
-    let mut take = |asked: Option<Command>| {
-        if asked.is_some() {
-            command = asked;
-        }
-    };
-    let share = if enlarged {
-        sizes.figure_column_share_enlarged
-    } else {
-        sizes.figure_column_share
-    };
-    // The controls' column never narrower than a caption needs beside its button.
-    let left = (inner.right() - inner.width() * share)
-        .max(inner.left() + sizes.button_min_width_pt * 1.8)
-        .min(inner.right() - inner.width() * 0.5);
-    // At the left, from the bottom up: the controls, and over them the explanation. On a wide
-    // screen too short for them (a small one at a large text size), the figure goes above.
-    let side = Rect::from_min_max(inner.min, pos2(left - margin, inner.bottom()));
-    let measure = ui.new_child(UiBuilder::new().max_rect(side).invisible());
-    let controls = super::figure::controls_height(&measure, screen, figure, (page_figure, true));
-    let explanation = super::figure::explanation_height(&measure, screen, figure.source);
-    let explanation = if explanation > 0.0 {
-        explanation + gap
-    } else {
-        0.0
-    };
-    let controls_top = side.bottom() - controls;
-    let wide = area.width() >= area.height() * sizes.two_column_min_aspect;
-    if wide && controls_top >= side.top() {
-        // The drawing, as high as the screen allows, centred in its column.
-        let column = Rect::from_min_max(pos2(left, inner.top()), inner.max);
-        let measure = ui.new_child(UiBuilder::new().max_rect(column).invisible());
-        let natural = super::figure::natural_height(&measure, screen, figure);
-        let height = natural.min(column.height());
-        let top = column.top() + (column.height() - height) / 2.0;
-        let drawing = Rect::from_min_max(pos2(left, top), pos2(column.right(), top + height));
-        take(super::figure::drawing_ui(
-            &mut child(ui, drawing),
-            screen,
-            figure,
-            height,
-            false,
-        ));
-        let controls_rect = Rect::from_min_max(pos2(side.left(), controls_top), side.max);
-        take(super::figure::controls_ui(
-            &mut child(ui, controls_rect),
-            screen,
-            figure,
-            (page_figure, true),
-        ));
-        // The explanation over the controls; where it does not fit above them with the page's
-        // text, the text makes way while it is open, and a long one scrolls.
-        let mut text_bottom = controls_top - gap;
-        if explanation > 0.0 {
-            let top = (controls_top - explanation).max(side.top());
-            let room = Rect::from_min_max(pos2(side.left(), top), pos2(side.right(), text_bottom));
-            let mut room_ui = child(ui, room);
-            egui::ScrollArea::vertical()
-                .id_salt("explanation")
-                .auto_shrink([false, true])
-                .max_height(room.height())
-                .show(&mut room_ui, |ui| {
-                    super::figure::explanation_ui(ui, screen, figure.source);
-                });
-            text_bottom = top - gap;
-        }
-        let rest = Rect::from_min_max(area.min, pos2(left, text_bottom + margin));
-        if enlarged {
-            let mut title_ui = child(ui, rest.shrink(margin));
-            if fits_title(&title_ui, theme, &page.title, rest.bottom() - margin) {
-                super::text::title_ui(&mut title_ui, theme, &page.title);
-            }
-        } else if rest.height() >= 2.0 * (margin + sizes.body_pt) {
-            text(&mut child(ui, rest), screen);
-        }
-        return Some(command);
-    }
-    // A tall screen: the drawing takes at most the share of the height, and its controls come
-    // on top of that, so at a large text size they never squeeze the drawing.
-    let share = if enlarged {
-        sizes.figure_stack_share_enlarged
-    } else {
-        sizes.figure_stack_share
-    };
-    let measure = ui.new_child(UiBuilder::new().max_rect(inner).invisible());
-    let natural = super::figure::natural_height(&measure, screen, figure);
-    let controls = super::figure::controls_height(&measure, screen, figure, (page_figure, false));
-    let height = natural
-        .min(inner.height() * share)
-        .min(inner.height() - controls - sizes.item_spacing_pt);
-    if height < natural * sizes.figure_min_share && !enlarged {
-        return None;
-    }
-    let height = height.max(sizes.min_touch_pt);
-    let mut figure_ui = child(ui, inner);
-    figure_ui.spacing_mut().item_spacing.y = sizes.item_spacing_pt;
-    take(super::figure::drawing_ui(
-        &mut figure_ui,
-        screen,
-        figure,
-        height,
-        false,
-    ));
-    take(super::figure::controls_ui(
-        &mut figure_ui,
-        screen,
-        figure,
-        (page_figure, false),
-    ));
-    figure_ui.add_space(gap - sizes.item_spacing_pt);
-    if enlarged && fits_title(&figure_ui, theme, &page.title, inner.bottom()) {
-        super::text::title_ui(&mut figure_ui, theme, &page.title);
-    }
-    super::figure::explanation_ui(&mut figure_ui, screen, figure.source);
-    let top = figure_ui.cursor().top() - margin;
-    if !enlarged && top + 2.0 * (margin + sizes.body_pt) <= area.bottom() {
-        text(
-            &mut child(ui, Rect::from_min_max(pos2(area.left(), top), area.max)),
-            screen,
-        );
-    }
-    Some(command)
-}
-
-/// Whether the enlarged figure's page title fits in `ui` above `bottom` (the top bar names the
-/// topic anyway). At a large text size, in a column narrowed by the consultation tools, it ran
-/// over the caption beside the figure, or under the tools below it.
-fn fits_title(ui: &Ui, theme: &crate::theme::Theme, title: &str, bottom: f32) -> bool {
-    let galley = ui.painter().layout(
-        title.to_owned(),
-        crate::theme::bold_font(theme.sizes.title_pt),
-        theme.colors.text.color32(),
-        ui.available_width().max(1.0),
-    );
-    ui.cursor().top() + galley.size().y <= bottom
 }
 
 /// The bar at the top of a page or quiz: Home, the topic's title, and the reading tools when

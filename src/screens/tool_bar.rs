@@ -16,7 +16,9 @@ use crate::widgets::{BigButton, ButtonKind};
 /// The reading tools' buttons, left to right, each with the command it gives.
 fn reader_buttons<'a>(screen: &'a ScreenContext<'_>) -> Vec<(BigButton<'a>, Command)> {
     let (text_size, high_contrast) = (screen.text_size, screen.high_contrast);
-    let theme = screen.theme;
+    // At the normal size whatever size the patient chose: a second tap on the same place
+    // finds the same button, and a large text size does not push them off a narrow screen.
+    let theme = screen.tools_theme;
     let sizes = &theme.sizes;
     let interface = &screen.language.interface;
     let mut buttons = Vec::new();
@@ -139,16 +141,56 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
     let mut command = None;
     let one_bar = !screen.consult || ui.available_width() >= sizes.consult_one_bar_min_width_pt;
     if !one_bar {
+        // On a narrow screen the mark gives way rather than the buttons run off its edge.
+        let tools = &screen.tools_theme.sizes;
+        let mark = rows_needed(
+            ui,
+            tools.page_margin_pt,
+            consult_buttons_width(ui, screen, true),
+        );
         sized_bar_ui(
             ui,
             theme,
             Panel::top("consult_bar"),
-            screen.tools_theme.sizes.tool_bar_height_pt,
-            |ui| command = consult_buttons_ui(ui, screen),
+            tools.tool_bar_height_pt,
+            |ui| command = consult_buttons_ui(ui, screen, mark == 1.0),
         );
     }
     if in_top_bar {
         // The reading tools are in the top bar; consultation mode's buttons had their own.
+        return command;
+    }
+    let sizes = &screen.tools_theme.sizes;
+    let mut width = reader_tools_width(ui, screen);
+    if screen.consult && one_bar {
+        width += consult_buttons_width(ui, screen, true) + ui.spacing().item_spacing.x;
+    }
+    if rows_needed(ui, sizes.page_margin_pt, width) > 1.0 {
+        // Too narrow for one row (a narrow screen at a large text size): the languages and
+        // the contrast switch on one, the text sizes under them, each button where it was.
+        sized_bar_ui(
+            ui,
+            theme,
+            Panel::top("tool_bar"),
+            sizes.tool_bar_height_pt * 2.0,
+            |ui| {
+                ui.vertical(|ui| {
+                    let buttons = reader_buttons(screen);
+                    let (sizes_row, first_row): (Vec<_>, Vec<_>) = buttons
+                        .into_iter()
+                        .partition(|(_, asked)| matches!(asked, Command::SetTextSize(_)));
+                    for row in [first_row, sizes_row] {
+                        ui.horizontal(|ui| {
+                            for (button, asked) in row {
+                                if ui.add(button).clicked() {
+                                    command = Some(asked);
+                                }
+                            }
+                        });
+                    }
+                });
+            },
+        );
         return command;
     }
     sized_bar_ui(
@@ -158,7 +200,7 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
         sizes.tool_bar_height_pt,
         |ui| {
             if screen.consult && one_bar {
-                command = consult_buttons_ui(ui, screen);
+                command = consult_buttons_ui(ui, screen, true);
             }
             // The languages at the left, the text sizes and contrast at the right.
             let buttons = reader_buttons(screen);
@@ -182,28 +224,69 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
     command
 }
 
-/// Consultation mode's mark, the index, and the handout with how many things are in it.
-fn consult_buttons_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+/// How many rows of a bar buttons `width` wide in all need in `ui`'s width, less the bar's
+/// margins: 1 or 2.
+fn rows_needed(ui: &Ui, margin_pt: f32, width: f32) -> f32 {
+    if width <= ui.available_width() - 2.0 * margin_pt {
+        1.0
+    } else {
+        2.0
+    }
+}
+
+/// How wide consultation mode's buttons are in a row, gaps included, with its mark or not.
+fn consult_buttons_width(ui: &Ui, screen: &ScreenContext<'_>, with_mark: bool) -> f32 {
+    let theme = screen.tools_theme;
+    let sizes = &theme.sizes;
+    let interface = &screen.language.interface;
+    let gap = ui.spacing().item_spacing.x;
+    let mark = ui
+        .painter()
+        .layout_no_wrap(
+            interface.consult_mark.clone(),
+            crate::theme::bold_font(sizes.body_pt),
+            theme.colors.text.color32(),
+        )
+        .size()
+        .x
+        + 2.0 * sizes.item_spacing_pt;
+    let count = screen.ink.handout.items.len().to_string();
+    let label = interface.consult.handout.replace("{count}", &count);
+    let index = BigButton::new(theme, &interface.index, ButtonKind::Primary)
+        .size(ui)
+        .x;
+    let handout = BigButton::new(theme, &label, ButtonKind::Primary)
+        .size(ui)
+        .x;
+    let mark = if with_mark { mark + gap } else { 0.0 };
+    mark + index + handout + gap
+}
+
+/// Consultation mode's mark (`with_mark`), the index, and the handout with how many things
+/// are in it.
+fn consult_buttons_ui(ui: &mut Ui, screen: &ScreenContext<'_>, with_mark: bool) -> Option<Command> {
     let theme = screen.tools_theme;
     let sizes = &theme.sizes;
     let interface = &screen.language.interface;
     let mut command = None;
     // Clinicians see where they are, and can jump to anything.
-    egui::Frame::new()
-        .fill(theme.colors.key_fact.color32())
-        .stroke(egui::Stroke::new(
-            sizes.accent_stroke_pt,
-            theme.colors.key_fact_border.color32(),
-        ))
-        .corner_radius(sizes.corner_radius_pt)
-        .inner_margin(egui::Margin::same(sizes.item_spacing_pt as i8))
-        .show(ui, |ui| {
-            ui.add(egui::Label::new(
-                egui::RichText::new(&interface.consult_mark)
-                    .font(crate::theme::bold_font(sizes.body_pt))
-                    .color(theme.colors.text.color32()),
-            ));
-        });
+    if with_mark {
+        egui::Frame::new()
+            .fill(theme.colors.key_fact.color32())
+            .stroke(egui::Stroke::new(
+                sizes.accent_stroke_pt,
+                theme.colors.key_fact_border.color32(),
+            ))
+            .corner_radius(sizes.corner_radius_pt)
+            .inner_margin(egui::Margin::same(sizes.item_spacing_pt as i8))
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(
+                    egui::RichText::new(&interface.consult_mark)
+                        .font(crate::theme::bold_font(sizes.body_pt))
+                        .color(theme.colors.text.color32()),
+                ));
+            });
+    }
     let index = BigButton::new(theme, &interface.index, ButtonKind::Primary);
     if ui.add(index).clicked() {
         command = Some(Command::OpenIndex);

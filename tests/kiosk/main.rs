@@ -38,6 +38,7 @@ mod quiz;
 mod readability;
 mod reading_tools;
 mod recordings;
+mod screens_never_break;
 mod shutdown;
 mod snapshots;
 mod staff_access;

@@ -7,6 +7,13 @@
 
 use crate::common;
 
+use egui::accesskit::Role;
+use egui::{Pos2, Rect, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use patient_kiosk::KioskApp;
+use patient_kiosk::app::{Command, StaffPanel};
+use patient_kiosk::config::KioskConfig;
 use patient_kiosk::overlap::{KIOSK_SCREENS, Reading, walk};
 use patient_kiosk::theme::TextSize;
 
@@ -91,4 +98,84 @@ fn nothing_breaks_at_1080x1920() {
 #[test]
 fn nothing_breaks_at_800x1280() {
     walk_screen("800x1280");
+}
+
+/// Taps the button `label` where it is drawn, as a finger would: scrolled into view with a
+/// finger's drag first if it is below the screen's edge. Panics if it cannot be reached.
+fn tap_where_drawn(harness: &mut egui_kittest::Harness<'_, KioskApp>, label: &str, size: Vec2) {
+    let screen = Rect::from_min_size(Pos2::ZERO, size);
+    for _ in 0..20 {
+        let rect = harness.get_by_role_and_label(Role::Button, label).rect();
+        // In a panel that scrolls, wholly within its view: its scroll bar, just right of it,
+        // runs the view's height.
+        let in_view = harness
+            .query_all_by_role(Role::ScrollBar)
+            .map(|bar| bar.rect())
+            .filter(|bar| bar.left() >= rect.right() - 1.0 && bar.left() <= rect.right() + 60.0)
+            .all(|bar| bar.top() <= rect.top() && bar.bottom() >= rect.bottom());
+        if screen.contains_rect(rect) && in_view {
+            common::tap(harness, rect.center());
+            for _ in 0..3 {
+                harness.step();
+            }
+            return;
+        }
+        // A finger's drag upwards on the panel, from the middle of the screen.
+        let from = screen.center();
+        common::finger(harness, from, &[from - egui::vec2(0.0, size.y / 4.0)]);
+    }
+    panic!("{label:?} cannot be brought onto the {size:?} screen");
+}
+
+/// On every kiosk screen, from the home screen: five taps in the corner open the PIN pad,
+/// the PIN typed on its keys opens the staff menu, and its last button, tapped where it is
+/// drawn, goes back to the kiosk.
+#[test]
+fn the_staff_gesture_and_menu_work_on_every_kiosk_screen() {
+    const PIN: &str = "2468";
+    for screen in KIOSK_SCREENS {
+        let mut app = KioskApp::new(patient_kiosk::Theme::bundled(), Ok(common::bundled_deck()));
+        app.set_settings(
+            KioskConfig {
+                staff_pin_hash: Some(common::cheap_pin_hash(PIN)),
+                ..KioskConfig::default()
+            },
+            None,
+        );
+        app.apply(Command::Home);
+        let mut harness = Harness::builder()
+            .with_size(screen.size)
+            .with_pixels_per_point(screen.scale)
+            .with_step_dt(0.1)
+            .with_max_steps(40)
+            .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+        harness.run();
+        let corner = Pos2::new(30.0, screen.size.y - 30.0);
+        for _ in 0..5 {
+            common::tap(&mut harness, corner);
+        }
+        harness.step();
+        assert!(
+            harness.query_by_label("Enter the staff PIN.").is_some(),
+            "{}: five taps in the corner open the PIN pad",
+            screen.name
+        );
+        for digit in PIN.chars().map(String::from).chain(["Enter".to_owned()]) {
+            tap_where_drawn(&mut harness, &digit, screen.size);
+        }
+        assert!(
+            matches!(
+                harness.state().session().staff,
+                Some(StaffPanel::Menu { .. })
+            ),
+            "{}: the PIN opens the staff menu",
+            screen.name
+        );
+        tap_where_drawn(&mut harness, "Back to the kiosk", screen.size);
+        assert!(
+            harness.state().session().staff.is_none(),
+            "{}: Back to the kiosk closes the menu",
+            screen.name
+        );
+    }
 }

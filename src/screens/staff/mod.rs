@@ -84,14 +84,25 @@ pub fn staff_ui(
             .min(room_pt);
             ui.set_width(width_pt);
             ui.spacing_mut().item_spacing = egui::Vec2::splat(sizes.item_spacing_pt);
-            command = match panel {
-                StaffPanel::PinPad { digits, wrong } => {
-                    pin_pad::pin_pad_ui(ui, theme, words, digits.len(), *wrong, info)
-                }
-                StaffPanel::Menu { view, notice } => {
-                    menu::menu_ui(ui, theme, words, *view, *notice, info)
-                }
-            };
+            // On a short screen (1280x800) the panel scrolls, with a finger too, rather than
+            // put its last buttons below the screen's edge.
+            let height_pt =
+                screen.height() - 4.0 * sizes.card_padding_pt - 2.0 * sizes.page_margin_pt;
+            egui::ScrollArea::vertical()
+                .id_salt("staff_panel_scroll")
+                .max_height(height_pt.max(sizes.min_touch_pt))
+                .min_scrolled_height(height_pt.max(sizes.min_touch_pt))
+                .scroll_source(egui::scroll_area::ScrollSource::ALL)
+                .show(ui, |ui| {
+                    command = match panel {
+                        StaffPanel::PinPad { digits, wrong } => {
+                            pin_pad::pin_pad_ui(ui, theme, words, digits.len(), *wrong, info)
+                        }
+                        StaffPanel::Menu { view, notice } => {
+                            menu::menu_ui(ui, theme, words, *view, *notice, info)
+                        }
+                    };
+                });
         });
     command.map(Command::Staff)
 }
