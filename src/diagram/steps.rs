@@ -11,6 +11,9 @@ use crate::content::model::Interface;
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots};
 
+/// The least share of the row the step's words keep between the two buttons.
+const BETWEEN_MIN_SHARE: f32 = 0.3;
+
 /// A walk-through's controls at one step.
 pub struct StepControls<'a> {
     /// Design tokens.
@@ -78,11 +81,25 @@ impl StepControls<'_> {
         (back, next)
     }
 
+    /// The width left for the step's words between Step back and Next step, where that is a
+    /// fair share of `width` (the buttons then flank the words on one row).
+    fn between_width(&self, ui: &Ui, width: f32) -> Option<f32> {
+        let (back, next) = self.buttons();
+        let gap = ui.spacing().item_spacing.x;
+        let middle = width - back.size(ui).x - next.size(ui).x - 2.0 * gap;
+        (middle >= width * BETWEEN_MIN_SHARE).then_some(middle)
+    }
+
     /// How high the controls are in `ui` at its full width (for laying out a figure before
     /// drawing it).
     pub fn height(&self, ui: &Ui) -> f32 {
         let (back, next) = self.buttons();
         let gap = ui.spacing().item_spacing.y;
+        let dots = self.theme.sizes.small_pt * 0.6;
+        if let Some(middle) = self.between_width(ui, ui.available_width()) {
+            let buttons = back.size(ui).y.max(next.size(ui).y);
+            return dots + gap + self.caption_height(ui, middle).max(buttons);
+        }
         let (back, next) = (back.size(ui), next.size(ui));
         let buttons = if back.x + ui.spacing().item_spacing.x + next.x <= ui.available_width() {
             back.y.max(next.y)
@@ -93,6 +110,52 @@ impl StepControls<'_> {
         dots + gap + self.caption_height(ui, ui.available_width()) + gap + buttons
     }
 
+    /// Step back, the step's words (`middle` wide) and Next step on one row, the buttons at
+    /// the row's ends whatever the words' length.
+    fn row_ui(self, ui: &mut Ui, middle: f32, font: egui::FontId) -> Option<bool> {
+        let total = self.diagram.steps.len();
+        let step = self.step.min(total.saturating_sub(1));
+        let (back, next) = self.buttons();
+        let height = self
+            .caption_height(ui, middle)
+            .max(back.size(ui).y.max(next.size(ui).y));
+        let mut moved = None;
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), height),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                if ui.add_enabled(step > 0, back).clicked() {
+                    moved = Some(false);
+                }
+                // Next step at the row's right end, where it stays whatever the words.
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.add_enabled(step + 1 < total, next).clicked() {
+                        moved = Some(true);
+                    }
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(ui.available_width(), height),
+                        Layout::top_down(Align::Min).with_main_align(Align::Center),
+                        |ui| {
+                            ui.set_min_size(egui::vec2(middle, height));
+                            if let Some(caption) = self.caption(step) {
+                                ui.add(
+                                    Label::new(
+                                        RichText::new(caption)
+                                            .font(font)
+                                            .color(self.theme.colors.text.color32()),
+                                    )
+                                    .wrap()
+                                    .sense(egui::Sense::FOCUSABLE),
+                                );
+                            }
+                        },
+                    );
+                });
+            },
+        );
+        moved
+    }
+
     /// Draws the caption and buttons; returns `Some(true)` when Next step was tapped and
     /// `Some(false)` for Step back.
     pub fn ui(self, ui: &mut Ui) -> Option<bool> {
@@ -101,9 +164,12 @@ impl StepControls<'_> {
         let total = self.diagram.steps.len();
         let step = self.step.min(total.saturating_sub(1));
         let width = ui.available_width();
-        let tallest = self.caption_height(ui, width);
         let font = bold_font(sizes.body_pt);
         ui.add(self.dots());
+        if let Some(middle) = self.between_width(ui, width) {
+            return self.row_ui(ui, middle, font);
+        }
+        let tallest = self.caption_height(ui, width);
         ui.allocate_ui_with_layout(
             egui::vec2(width, tallest),
             Layout::top_down(Align::Min),

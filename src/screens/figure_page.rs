@@ -5,9 +5,11 @@
 //! so opening a part, or moving to a step with longer words, moves nothing: not the drawing,
 //! not the step buttons, not the page's text.
 //!
-//! On a wide screen the figure and its room take the right of the screen, and the text has
-//! the whole height at the left, wide enough for a readable line at any text size (the
-//! figure's column narrows to keep it so). On a tall screen the figure is on top, its room
+//! On a wide screen the figure takes the right of the screen and the text the left, wide
+//! enough for a readable line at any text size (the figure's column narrows to keep it so).
+//! Where the text keeps at least twelve lines with them, the figure's room sits under the
+//! text and the drawing has the column's whole height; otherwise (a large text size) the room
+//! goes under the drawing and the text has the whole height. On a tall screen the figure is on top, its room
 //! under it, then the text. Where neither leaves the drawing big enough to see, the figure
 //! goes among the page's blocks and the whole page scrolls.
 
@@ -20,6 +22,12 @@ use crate::content::model::{Page, PageFigure};
 /// The least share of its room's height a drawing takes beside the text; below it, the figure
 /// goes above the text, or among the blocks.
 const FIGURE_MIN_ROOM_SHARE: f32 = 0.4;
+
+/// Lines of body text the page's text keeps beside a figure whose controls sit under it.
+const TEXT_LINES_BESIDE: f32 = 12.0;
+
+/// The same in consultation mode, where the drawing matters more than the page's words.
+const TEXT_LINES_CONSULT: f32 = 1.0;
 
 /// The rectangles of a page with a figure, in screen points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -69,6 +77,8 @@ fn plan(
     let sizes = &screen.theme.sizes;
     let margin = sizes.page_margin_pt;
     let gap = sizes.block_spacing_pt;
+    // The caption and controls sit close under their drawing.
+    let under = sizes.item_spacing_pt;
     let inner = area.shrink(margin);
     // The least a drawing may be and still be worth its own part of the screen: a good part
     // of its room's height (or all it needs), and never a thumbnail.
@@ -84,14 +94,44 @@ fn plan(
             (inner.width() * sizes.figure_column_share).min(inner.width() - gap - text_min);
         let left = inner.right() - column;
         let right = Rect::from_min_max(pos2(left, inner.top()), inner.max);
+        // Where the text keeps its twelve lines with the figure's controls under it, the
+        // drawing has the column's whole height.
+        let side = Rect::from_min_max(inner.min, pos2(left - gap, inner.bottom()));
+        let beside = measure(ui, screen, (figure, false), side).below;
+        let row_pt =
+            ui.fonts_mut(|fonts| fonts.row_height(&egui::FontId::proportional(sizes.body_pt)));
+        let title_pt = 1.5 * sizes.title_pt;
+        let text_pt = side.height() - beside - gap - title_pt;
+        let natural = measure(ui, screen, (figure, false), right).natural;
+        // In consultation mode the clinician talks the patient through the drawing: it keeps
+        // the height while the text keeps a few lines.
+        let lines = if screen.consult {
+            TEXT_LINES_CONSULT
+        } else {
+            TEXT_LINES_BESIDE
+        };
+        if text_pt >= lines * row_pt
+            && natural.min(right.height()) >= least(natural, right.height())
+        {
+            let height = natural.min(right.height());
+            let top = right.top() + (right.height() - height) / 2.0;
+            let drawing = Rect::from_min_size(pos2(left, top), vec2(column, height));
+            let below = Rect::from_min_max(pos2(side.left(), side.bottom() - beside), side.max);
+            let text = Rect::from_min_max(area.min, pos2(left - gap + margin, below.top() - gap));
+            return Some(FigurePagePlan {
+                drawing,
+                below,
+                text,
+            });
+        }
         let needs = measure(ui, screen, (figure, false), right);
-        let height = needs.natural.min(right.height() - gap - needs.below);
+        let height = needs.natural.min(right.height() - under - needs.below);
         if height >= least(needs.natural, right.height()) {
             // The drawing and its room together, centred in the column's height.
-            let top = right.top() + (right.height() - height - gap - needs.below).max(0.0) / 2.0;
+            let top = right.top() + (right.height() - height - under - needs.below).max(0.0) / 2.0;
             let drawing = Rect::from_min_size(pos2(left, top), vec2(column, height));
             let below = Rect::from_min_size(
-                pos2(left, drawing.bottom() + gap),
+                pos2(left, drawing.bottom() + under),
                 vec2(column, needs.below),
             );
             let text = Rect::from_min_max(area.min, pos2(left - gap + margin, area.bottom()));
@@ -107,13 +147,13 @@ fn plan(
     let height = needs
         .natural
         .min(inner.height() * sizes.figure_stack_share)
-        .min(inner.height() - gap - needs.below - 2.0 * sizes.body_pt);
+        .min(inner.height() - under - gap - needs.below - 2.0 * sizes.body_pt);
     if height < least(needs.natural, inner.height() * sizes.figure_stack_share) {
         return None;
     }
     let drawing = Rect::from_min_size(inner.min, vec2(inner.width(), height));
     let below = Rect::from_min_size(
-        pos2(inner.left(), drawing.bottom() + gap),
+        pos2(inner.left(), drawing.bottom() + under),
         vec2(inner.width(), needs.below),
     );
     let text = Rect::from_min_max(pos2(area.left(), below.bottom() + gap - margin), area.max);
@@ -133,7 +173,7 @@ fn plan_enlarged(
     area: Rect,
 ) -> FigurePagePlan {
     let sizes = &screen.theme.sizes;
-    let gap = sizes.block_spacing_pt;
+    let gap = sizes.item_spacing_pt;
     let inner = area.shrink(sizes.page_margin_pt);
     let needs = measure(ui, screen, (figure, true), inner);
     // On a short screen at a large text size the controls may need more than the room: the

@@ -89,7 +89,7 @@ fn render_writes_a_png_of_every_page_and_every_step_named_by_its_id() {
     let language = deck.language(deck.default_language);
     let out = tempfile::tempdir().expect("temp dir");
     let out_dir = out.path().to_str().expect("utf-8 path");
-    let output = render_command(&["render", "--out", out_dir, "--size", "1280x800"])
+    let output = render_command(&["render", "--out", out_dir, "--size", "1280x800", "--steps"])
         .output()
         .expect("render runs");
     assert_eq!(

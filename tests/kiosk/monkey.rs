@@ -492,8 +492,17 @@ fn a_monkey_never_breaks_the_kiosk() {
                 wiped.staff_panel += u64::from(session.staff.is_some());
                 // Staff may have made the idle time longer in the menu: the spell lasts as long
                 // as the kiosk waits now.
+                // A tap in the staff menu may have switched consultation mode on, with its
+                // own, longer idle time.
                 let settings = harness.state().settings();
-                let frames = f64::from(settings.idle_timeout_secs).max(IDLE_SECS)
+                let idle_secs = if harness.state().is_consult() {
+                    settings
+                        .consult_idle_timeout_secs
+                        .max(settings.idle_timeout_secs)
+                } else {
+                    settings.idle_timeout_secs
+                };
+                let frames = f64::from(idle_secs).max(IDLE_SECS)
                     + f64::from(settings.countdown_secs).max(COUNTDOWN_SECS)
                     + 2.0;
                 common::wait_frames(&mut harness, frames as u32);

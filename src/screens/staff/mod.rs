@@ -87,7 +87,7 @@ pub fn staff_ui(
             // On a short screen (1280x800) the panel scrolls, with a finger too, rather than
             // put its last buttons below the screen's edge.
             let height_pt =
-                screen.height() - 4.0 * sizes.card_padding_pt - 2.0 * sizes.page_margin_pt;
+                screen.height() - 4.0 * sizes.card_padding_pt - 2.0 * sizes.item_spacing_pt;
             egui::ScrollArea::vertical()
                 .id_salt("staff_panel_scroll")
                 .max_height(height_pt.max(sizes.min_touch_pt))
