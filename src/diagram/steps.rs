@@ -12,7 +12,7 @@ use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots};
 
 /// The least share of the row the step's words keep between the two buttons.
-const BETWEEN_MIN_SHARE: f32 = 0.3;
+const BETWEEN_MIN_SHARE: f32 = 0.4;
 
 /// A walk-through's controls at one step.
 pub struct StepControls<'a> {
