@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::ScreenContext;
 use crate::app::{Command, ListenCommand, ListenState};
-use crate::widgets::{BigButton, ButtonKind};
+use crate::widgets::{BigButton, ButtonKind, Icon};
 
 /// Draws the controls for the Listen state in at most `room_pt` of the row; a command if one
 /// was tapped. Where the row is short (a narrow screen at the largest text), Stop gives way
@@ -28,11 +28,18 @@ pub(super) fn listen_controls_ui(
     match state {
         ListenState::Unavailable => {}
         ListenState::Ready | ListenState::Paused => {
-            tapped(
-                ui,
-                button(&words.listen, ButtonKind::Secondary),
-                ListenCommand::Start,
-            );
+            // With its speaker, so it never looks like Back; the speaker alone (its name for
+            // screen readers) where the row is short, so the page number keeps its place.
+            let listen = button(&words.listen, ButtonKind::Secondary).icon(Icon::Speaker);
+            let listen = if listen.size(ui).x <= room_pt {
+                listen
+            } else {
+                button("", ButtonKind::Secondary)
+                    .icon(Icon::Speaker)
+                    .min_width(theme.sizes.min_touch_pt)
+                    .accessible_label(&words.listen)
+            };
+            tapped(ui, listen, ListenCommand::Start);
             if state == ListenState::Paused {
                 tapped(
                     ui,

@@ -246,7 +246,18 @@ pub(super) fn back_next_bar_ui(
                 .icon_after(Icon::Next)
                 .size(ui)
                 .x;
-            let room = ui.available_width() - next_width - 2.0 * ui.spacing().item_spacing.x;
+            // Less the least the page number needs ("2 / 3").
+            let numbers = ui
+                .painter()
+                .layout_no_wrap(
+                    format!("{} / {of}", at + 1),
+                    egui::FontId::proportional(sizes.small_pt),
+                    theme.colors.text_muted.color32(),
+                )
+                .size()
+                .x;
+            let room =
+                ui.available_width() - next_width - numbers - 3.0 * ui.spacing().item_spacing.x;
             if let Some(asked) = super::listen_controls::listen_controls_ui(ui, screen, room) {
                 command = Some(asked);
             }
@@ -258,34 +269,67 @@ pub(super) fn back_next_bar_ui(
             }
             // Between them, centred: the dots and the progress in words.
             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                let dots = ProgressDots::new(theme, at, of);
-                let words = egui::WidgetText::from(
-                    RichText::new(progress)
-                        .size(sizes.small_pt)
-                        .color(theme.colors.text_muted.color32()),
-                )
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Truncate),
-                    ui.available_width(),
-                    egui::FontSelection::Default,
-                );
-                // What fits of them: both, the dots alone, or (beside the Listen controls
-                // on a narrow screen at the largest text) neither.
-                let room = ui.available_width();
-                let both = dots.width() + ui.spacing().item_spacing.x + words.size().x;
-                let content = if both <= room { both } else { dots.width() };
-                if content <= room {
-                    ui.add_space(((room - content) / 2.0).max(0.0));
-                    ui.add(dots);
-                    if both <= room {
-                        ui.add(Label::new(words).sense(super::text::READABLE));
-                    }
-                }
+                progress_ui(ui, theme, (progress, at, of));
             });
         });
     });
     command
+}
+
+/// Between Back and Next: the dots and the progress in words, centred in the room left. Side
+/// by side where they fit; else the words under the dots; else the numbers alone ("2 / 3",
+/// read out in words), under the dots where there is height for them: the page number shows at
+/// every size, beside Listen on a narrow screen too.
+fn progress_ui(ui: &mut Ui, theme: &crate::theme::Theme, (progress, at, of): (&str, usize, usize)) {
+    let sizes = &theme.sizes;
+    let room = ui.available_width();
+    let height = ui.available_height();
+    let dots = ProgressDots::new(theme, at, of);
+    let galley = |ui: &Ui, text: &str| {
+        egui::WidgetText::from(
+            RichText::new(text)
+                .size(sizes.small_pt)
+                .color(theme.colors.text_muted.color32()),
+        )
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::FontSelection::Default,
+        )
+    };
+    let words = galley(ui, progress);
+    let both = dots.width() + ui.spacing().item_spacing.x + words.size().x;
+    if both <= room {
+        ui.add_space(((room - both) / 2.0).max(0.0));
+        ui.add(dots);
+        ui.add(Label::new(words).sense(super::text::READABLE));
+        return;
+    }
+    let (shown, short) = if words.size().x <= room {
+        (words, false)
+    } else {
+        (galley(ui, &format!("{} / {of}", at + 1)), true)
+    };
+    let with_dots = dots.width() <= room && dots.height() + shown.size().y <= height;
+    ui.allocate_ui_with_layout(
+        egui::vec2(room, height),
+        Layout::top_down(Align::Center).with_main_align(Align::Center),
+        |ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            if with_dots {
+                ui.add(dots);
+            }
+            if shown.size().x <= room {
+                let label = ui.add(Label::new(shown).sense(super::text::READABLE));
+                if short {
+                    label.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, progress)
+                    });
+                }
+            }
+        },
+    );
 }
 
 /// At a topic's end: the next topic as a tile, or a way back to all topics after the last.

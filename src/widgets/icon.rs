@@ -21,6 +21,8 @@ pub enum Icon {
     Check,
     /// A cross, for an answer that is not right.
     Cross,
+    /// A loudspeaker with sound coming from it, for Listen.
+    Speaker,
 }
 
 impl Icon {
@@ -78,6 +80,27 @@ impl Icon {
             Self::Cross => {
                 painter.line_segment([at(0.2, 0.2), at(0.8, 0.8)], stroke);
                 painter.line_segment([at(0.8, 0.2), at(0.2, 0.8)], stroke);
+            }
+            Self::Speaker => {
+                let body = vec![
+                    at(0.1, 0.38),
+                    at(0.28, 0.38),
+                    at(0.52, 0.15),
+                    at(0.52, 0.85),
+                    at(0.28, 0.62),
+                    at(0.1, 0.62),
+                ];
+                painter.add(egui::Shape::convex_polygon(body, color, Stroke::NONE));
+                // Two waves of sound, as arcs.
+                for radius in [0.16_f32, 0.32] {
+                    let points = (0..=8)
+                        .map(|i| {
+                            let angle = -0.9 + 1.8 * i as f32 / 8.0;
+                            at(0.58 + radius * angle.cos(), 0.5 + radius * angle.sin())
+                        })
+                        .collect();
+                    painter.line(points, stroke);
+                }
             }
             Self::Enlarge => {
                 for (corner, dx, dy) in [

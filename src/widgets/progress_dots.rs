@@ -25,6 +25,11 @@ impl<'a> ProgressDots<'a> {
         }
     }
 
+    /// How high the dots are, in points.
+    pub fn height(&self) -> f32 {
+        self.theme.sizes.small_pt * 0.6
+    }
+
     /// How wide the row of dots is.
     pub fn width(&self) -> f32 {
         let diameter = self.theme.sizes.small_pt * 0.6;

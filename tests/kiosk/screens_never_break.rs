@@ -179,3 +179,46 @@ fn the_staff_gesture_and_menu_work_on_every_kiosk_screen() {
         );
     }
 }
+
+/// "Page 2 of 3" is on every page on every kiosk screen at every text size, in both
+/// languages, with the Listen button in the bar too: where the dots and the words do not fit
+/// side by side, the words go under the dots.
+#[test]
+fn the_page_number_shows_on_every_screen_at_every_text_size() {
+    let deck = common::bundled_deck();
+    let at = patient_kiosk::content::PageRef { topic: 1, page: 1 };
+    let mut missing = Vec::new();
+    for screen in KIOSK_SCREENS {
+        for language in 0..deck.languages.len() {
+            for text in TextSize::ALL {
+                let mut app = KioskApp::new(patient_kiosk::Theme::bundled(), Ok(deck.clone()));
+                common::with_listen_button(&mut app);
+                app.apply(Command::ChooseLanguage(language));
+                app.apply(Command::SetTextSize(text));
+                app.apply(Command::Open(at));
+                let mut harness = Harness::builder()
+                    .with_size(screen.size)
+                    .with_pixels_per_point(screen.scale)
+                    .with_max_steps(40)
+                    .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+                harness.run();
+                let words = deck.languages[language].page_of(at);
+                let Some(node) = harness.query_by_label(&words) else {
+                    missing.push(format!(
+                        "{} {text:?} language {language}: no {words:?}",
+                        screen.name
+                    ));
+                    continue;
+                };
+                let rect = node.rect();
+                if !Rect::from_min_size(Pos2::ZERO, screen.size).contains_rect(rect) {
+                    missing.push(format!(
+                        "{} {text:?} language {language}: {words:?} at {rect:?}",
+                        screen.name
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
