@@ -241,29 +241,26 @@ impl Headless {
     /// One more frame of the screen showing, read for what a person would see go wrong on it
     /// (see [`crate::overlap`]).
     pub fn problems(&mut self) -> Vec<crate::overlap::Finding> {
+        let (output, screen) = self.read_frame();
+        let tree = output.platform_output.accesskit_update.as_ref();
+        crate::overlap::check(&output.shapes, tree, screen)
+    }
+
+    /// One more frame of the screen showing: everything [`crate::overlap::describe`] sees.
+    pub fn describe(&mut self) -> Vec<String> {
+        let (output, screen) = self.read_frame();
+        let tree = output.platform_output.accesskit_update.as_ref();
+        crate::overlap::describe(&output.shapes, tree, screen)
+    }
+
+    /// One more frame with its AccessKit tree, and the screen it was drawn on.
+    fn read_frame(&mut self) -> (egui::FullOutput, egui::Rect) {
         self.ctx.enable_accesskit();
         // The first frame with AccessKit on builds its tree; the second is read.
         self.pass(1.0 / 60.0);
         let output = self.pass(1.0 / 60.0);
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, self.size);
-        crate::overlap::check(
-            &output.shapes,
-            output.platform_output.accesskit_update.as_ref(),
-            screen,
-        )
-    }
-
-    /// One more frame of the screen showing: everything [`crate::overlap::describe`] sees.
-    pub fn describe(&mut self) -> Vec<String> {
-        self.ctx.enable_accesskit();
-        self.pass(1.0 / 60.0);
-        let output = self.pass(1.0 / 60.0);
-        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, self.size);
-        crate::overlap::describe(
-            &output.shapes,
-            output.platform_output.accesskit_update.as_ref(),
-            screen,
-        )
+        (output, screen)
     }
 
     /// One frame, `after_secs` after the last: how many vertices it drew.

@@ -26,28 +26,23 @@ pub(super) fn layout(
     let mut table = Vec::new();
     for screen in chosen {
         let mut count = 0;
-        for &language in &languages {
-            for text in TextSize::ALL {
-                for high_contrast in [false, true] {
-                    let reading = Reading {
-                        language,
-                        text,
-                        high_contrast,
-                    };
-                    for (name, problems) in walk(&deck, screen, reading) {
-                        count += problems.len();
-                        if quiet {
-                            continue;
-                        }
-                        let code = &deck.languages[language].code;
-                        let contrast = if high_contrast { " high contrast" } else { "" };
-                        for problem in problems {
-                            println!(
-                                "{} {code} {text:?}{contrast}, {name}: {problem}",
-                                screen.name
-                            );
-                        }
-                    }
+        for reading in Reading::every(languages.iter().copied()) {
+            for (name, problems) in walk(&deck, screen, reading) {
+                count += problems.len();
+                if quiet {
+                    continue;
+                }
+                let code = &deck.languages[reading.language].code;
+                let contrast = if reading.high_contrast {
+                    " high contrast"
+                } else {
+                    ""
+                };
+                for problem in problems {
+                    println!(
+                        "{} {code} {:?}{contrast}, {name}: {problem}",
+                        screen.name, reading.text
+                    );
                 }
             }
         }

@@ -133,6 +133,17 @@ fn flatten<'a>(clipped: &'a ClippedShape, shape: &'a Shape, out: &mut Vec<Painte
 /// Everything a person would see go wrong on a frame of `screen` (points): its shapes, in paint
 /// order, and its AccessKit tree (which must be enabled on the context).
 pub fn check(shapes: &[ClippedShape], tree: Option<&TreeUpdate>, screen: Rect) -> Vec<Finding> {
+    let (painted, curtain, nodes) = read(shapes, tree, screen);
+    judge_painted(&painted, curtain, &nodes, screen)
+}
+
+/// A frame read: its shapes flattened in paint order, where the last dialog's backdrop is
+/// among them, and the tree's nodes.
+fn read<'a>(
+    shapes: &'a [ClippedShape],
+    tree: Option<&'a TreeUpdate>,
+    screen: Rect,
+) -> (Vec<Painted<'a>>, usize, Vec<&'a Node>) {
     let mut painted = Vec::new();
     for clipped in shapes {
         flatten(clipped, &clipped.shape, &mut painted);
@@ -141,7 +152,7 @@ pub fn check(shapes: &[ClippedShape], tree: Option<&TreeUpdate>, screen: Rect) -
     let nodes: Vec<&Node> = tree
         .map(|tree| tree.nodes.iter().map(|(_, node)| node).collect())
         .unwrap_or_default();
-    judge_painted(&painted, curtain, &nodes, screen)
+    (painted, curtain, nodes)
 }
 
 /// Where the last dialog's backdrop over the whole screen is painted: what is under it is out
@@ -177,14 +188,7 @@ fn judge_painted(
 /// Everything [`check`] sees on a frame, one line each: what it is, where, its clip; and the
 /// scroll bars. For finding out why a screen has the problems it has.
 pub fn describe(shapes: &[ClippedShape], tree: Option<&TreeUpdate>, screen: Rect) -> Vec<String> {
-    let mut painted = Vec::new();
-    for clipped in shapes {
-        flatten(clipped, &clipped.shape, &mut painted);
-    }
-    let curtain = curtain(&painted, screen);
-    let nodes: Vec<&Node> = tree
-        .map(|tree| tree.nodes.iter().map(|(_, node)| node).collect())
-        .unwrap_or_default();
+    let (painted, curtain, nodes) = read(shapes, tree, screen);
     let (seen, _, scroll_bars) = seen_painted(&painted, curtain, &nodes, screen);
     let mut lines: Vec<String> = seen
         .iter()

@@ -59,6 +59,25 @@ pub struct Reading {
     pub high_contrast: bool,
 }
 
+impl Reading {
+    /// Every reading setting in each of `languages`: the three text sizes, in both looks.
+    pub fn every(languages: impl IntoIterator<Item = usize>) -> Vec<Self> {
+        let mut all = Vec::new();
+        for language in languages {
+            for text in TextSize::ALL {
+                for high_contrast in [false, true] {
+                    all.push(Self {
+                        language,
+                        text,
+                        high_contrast,
+                    });
+                }
+            }
+        }
+        all
+    }
+}
+
 /// The PIN the walk sets to open the staff menu.
 const PIN: &str = "2468";
 

@@ -27,22 +27,17 @@ fn walk_screen(name: &str) {
         .expect("a kiosk screen");
     let mut problems = Vec::new();
     let mut screens = 0;
-    for language in 0..deck.languages.len() {
-        for text in TextSize::ALL {
-            for high_contrast in [false, true] {
-                let reading = Reading {
-                    language,
-                    text,
-                    high_contrast,
-                };
-                screens += 1;
-                for (at, found) in walk(&deck, *screen, reading) {
-                    let code = &deck.languages[language].code;
-                    let look = if high_contrast { ", high contrast" } else { "" };
-                    for problem in found {
-                        problems.push(format!("{code} {text:?}{look}, {at}: {problem}"));
-                    }
-                }
+    for reading in Reading::every(0..deck.languages.len()) {
+        screens += 1;
+        for (at, found) in walk(&deck, *screen, reading) {
+            let code = &deck.languages[reading.language].code;
+            let look = if reading.high_contrast {
+                ", high contrast"
+            } else {
+                ""
+            };
+            for problem in found {
+                problems.push(format!("{code} {:?}{look}, {at}: {problem}", reading.text));
             }
         }
     }
