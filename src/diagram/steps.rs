@@ -110,6 +110,23 @@ impl StepControls<'_> {
         dots + gap + self.caption_height(ui, ui.available_width()) + gap + buttons
     }
 
+    /// The words of step `step`, wrapped.
+    fn caption_ui(&self, ui: &mut Ui, step: usize, font: egui::FontId) {
+        if let Some(caption) = self.caption(step) {
+            ui.add(
+                Label::new(
+                    RichText::new(caption)
+                        .font(font)
+                        .color(self.theme.colors.text.color32()),
+                )
+                .wrap()
+                // Reached by Tab and screen readers, as every text is (see
+                // `screens::text::READABLE`).
+                .sense(egui::Sense::FOCUSABLE),
+            );
+        }
+    }
+
     /// Step back, the step's words (`middle` wide) and Next step on one row, the buttons at
     /// the row's ends whatever the words' length.
     fn row_ui(self, ui: &mut Ui, middle: f32, font: egui::FontId) -> Option<bool> {
@@ -137,17 +154,7 @@ impl StepControls<'_> {
                         Layout::top_down(Align::Min).with_main_align(Align::Center),
                         |ui| {
                             ui.set_min_size(egui::vec2(middle, height));
-                            if let Some(caption) = self.caption(step) {
-                                ui.add(
-                                    Label::new(
-                                        RichText::new(caption)
-                                            .font(font)
-                                            .color(self.theme.colors.text.color32()),
-                                    )
-                                    .wrap()
-                                    .sense(egui::Sense::FOCUSABLE),
-                                );
-                            }
+                            self.caption_ui(ui, step, font);
                         },
                     );
                 });
@@ -160,7 +167,6 @@ impl StepControls<'_> {
     /// `Some(false)` for Step back.
     pub fn ui(self, ui: &mut Ui) -> Option<bool> {
         let sizes = &self.theme.sizes;
-        let colors = &self.theme.colors;
         let total = self.diagram.steps.len();
         let step = self.step.min(total.saturating_sub(1));
         let width = ui.available_width();
@@ -175,19 +181,7 @@ impl StepControls<'_> {
             Layout::top_down(Align::Min),
             |ui| {
                 ui.set_min_size(egui::vec2(width, tallest));
-                if let Some(caption) = self.caption(step) {
-                    ui.add(
-                        Label::new(
-                            RichText::new(caption)
-                                .font(font)
-                                .color(colors.text.color32()),
-                        )
-                        .wrap()
-                        // Reached by Tab and screen readers, as every text is (see
-                        // `screens::text::READABLE`).
-                        .sense(egui::Sense::FOCUSABLE),
-                    );
-                }
+                self.caption_ui(ui, step, font);
             },
         );
         let mut moved = None;
