@@ -340,10 +340,31 @@ impl DiagramView<'_> {
 
         // Hotspots are buttons even while scrolled out of sight, so screen readers (and
         // tests) can find them and scroll them into view.
+        // Where each layer is while it moves into place (the labels were placed where the
+        // layers end up, and move with them).
+        let poses: Vec<Pose> = motions
+            .iter()
+            .zip(&shown)
+            .map(|(motion, &amount)| {
+                motion.map_or(Pose::IDENTITY, |motion| {
+                    Pose::of(motion, amount, origin, scale)
+                })
+            })
+            .collect();
+        // A part's ring and touch area travel with the part while it moves (the C-arm rolling
+        // in), rather than wait where it will end up.
+        let travel = |hotspot: &crate::content::diagram::Hotspot, at: Pos2| {
+            (hotspot.layers.iter())
+                .filter_map(|id| diagram.layers.iter().position(|layer| layer.id == *id))
+                .map(|index| poses[index].apply(at) - at)
+                .find(|shift| *shift != Vec2::ZERO)
+                .unwrap_or(Vec2::ZERO)
+        };
         let mut hotspots = Vec::new();
         let mut touches = Vec::new();
         for hotspot in shown_hotspots.iter().copied() {
             let region = region_of(hotspot, scale).translate(origin.to_vec2());
+            let region = region.translate(travel(hotspot, region.center()));
             touches.push(touch_area(region, min_touch));
             hotspots.push((hotspot, region));
         }
@@ -391,17 +412,6 @@ impl DiagramView<'_> {
             (None, None) => &[],
         };
         let highlighted = |layer: &str| glowing.iter().any(|id| id == layer);
-        // Where each layer is while it moves into place (the labels were placed where the
-        // layers end up, and move with them).
-        let poses: Vec<Pose> = motions
-            .iter()
-            .zip(&shown)
-            .map(|(motion, &amount)| {
-                motion.map_or(Pose::IDENTITY, |motion| {
-                    Pose::of(motion, amount, origin, scale)
-                })
-            })
-            .collect();
         let place =
             |index: usize, (x, y): (f32, f32)| poses[index].apply(origin + vec2(x, y) * scale);
         let max_side_px = ui.input(|input| input.max_texture_side) as u32;

@@ -638,3 +638,50 @@ fn walk_throughs_move_what_the_words_say_and_less_motion_only_fades() {
         );
     }
 }
+
+/// A part's ring travels with the part while it moves into place: half-way through the C-arm
+/// rolling in, its ring (the button a finger taps) is where the C-arm is, shifted from where it
+/// ends up by as much as the C-arm's label beside it, not waiting in the empty air.
+#[test]
+fn a_parts_ring_travels_with_it_while_it_moves() {
+    let deck = common::bundled_deck();
+    let mut harness = kiosk_on_diagram(&deck, "fluoroscope");
+    let words = &deck.language(deck.default_language).diagram_texts["fluoroscope"];
+    let ring_title = &words.hotspots["c-arm"].title;
+    let label = &words.labels["c-arm"];
+    harness.state_mut().apply(Command::StepDiagram {
+        diagram: "fluoroscope".to_owned(),
+        forward: true,
+    });
+    // A few frames into the motion.
+    for _ in 0..4 {
+        harness.step();
+    }
+    let ring_at = |harness: &Harness<'_, KioskApp>| {
+        harness
+            .get_by_role_and_label(Role::Button, ring_title)
+            .rect()
+            .center()
+    };
+    let label_at = |harness: &Harness<'_, KioskApp>| {
+        harness
+            .query_all_by_label(label)
+            .find(|node| node.accesskit_node().role() == Role::Label)
+            .expect("the C-arm's label")
+            .rect()
+            .center()
+    };
+    let (ring_moving, label_moving) = (ring_at(&harness), label_at(&harness));
+    harness.run();
+    let (ring_still, label_still) = (ring_at(&harness), label_at(&harness));
+    let ring_shift = ring_still - ring_moving;
+    let label_shift = label_still - label_moving;
+    assert!(
+        ring_shift.length() > 20.0,
+        "half-way, the ring is not where it ends up: {ring_shift:?}"
+    );
+    assert!(
+        (ring_shift - label_shift).length() < 2.0,
+        "the ring moves as the part's label does: {ring_shift:?} and {label_shift:?}"
+    );
+}
