@@ -150,7 +150,6 @@ fn every_view(deck: &Deck, setup: &RenderSetup, only: &[String]) -> Vec<(String,
                 };
                 let name = format!("{}-hotspot-{hotspot}", page.id);
                 queue.push((name, vec![open]));
-                queue.push((String::new(), vec![Command::CloseHotspot]));
             }
             if !setup.steps {
                 continue;
@@ -163,7 +162,11 @@ fn every_view(deck: &Deck, setup: &RenderSetup, only: &[String]) -> Vec<(String,
                     diagram: id.clone(),
                     forward: true,
                 };
-                (name, vec![next, Command::RevealDiagram(id)])
+                // A part opened for the picture before closes (turning the page closes it too).
+                (
+                    name,
+                    vec![Command::CloseHotspot, next, Command::RevealDiagram(id)],
+                )
             }));
         }
     }
@@ -307,16 +310,6 @@ impl eframe::App for RenderApp {
             return;
         };
         let now_secs = ctx.input(|input| input.time);
-        if name.is_empty() {
-            // Only a way to the next screen (a hotspot closed again): nothing to save.
-            for command in commands {
-                self.app.apply(command);
-            }
-            self.index += 1;
-            self.app.ui(ui);
-            ctx.request_repaint();
-            return;
-        }
         if self.frames_on_screen == 0 {
             for command in commands {
                 self.app.apply(command);

@@ -523,34 +523,31 @@ mod tests {
         let first = text_shape(&mut fonts, "The page's words", Pos2::new(10.0, 290.0));
         let second = text_shape(&mut fonts, "The caption", Pos2::new(10.0, 300.0));
         // Unclipped, the page's words run down into the caption.
-        let found = check(
+        let found = only_finding(
             &[
                 clipped(screen, first.clone()),
                 clipped(screen, second.clone()),
             ],
-            None,
             screen,
         );
-        let said: Vec<String> = found.iter().map(ToString::to_string).collect();
         assert!(
-            said.len() == 1
-                && said[0].starts_with("text \"The page's words\"")
-                && said[0].contains("overlaps text \"The caption\""),
-            "{said:?}"
+            found.starts_with("text \"The page's words\"")
+                && found.contains("overlaps text \"The caption\""),
+            "{found}"
         );
         // Clipped to their own region, the words are cut, as in a region that cannot scroll.
-        let found = check(
-            &[clipped(top, first), clipped(screen, second)],
-            None,
-            screen,
-        );
-        let said: Vec<String> = found.iter().map(ToString::to_string).collect();
+        let found = only_finding(&[clipped(top, first), clipped(screen, second)], screen);
         assert!(
-            said.len() == 1
-                && said[0].starts_with("text \"The page's words\"")
-                && said[0].ends_with("is cut off"),
-            "{said:?}"
+            found.starts_with("text \"The page's words\"") && found.ends_with("is cut off"),
+            "{found}"
         );
+    }
+
+    /// What the one problem `check` finds in `shapes` says; panics unless there is one.
+    fn only_finding(shapes: &[ClippedShape], screen: Rect) -> String {
+        let found = check(shapes, None, screen);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].to_string()
     }
 
     #[test]

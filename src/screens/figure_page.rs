@@ -9,8 +9,8 @@
 //! enough for a readable line at any text size (the figure's column narrows to keep it so).
 //! Where the text keeps at least twelve lines with them, the figure's room sits under the
 //! text and the drawing has the column's whole height; otherwise (a large text size) the room
-//! goes under the drawing and the text has the whole height. On a tall screen the figure is on top, its room
-//! under it, then the text. Where neither leaves the drawing big enough to see, the figure
+//! goes under the drawing and the text has the whole height. On a tall screen the figure is on
+//! top, its room under it, then the text. Where neither leaves the drawing big enough to see, the figure
 //! goes among the page's blocks and the whole page scrolls.
 
 use egui::{Align, Layout, Rect, Ui, UiBuilder, pos2, vec2};
@@ -18,16 +18,6 @@ use egui::{Align, Layout, Rect, Ui, UiBuilder, pos2, vec2};
 use super::ScreenContext;
 use crate::app::Command;
 use crate::content::model::{Page, PageFigure};
-
-/// The least share of its room's height a drawing takes beside the text; below it, the figure
-/// goes above the text, or among the blocks.
-const FIGURE_MIN_ROOM_SHARE: f32 = 0.4;
-
-/// Lines of body text the page's text keeps beside a figure whose controls sit under it.
-const TEXT_LINES_BESIDE: f32 = 12.0;
-
-/// The same in consultation mode, where the drawing matters more than the page's words.
-const TEXT_LINES_CONSULT: f32 = 1.0;
 
 /// The rectangles of a page with a figure, in screen points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -66,12 +56,13 @@ fn measure(
     }
 }
 
-/// Lays out a page with a figure in `area` (the room between the bars). `None` where the
-/// screen is too small for the figure to have a part of its own.
+/// Lays out a page with a figure in `area` (the room between the bars); `title` is the page's,
+/// which the text column shows above its words. `None` where the screen is too small for the
+/// figure to have a part of its own.
 fn plan(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
-    figure: PageFigure<'_>,
+    (title, figure): (&str, PageFigure<'_>),
     area: Rect,
 ) -> Option<FigurePagePlan> {
     let sizes = &screen.theme.sizes;
@@ -83,7 +74,7 @@ fn plan(
     // The least a drawing may be and still be worth its own part of the screen: a good part
     // of its room's height (or all it needs), and never a thumbnail.
     let least = |natural: f32, room: f32| {
-        (room * FIGURE_MIN_ROOM_SHARE)
+        (room * sizes.figure_min_share)
             .max(4.0 * sizes.min_touch_pt)
             .min(natural)
     };
@@ -100,15 +91,25 @@ fn plan(
         let beside = measure(ui, screen, (figure, false), side).below;
         let row_pt =
             ui.fonts_mut(|fonts| fonts.row_height(&egui::FontId::proportional(sizes.body_pt)));
-        let title_pt = 1.5 * sizes.title_pt;
+        let title_pt = ui
+            .painter()
+            .layout(
+                title.to_owned(),
+                crate::theme::bold_font(sizes.title_pt),
+                screen.theme.colors.text.color32(),
+                side.width(),
+            )
+            .size()
+            .y;
         let text_pt = side.height() - beside - gap - title_pt;
-        let natural = measure(ui, screen, (figure, false), right).natural;
+        let needs = measure(ui, screen, (figure, false), right);
+        let natural = needs.natural;
         // In consultation mode the clinician talks the patient through the drawing: it keeps
         // the height while the text keeps a few lines.
         let lines = if screen.consult {
-            TEXT_LINES_CONSULT
+            sizes.figure_text_lines_consult
         } else {
-            TEXT_LINES_BESIDE
+            sizes.figure_text_lines
         };
         if text_pt >= lines * row_pt
             && natural.min(right.height()) >= least(natural, right.height())
@@ -124,7 +125,6 @@ fn plan(
                 text,
             });
         }
-        let needs = measure(ui, screen, (figure, false), right);
         let height = needs.natural.min(right.height() - under - needs.below);
         if height >= least(needs.natural, right.height()) {
             // The drawing and its room together, centred in the column's height.
@@ -200,12 +200,12 @@ fn plan_enlarged(
 /// Draws a page with a figure in `ui`'s room: the drawing, under it its controls (or the open
 /// part's explanation in their place), and the page's text (`text`, drawn in its own
 /// rectangle); `enlarged`, the figure alone on the whole room, as big as it goes, with the way
-/// back to the page under it. Returns a command tapped, or `None` (with nothing drawn) where the screen is
-/// too small for the figure to have a part of its own.
+/// back to the page under it. Returns a command tapped, or `None` (with nothing drawn) where
+/// the screen is too small for the figure to have a part of its own.
 pub fn figure_page_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
-    (_page, figure): (&Page, PageFigure<'_>),
+    (page, figure): (&Page, PageFigure<'_>),
     enlarged: bool,
     text: impl FnOnce(&mut Ui, &mut ScreenContext<'_>),
 ) -> Option<Option<Command>> {
@@ -213,7 +213,7 @@ pub fn figure_page_ui(
     let plan = if enlarged {
         plan_enlarged(ui, screen, figure, room)
     } else {
-        plan(ui, screen, figure, room)?
+        plan(ui, screen, (&page.title, figure), room)?
     };
     let child = |ui: &mut Ui, rect: Rect| {
         let mut child = ui.new_child(
@@ -243,7 +243,7 @@ pub fn figure_page_ui(
     // has (the enlarged figure on a short screen at a large text size).
     let mut below = child(ui, plan.below);
     egui::ScrollArea::vertical()
-        .id_salt("figure_below")
+        .id_salt(("figure_below", &page.id))
         .auto_shrink([false, true])
         .max_height(plan.below.height())
         .scroll_source(egui::scroll_area::ScrollSource::ALL)

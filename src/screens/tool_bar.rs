@@ -143,7 +143,7 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
     if !one_bar {
         // On a narrow screen the mark gives way rather than the buttons run off its edge.
         let tools = &screen.tools_theme.sizes;
-        let mark = rows_needed(
+        let mark = fits_one_row(
             ui,
             tools.page_margin_pt,
             consult_buttons_width(ui, screen, true),
@@ -153,7 +153,7 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
             theme,
             Panel::top("consult_bar"),
             tools.tool_bar_height_pt,
-            |ui| command = consult_buttons_ui(ui, screen, mark == 1.0),
+            |ui| command = consult_buttons_ui(ui, screen, mark),
         );
     }
     if in_top_bar {
@@ -165,7 +165,7 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
     if screen.consult && one_bar {
         width += consult_buttons_width(ui, screen, true) + ui.spacing().item_spacing.x;
     }
-    if rows_needed(ui, sizes.page_margin_pt, width) > 1.0 {
+    if !fits_one_row(ui, sizes.page_margin_pt, width) {
         // Too narrow for one row (a narrow screen at a large text size): the languages and
         // the contrast switch on one, the text sizes under them, each button where it was.
         sized_bar_ui(
@@ -224,14 +224,9 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
     command
 }
 
-/// How many rows of a bar buttons `width` wide in all need in `ui`'s width, less the bar's
-/// margins: 1 or 2.
-fn rows_needed(ui: &Ui, margin_pt: f32, width: f32) -> f32 {
-    if width <= ui.available_width() - 2.0 * margin_pt {
-        1.0
-    } else {
-        2.0
-    }
+/// Whether buttons `width` wide in all fit one row of a bar in `ui`'s width, less its margins.
+fn fits_one_row(ui: &Ui, margin_pt: f32, width: f32) -> bool {
+    width <= ui.available_width() - 2.0 * margin_pt
 }
 
 /// How wide consultation mode's buttons are in a row, gaps included, with its mark or not.

@@ -258,19 +258,22 @@ pub struct Sizes {
     /// A page with a figure puts it beside the text when the room between the bars is at
     /// least this many times as wide as it is high; otherwise above the text.
     pub two_column_min_aspect: f32,
-    /// The share of the width the figure takes beside the text (and when enlarged).
+    /// The share of the width the figure takes beside the text.
     pub figure_column_share: f32,
-    pub figure_column_share_enlarged: f32,
     /// How much of its share the figure gives the text per unit of text scale (at x1.5, 0.2
     /// gives a tenth).
     pub figure_share_text_give: f32,
-    /// The most of the height the figure takes above the text (and when enlarged).
+    /// The most of the height the figure takes above the text.
     pub figure_stack_share: f32,
-    pub figure_stack_share_enlarged: f32,
-    /// Where a tall layout would draw the figure smaller than this share of its size at the
-    /// full width (a small screen at a large text size), it is drawn among the page's blocks
-    /// instead, and scrolls with them.
+    /// The least share of its room's height a figure's drawing takes (beside the text, or of
+    /// its share above it); smaller than that, the figure goes above the text, or among the
+    /// page's blocks, and scrolls with them.
     pub figure_min_share: f32,
+    /// Lines of body text a page keeps beside its figure with the figure's controls under
+    /// the text; with fewer, the controls go under the drawing and the text has the height.
+    pub figure_text_lines: f32,
+    /// The same in consultation mode, where the drawing matters more than the page's words.
+    pub figure_text_lines_consult: f32,
     /// The least room a top bar keeps for its own button and title before the reading tools
     /// may join it.
     pub top_bar_title_min_pt: f32,

@@ -10,7 +10,7 @@ use crate::common;
 use egui::accesskit::Role;
 use egui::{Pos2, Rect, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use patient_kiosk::KioskApp;
 use patient_kiosk::app::{Command, StaffPanel};
 use patient_kiosk::config::KioskConfig;
@@ -176,8 +176,8 @@ fn the_staff_gesture_and_menu_work_on_every_kiosk_screen() {
 }
 
 /// "Page 2 of 3" is on every page on every kiosk screen at every text size, in both
-/// languages, with the Listen button in the bar too: where the dots and the words do not fit
-/// side by side, the words go under the dots.
+/// languages, with the Listen button in the bar too, never under a button: where the dots and
+/// the words do not fit side by side, the words go under the dots.
 #[test]
 fn the_page_number_shows_on_every_screen_at_every_text_size() {
     let deck = common::bundled_deck();
@@ -211,6 +211,16 @@ fn the_page_number_shows_on_every_screen_at_every_text_size() {
                         "{} {text:?} language {language}: {words:?} at {rect:?}",
                         screen.name
                     ));
+                }
+                // Not under Back, Listen or Next, which share its bar.
+                for button in harness.query_all_by_role(Role::Button) {
+                    if button.rect().shrink(1.0).intersects(rect) {
+                        missing.push(format!(
+                            "{} {text:?} language {language}: {words:?} under {:?}",
+                            screen.name,
+                            button.accesskit_node().label()
+                        ));
+                    }
                 }
             }
         }
