@@ -311,12 +311,16 @@ fn progress_ui(ui: &mut Ui, theme: &crate::theme::Theme, (progress, at, of): (&s
     } else {
         (galley(ui, &format!("{} / {of}", at + 1)), true)
     };
-    let with_dots = dots.width() <= room && dots.height() + shown.size().y <= height;
+    let gap = sizes.item_spacing_pt / 2.0;
+    let with_dots = dots.width() <= room && dots.height() + gap + shown.size().y <= height;
+    let content = shown.size().y + if with_dots { dots.height() + gap } else { 0.0 };
     ui.allocate_ui_with_layout(
         egui::vec2(room, height),
-        Layout::top_down(Align::Center).with_main_align(Align::Center),
+        Layout::top_down(Align::Center),
         |ui| {
-            ui.spacing_mut().item_spacing.y = 0.0;
+            // In the middle of the bar, as Back and Next are.
+            ui.spacing_mut().item_spacing.y = gap;
+            ui.add_space(((height - content) / 2.0 - gap).max(0.0));
             if with_dots {
                 ui.add(dots);
             }
