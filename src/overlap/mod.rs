@@ -282,6 +282,7 @@ fn node_rect(node: &Node) -> Option<Rect> {
 fn node_name(node: &Node) -> String {
     node.label()
         .or_else(|| node.value())
+        .filter(|name| !name.is_empty())
         .map(str::to_owned)
         .unwrap_or_else(|| format!("{:?}", node.role()))
 }
@@ -345,7 +346,8 @@ fn controls(painted: &[Painted<'_>], curtain: usize, nodes: &[&Node], screen: Re
                 | Role::MultilineTextInput
                 | Role::Slider
                 | Role::Link
-                | Role::Tab => Kind::Control,
+                | Role::Tab
+                | Role::ScrollBar => Kind::Control,
                 _ => return None,
             };
             let rect = node_rect(node)?;
@@ -551,7 +553,7 @@ mod tests {
     }
 
     #[test]
-    fn words_over_a_button_and_a_label_on_a_ring_are_found() {
+    fn words_over_a_button_a_label_on_a_ring_and_a_scroll_bar_over_words_are_found() {
         let mut fonts = Fonts::new(Default::default(), FontDefinitions::default());
         let screen = Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0));
         let node = |role, label: &str, rect: Rect| {
@@ -567,6 +569,7 @@ mod tests {
         };
         let button = Rect::from_min_size(Pos2::new(100.0, 100.0), egui::vec2(200.0, 64.0));
         let ring = Rect::from_center_size(Pos2::new(500.0, 300.0), egui::vec2(64.0, 64.0));
+        let bar = Rect::from_min_size(Pos2::new(296.0, 380.0), egui::vec2(12.0, 200.0));
         let shapes = [
             Shape::Rect(egui::epaint::RectShape::filled(button, 8.0, Color32::BLUE)),
             text_shape(&mut fonts, "After surgery", Pos2::new(120.0, 120.0)),
@@ -576,6 +579,9 @@ mod tests {
             text_shape(&mut fonts, "Lens", Pos2::new(490.0, 290.0)),
             // A label clear of the ring's circle, though inside its square.
             text_shape(&mut fonts, ".", Pos2::new(469.0, 269.0)),
+            // A text column's scroll bar, run over the first letter of the caption beside it.
+            Shape::Rect(egui::epaint::RectShape::filled(bar, 4.0, Color32::GRAY)),
+            text_shape(&mut fonts, "Small cuts", Pos2::new(300.0, 420.0)),
         ];
         let painted: Vec<Painted<'_>> = shapes
             .iter()
@@ -588,6 +594,7 @@ mod tests {
         let nodes = [
             node(Role::Button, "After surgery", button),
             node(Role::Button, "The lens", ring),
+            node(Role::ScrollBar, "", bar),
         ];
         let nodes: Vec<&Node> = nodes.iter().collect();
         let found = judge_painted(&painted, 0, &nodes, screen);
@@ -595,9 +602,10 @@ mod tests {
         let expected = [
             ("text \"A caption\"", "overlaps control \"After surgery\""),
             ("text \"Lens\"", "overlaps control \"The lens\""),
+            ("text \"Small cuts\"", "overlaps control \"ScrollBar\""),
         ];
         assert!(
-            said.len() == 2
+            said.len() == 3
                 && expected.iter().all(|(first, second)| said
                     .iter()
                     .any(|line| line.starts_with(first) && line.contains(second))),

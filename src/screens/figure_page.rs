@@ -26,7 +26,8 @@ pub struct FigurePagePlan {
     pub drawing: Rect,
     /// Under the drawing: the caption and step controls, or the open part's explanation.
     pub below: Rect,
-    /// The page's text (it scrolls within it).
+    /// The page's text, with its margins and scroll bar: it scrolls within it, and its bar
+    /// stays clear of the figure.
     pub text: Rect,
 }
 
@@ -118,7 +119,7 @@ fn plan(
             let top = right.top() + (right.height() - height) / 2.0;
             let drawing = Rect::from_min_size(pos2(left, top), vec2(column, height));
             let below = Rect::from_min_max(pos2(side.left(), side.bottom() - beside), side.max);
-            let text = Rect::from_min_max(area.min, pos2(left - gap + margin, below.top() - gap));
+            let text = Rect::from_min_max(area.min, pos2(left - gap / 2.0, below.top() - gap));
             return Some(FigurePagePlan {
                 drawing,
                 below,
@@ -134,7 +135,7 @@ fn plan(
                 pos2(left, drawing.bottom() + under),
                 vec2(column, needs.below),
             );
-            let text = Rect::from_min_max(area.min, pos2(left - gap + margin, area.bottom()));
+            let text = Rect::from_min_max(area.min, pos2(left - gap / 2.0, area.bottom()));
             return Some(FigurePagePlan {
                 drawing,
                 below,
@@ -156,7 +157,7 @@ fn plan(
         pos2(inner.left(), drawing.bottom() + under),
         vec2(inner.width(), needs.below),
     );
-    let text = Rect::from_min_max(pos2(area.left(), below.bottom() + gap - margin), area.max);
+    let text = Rect::from_min_max(pos2(area.left(), below.bottom() + under), area.max);
     Some(FigurePagePlan {
         drawing,
         below,
