@@ -66,8 +66,8 @@ enum Command {
         /// Which renderer draws the window.
         #[arg(long, value_enum, default_value_t)]
         renderer: RendererChoice,
-        /// Render only this page (by id); give it again for more pages [default: every page
-        /// and the home screen].
+        /// Render only this page (by id, or `home` for the home screen); give it again for
+        /// more [default: every page and the home screen].
         #[arg(long = "page", value_name = "ID")]
         pages: Vec<String>,
         #[command(flatten)]
@@ -749,7 +749,7 @@ fn render(
     };
     if let Some(unknown) = pages
         .iter()
-        .find(|id| language.resolve(&Target::Page((*id).clone())).is_none())
+        .find(|id| *id != "home" && language.resolve(&Target::Page((*id).clone())).is_none())
     {
         anyhow::bail!("there is no page with the id {unknown:?}");
     }

@@ -69,7 +69,7 @@ impl RenderApp {
             Command::SetTextSize(setup.text_size),
             Command::SetHighContrast(setup.high_contrast),
         ];
-        if only.is_empty() {
+        if only.is_empty() || only.iter().any(|id| id == "home") {
             let home = reading.iter().cloned().chain([Command::Home]).collect();
             queue.push(("home".to_owned(), home));
         }

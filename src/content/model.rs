@@ -133,6 +133,9 @@ pub struct Interface {
     /// Button that goes from a figure on the whole screen back to its page.
     pub back_to_page: String,
 
+    /// Button under a diagram part's explanation that closes it.
+    pub close_part: String,
+
     /// The question asked after a while without a touch.
     pub still_there_title: String,
 
@@ -178,7 +181,9 @@ pub struct Interface {
     /// Goes on to the next question.
     pub quiz_next: String,
 
-    /// After the last question: on to the next topic.
+    /// No longer shown (after the last question, Next names the next topic, or says all
+    /// topics): read, if a content folder still has it, and left alone.
+    #[serde(default)]
     pub quiz_done: String,
 
     /// The mark that shows consultation mode (for clinicians).

@@ -60,7 +60,9 @@ impl StepControls<'_> {
             .step_of
             .replace("{step}", &(step + 1).to_string())
             .replace("{total}", &total.to_string());
-        ProgressDots::new(self.theme, step, total).words(words)
+        ProgressDots::new(self.theme, step, total)
+            .numbered()
+            .words(words)
     }
 
     fn layout(&self, ui: &Ui, text: &str, font: &egui::FontId, width: f32) -> Arc<Galley> {
@@ -95,7 +97,7 @@ impl StepControls<'_> {
     pub fn height(&self, ui: &Ui) -> f32 {
         let (back, next) = self.buttons();
         let gap = ui.spacing().item_spacing.y;
-        let dots = self.theme.sizes.small_pt * 0.6;
+        let dots = self.dots().height();
         if let Some(middle) = self.between_width(ui, ui.available_width()) {
             let buttons = back.size(ui).y.max(next.size(ui).y);
             return dots + gap + self.caption_height(ui, middle).max(buttons);
@@ -106,7 +108,7 @@ impl StepControls<'_> {
         } else {
             back.y + gap + next.y
         };
-        let dots = self.theme.sizes.small_pt * 0.6;
+        let dots = self.dots().height();
         dots + gap + self.caption_height(ui, ui.available_width()) + gap + buttons
     }
 

@@ -211,9 +211,13 @@ impl DiagramView<'_> {
             );
             let rings: Vec<Ring> = shown_hotspots
                 .iter()
-                .map(|hotspot| Ring {
-                    center: origin + region_of(hotspot, scale).center().to_vec2(),
-                    radius: tokens.marker_pt + tokens.line_pt * 1.3,
+                .map(|hotspot| {
+                    let region = region_of(hotspot, scale).translate(origin.to_vec2());
+                    let (center, radius) = marker_of(hotspot, region, tokens);
+                    Ring {
+                        center,
+                        radius: radius + MARKER_EDGE * tokens.line_pt,
+                    }
                 })
                 .collect();
             let spots: Vec<LabelSpot> = label_spots
@@ -281,6 +285,7 @@ impl DiagramView<'_> {
                 tokens.label_pt,
                 tokens.label_min_pt,
                 tokens.marker_pt,
+                tokens.marker_max_pt,
                 tokens.line_pt,
                 sizes.stroke_pt,
                 min_touch,
@@ -365,7 +370,12 @@ impl DiagramView<'_> {
         for hotspot in shown_hotspots.iter().copied() {
             let region = region_of(hotspot, scale).translate(origin.to_vec2());
             let region = region.translate(travel(hotspot, region.center()));
-            touches.push(touch_area(region, min_touch));
+            // A finger finds the part on its marker too (beside a large part).
+            let (center, radius) = marker_of(hotspot, region, tokens);
+            let outer = radius + MARKER_EDGE * tokens.line_pt;
+            let ring = Rect::from_center_size(center, Vec2::splat(2.0 * outer));
+            // Never past the card's edge (a part drawn at the edge of the drawing).
+            touches.push(touch_area(region, min_touch).union(ring).intersect(rect));
             hotspots.push((hotspot, region));
         }
         // Drawn small, neighbours' touch areas would overlap: each keeps its own side.
@@ -514,13 +524,12 @@ impl DiagramView<'_> {
         let accent = token_color(theme, "accent", theme.colors.accent.color32());
         let glow = token_color(theme, "highlight", accent);
         for (hotspot, region, is_open) in &hotspots {
-            let center = region.center();
             if *is_open && hotspot.layers.is_empty() {
                 // Nothing to light up: ring the tapped region instead.
                 let stroke = egui::Stroke::new(2.0 * line, glow);
                 match hotspot.region {
                     Region::Circle(..) => {
-                        painter.circle_stroke(center, region.width() / 2.0, stroke);
+                        painter.circle_stroke(region.center(), region.width() / 2.0, stroke);
                     }
                     Region::Rect(..) => {
                         painter.rect_stroke(*region, 8.0, stroke, egui::StrokeKind::Outside);
@@ -528,15 +537,18 @@ impl DiagramView<'_> {
                 }
             }
             // Every hotspot shows a marker, so nothing depends on hovering to find it: a ring
-            // that leaves the part inside it visible, on a pale ring that keeps it readable on
-            // any colour. An open hotspot's ring is filled with a light glow.
-            let marker = tokens.marker_pt;
-            if *is_open {
-                painter.circle_filled(center, marker, glow.gamma_multiply(0.45));
-            }
-            painter.circle_stroke(center, marker, egui::Stroke::new(line * 2.6, label_paper));
-            painter.circle_stroke(center, marker, egui::Stroke::new(line, accent));
-            painter.circle_filled(center, line * 1.2, accent);
+            // round the part with nothing in its middle, so the part stays in sight (a large
+            // part's sits on its edge), on a pale ring that keeps it readable on any colour. An
+            // open hotspot's ring glows and is drawn thicker.
+            let (center, radius) = marker_of(hotspot, *region, tokens);
+            let width = if *is_open { line * 2.0 } else { line };
+            painter.circle_stroke(
+                center,
+                radius,
+                egui::Stroke::new(width + line * 1.6, label_paper),
+            );
+            let color = if *is_open { glow } else { accent };
+            painter.circle_stroke(center, radius, egui::Stroke::new(width, color));
         }
         DiagramOutput {
             response,
@@ -565,6 +577,35 @@ fn fade(mesh: &std::sync::Arc<Mesh>, opacity: f32, pose: &Pose) -> egui::Shape {
 /// A diagram colour token, or `fallback` if the palette lacks it.
 fn token_color(theme: &Theme, name: &str, fallback: Color32) -> Color32 {
     theme.diagram.color(name).unwrap_or(fallback)
+}
+
+/// How far a marker's pale edge reaches past the middle of its line, in line widths (an open
+/// part's, drawn thicker, included).
+const MARKER_EDGE: f32 = 2.0;
+
+/// Where a hotspot's marker ring goes and its radius (to the middle of its line), in points,
+/// for the part drawn at `region`: round the whole part, with room to spare, where that takes
+/// a ring at most `marker_max_pt`; else (a large part) a marker's
+/// size on the part's upper right edge, which leaves the part's middle in sight.
+fn marker_of(
+    hotspot: &crate::content::diagram::Hotspot,
+    region: Rect,
+    tokens: &crate::theme::DiagramTokens,
+) -> (Pos2, f32) {
+    let marker = tokens.marker_pt;
+    let gap = tokens.line_pt * 2.0;
+    let reach = match hotspot.region {
+        Region::Circle(..) => region.width() / 2.0,
+        Region::Rect(..) => region.size().length() / 2.0,
+    };
+    if reach + gap <= tokens.marker_max_pt {
+        return (region.center(), (reach + gap).max(marker));
+    }
+    let edge = match hotspot.region {
+        Region::Circle(..) => region.center() + vec2(1.0, -1.0).normalized() * reach,
+        Region::Rect(..) => region.right_top(),
+    };
+    (edge, marker)
 }
 
 /// Cuts touch areas that overlap apart, between their centres, along the axis on which the
@@ -629,7 +670,7 @@ struct LabelLayoutKey<'a> {
     /// The card's size, the drawing's largest scale and the screen's pixel density.
     room: (Vec2, f32, f32),
     /// The label, ring and line sizes and the touch size, in points.
-    sizes: [f32; 6],
+    sizes: [f32; 7],
 }
 
 impl LabelLayoutKey<'_> {
@@ -726,4 +767,76 @@ struct DrawingSpot {
     at: Pos2,
     /// The point its leader line runs to.
     leader: Option<Pos2>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{ContentPaths, load_deck};
+
+    /// Every part of every bundled diagram, drawn small, as designed and at the extra large
+    /// text size, on any kiosk: its marker is a ring round the whole part with room to spare,
+    /// or (a part too large to ring) a marker's size centred on the part's edge. Either way the
+    /// part's middle is left in sight: a tiny part (the one red person among the dots) is never
+    /// crossed by its ring.
+    #[test]
+    fn a_marker_rings_its_whole_part_or_sits_on_a_large_parts_edge() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let deck = load_deck(&ContentPaths::beside(root.join("content"))).expect("bundled deck");
+        let theme = Theme::bundled();
+        let mut ringed = Vec::new();
+        for text_scale in [1.0, 1.5] {
+            let mut tokens = theme.diagram.clone();
+            tokens.marker_pt *= text_scale;
+            tokens.marker_max_pt *= text_scale;
+            let gap = tokens.line_pt * 2.0;
+            for diagram in deck.diagrams.values() {
+                for hotspot in &diagram.hotspots {
+                    for scale in [0.3, 0.6, 1.0, 1.6, 2.5] {
+                        let region = region_of(hotspot, scale).translate(vec2(40.0, 30.0));
+                        let (center, radius) = marker_of(hotspot, region, &tokens);
+                        let corners = [
+                            region.left_top(),
+                            region.right_top(),
+                            region.left_bottom(),
+                            region.right_bottom(),
+                        ];
+                        let reach = match hotspot.region {
+                            Region::Circle(..) => region.width() / 2.0,
+                            Region::Rect(..) => corners
+                                .iter()
+                                .map(|corner| corner.distance(center))
+                                .fold(0.0, f32::max),
+                        };
+                        let what =
+                            format!("{}/{} at {scale} x{text_scale}", diagram.id, hotspot.id);
+                        if center == region.center() {
+                            assert!(
+                                radius >= reach + gap - 0.01 && radius >= tokens.marker_pt,
+                                "{what}: the ring ({radius}) crosses the part ({reach})"
+                            );
+                            assert!(radius <= tokens.marker_max_pt + 0.01, "{what}: too big");
+                            ringed.push(what);
+                        } else {
+                            assert!(reach + gap > tokens.marker_max_pt, "{what}: not large");
+                            assert_eq!(radius, tokens.marker_pt, "{what}");
+                            let on_edge = match hotspot.region {
+                                Region::Circle(..) => {
+                                    (center.distance(region.center()) - reach).abs() < 0.01
+                                }
+                                Region::Rect(..) => center == region.right_top(),
+                            };
+                            assert!(on_edge, "{what}: the marker is not on the part's edge");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            ringed
+                .iter()
+                .any(|what| what.starts_with("risk-dots/one-person at 1 ")),
+            "the one red person is ringed whole at full size"
+        );
+    }
 }

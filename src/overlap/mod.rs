@@ -333,6 +333,23 @@ fn controls(painted: &[Painted<'_>], curtain: usize, nodes: &[&Node], screen: Re
             && (a.max.x - b.max.x).abs() <= 2.0
             && (a.max.y - b.max.y).abs() <= 2.0
     };
+    // Where figures are drawn, and the clip of each one's card: a ring marks a part of one,
+    // drawn with its card's clip (not a circle of another region that happens to lie over a
+    // figure scrolled out of sight, whose parts are then not drawn at all).
+    let figures: Vec<(Rect, Rect)> = (nodes.iter())
+        .filter(|node| node.role() == Role::Image)
+        .filter_map(|node| node_rect(node))
+        .filter_map(|rect| {
+            painted.iter().find_map(|p| match p.shape {
+                Shape::Rect(r) if near(p.place(r.rect), rect) => Some((rect, p.clip())),
+                _ => None,
+            })
+        })
+        .collect();
+    let on_figure = |ring: Rect, clip: Rect| {
+        (figures.iter())
+            .any(|(figure, card_clip)| figure.contains_rect(ring) && near(*card_clip, clip))
+    };
     nodes
         .iter()
         .filter_map(|node| {
@@ -351,22 +368,46 @@ fn controls(painted: &[Painted<'_>], curtain: usize, nodes: &[&Node], screen: Re
                 _ => return None,
             };
             let rect = node_rect(node)?;
-            // Its own frame or ring; else (a control with no frame) its own words.
-            let framed = painted
-                .iter()
-                .enumerate()
-                .rev()
-                .find_map(|(at, p)| match p.shape {
-                    Shape::Rect(r) if near(p.place(r.rect), rect) => Some((at, p.clip(), None)),
-                    Shape::Circle(c)
-                        if rect.contains(p.transform * c.center)
-                            && c.radius * p.transform.scaling >= 0.3 * rect.size().min_elem() =>
-                    {
-                        let radius = (c.radius + c.stroke.width / 2.0) * p.transform.scaling;
-                        Some((at, p.clip(), Some((p.transform * c.center, radius))))
-                    }
-                    _ => None,
-                });
+            // Its own frame; else its ring (a diagram part's marker, whatever its size, or a
+            // round button); else (a control with neither) its own words. A frame first: a
+            // small circle drawn over a framed control (a dialog's) is not its ring.
+            let frame = || {
+                painted
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(at, p)| match p.shape {
+                        Shape::Rect(r) if near(p.place(r.rect), rect) => Some((at, p.clip(), None)),
+                        _ => None,
+                    })
+            };
+            let ring = || {
+                painted
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(at, p)| match p.shape {
+                        // A ring (a part's marker) lies within its button and on a figure (not a
+                        // page's dots under a card that reaches into the bar); a round button
+                        // fills much of it.
+                        Shape::Circle(c)
+                            if rect.contains(p.transform * c.center)
+                                && if c.fill == egui::Color32::TRANSPARENT {
+                                    let ring = p.place(c.visual_bounding_rect());
+                                    node.role() == Role::Button
+                                        && rect.expand(2.0).contains_rect(ring)
+                                        && on_figure(ring, p.clip())
+                                } else {
+                                    c.radius * p.transform.scaling >= 0.3 * rect.size().min_elem()
+                                } =>
+                        {
+                            let radius = (c.radius + c.stroke.width / 2.0) * p.transform.scaling;
+                            Some((at, p.clip(), Some((p.transform * c.center, radius))))
+                        }
+                        _ => None,
+                    })
+            };
+            let framed = frame().or_else(ring);
             let name = node_name(node);
             let worded = || {
                 painted
@@ -593,6 +634,8 @@ mod tests {
             .collect();
         let nodes = [
             node(Role::Button, "After surgery", button),
+            // A part's ring is on its figure.
+            node(Role::Image, "A drawing", ring.expand(100.0)),
             node(Role::Button, "The lens", ring),
             node(Role::ScrollBar, "", bar),
         ];

@@ -1,7 +1,8 @@
 //! The attract screen: what the kiosk shows while nobody uses it. A big invitation to touch in
-//! every language, the diagrams one after another with a slow cross-fade, and one button per
-//! language. A touch anywhere starts a visit. The fade repaints at a capped rate; between fades
-//! nothing is drawn until the next one is due.
+//! every language, a friendly picture per topic one after another with its title in every
+//! language, a slow cross-fade (words and labels never two at once), a clear cue to touch, and
+//! one button per language. A touch anywhere starts a visit. The fade repaints at a capped
+//! rate; between fades nothing is drawn until the next one is due.
 
 use egui::{Align, Label, Layout, RichText, Sense, Ui};
 
@@ -11,36 +12,72 @@ use crate::app::Command;
 use crate::content::model::{Block, FigureSource};
 use crate::diagram::DiagramView;
 use crate::theme::bold_font;
-use crate::widgets::{BigButton, ButtonKind};
+use crate::widgets::{BigButton, ButtonKind, Icon};
 
-/// The diagrams the attract screen shows, in order, with the words the page gives screen
-/// readers: those `deck.ron` chooses, else every diagram the pages show, once.
-fn shown_diagrams<'a>(screen: &ScreenContext<'a>) -> Vec<(&'a str, &'a str)> {
-    let mut shown: Vec<(&str, &str)> = Vec::new();
+/// One picture of the attract loop.
+#[derive(Clone)]
+struct AttractPicture<'a> {
+    /// The diagram drawn.
+    id: &'a str,
+    /// What screen readers hear for it.
+    alt: &'a str,
+    /// The words under it, one line per language (a topic's title); none for a page's
+    /// diagram, whose own labels say what it shows.
+    captions: Vec<&'a str>,
+}
+
+/// The pictures the attract screen shows, in order: those `deck.ron` chooses (a topic's home
+/// tile picture, or a diagram a page shows), else every topic's home tile picture.
+fn shown_pictures<'a>(screen: &ScreenContext<'a>) -> Vec<AttractPicture<'a>> {
+    let deck = screen.deck;
+    let mut tiles: Vec<AttractPicture<'a>> = Vec::new();
+    for (index, topic) in screen.language.topics.iter().enumerate() {
+        if let Some(diagram) = deck.tile_diagram(topic)
+            && !tiles.iter().any(|seen| seen.id == diagram.id)
+        {
+            let captions = (deck.languages.iter())
+                .filter_map(|language| language.topics.get(index))
+                .map(|topic| topic.title.as_str())
+                .collect();
+            tiles.push(AttractPicture {
+                id: &diagram.id,
+                alt: &topic.title,
+                captions,
+            });
+        }
+    }
+    let Some(chosen) = &deck.attract else {
+        return tiles;
+    };
+    let mut figures: Vec<AttractPicture<'a>> = Vec::new();
     for block in screen.language.pages().flat_map(|(_, page)| &page.blocks) {
         if let Block::Figure {
             source: FigureSource::Diagram(id),
             alt,
             ..
         } = block
-            && screen.deck.diagrams.contains_key(id)
-            && !shown.iter().any(|(seen, _)| *seen == id)
+            && deck.diagrams.contains_key(id)
         {
-            shown.push((id, alt));
+            figures.push(AttractPicture {
+                id,
+                alt,
+                captions: Vec::new(),
+            });
         }
     }
-    match &screen.deck.attract {
-        Some(chosen) => (chosen.iter())
-            .filter_map(|id| shown.iter().find(|(seen, _)| *seen == id).copied())
-            .collect(),
-        None => shown,
-    }
+    (chosen.iter())
+        .filter_map(|id| {
+            (tiles.iter().chain(&figures))
+                .find(|picture| picture.id == id)
+                .cloned()
+        })
+        .collect()
 }
 
 /// Draws the attract screen at `now_secs` (egui's input time): the invitation in every
-/// language, the diagrams one after another on one card of a fixed size (so nothing below it
+/// language, the pictures one after another on one card of a fixed size (so nothing below it
 /// moves), each cross-fading into the next (the one going fades out as the next fades in: the
-/// card never goes blank), and the language buttons.
+/// card never goes blank), the cue to touch, and the language buttons.
 pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
@@ -49,8 +86,8 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
 
     clinic_bar_ui(ui, screen, false);
 
-    let shown = shown_diagrams(screen);
-    // Which diagram shows, and how far the fade to it has come.
+    let shown = shown_pictures(screen);
+    // Which picture shows, and how far the fade to it has come.
     let switch_secs = f64::from(sizes.attract_switch_secs.max(1.0));
     let cycle = (now_secs / switch_secs).floor();
     let into_cycle_secs = now_secs - cycle * switch_secs;
@@ -79,28 +116,37 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
             let width = sizes.home_max_width_pt.min(column_pt);
             let card_width = sizes.content_max_width_pt.min(column_pt);
             let pad = sizes.card_padding_pt;
-            // The card is as tall as the tallest diagram needs at its width, so it never
-            // changes size as they change, and never taller than the screen leaves.
-            let tallest = (shown.iter())
-                .filter_map(|(id, _)| screen.deck.diagrams.get(*id))
-                .map(|d| (card_width - 2.0 * pad) * d.view_box.height / d.view_box.width.max(1.0))
-                .fold(sizes.figure_height_pt, f32::max)
-                + 2.0 * pad;
             let words: Vec<_> = (screen.deck.languages.iter())
                 .map(|language| &language.interface)
                 .collect();
-            // What is around the card: the invitation in every language, then the buttons.
-            let text_height = |text: &str, size: f32, bold: bool| {
-                let font = if bold {
-                    bold_font(size)
-                } else {
-                    egui::FontId::proportional(size)
-                };
-                let galley =
-                    ui.painter()
-                        .layout(text.to_owned(), font, colors.text.color32(), width);
+            let text_height = |text: &str, size: f32, wrap: f32| {
+                let galley = ui.painter().layout(
+                    text.to_owned(),
+                    bold_font(size),
+                    colors.text.color32(),
+                    wrap,
+                );
                 galley.size().y + ui.spacing().item_spacing.y
             };
+            // Under a picture, its words: one line per language, as tall as the tallest.
+            let caption_pt = (shown.iter())
+                .map(|picture| {
+                    (picture.captions.iter())
+                        .map(|caption| text_height(caption, sizes.heading_pt, card_width))
+                        .sum::<f32>()
+                })
+                .fold(0.0, f32::max);
+            // A picture as tall as the tallest needs at the card's width, never taller than a
+            // picture needs to be read from across a waiting room.
+            let tallest = (shown.iter())
+                .filter_map(|picture| screen.deck.diagrams.get(picture.id))
+                .map(|d| (card_width - 2.0 * pad) * d.view_box.height / d.view_box.width.max(1.0))
+                .fold(0.0, f32::max)
+                .min(sizes.attract_picture_max_pt)
+                + 2.0 * pad
+                + caption_pt;
+            // What is around the card: the invitation in every language, the cue to touch,
+            // then the buttons.
             let title_pt = |index: usize| {
                 if index == 0 {
                     sizes.title_pt * 1.25
@@ -108,17 +154,26 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                     sizes.title_pt
                 }
             };
+            // The cue to touch: a big primary button with a finger and the words to touch in
+            // every language, one line each. It does what a touch anywhere does.
+            let cue_words = (words.iter())
+                .map(|words| words.attract_touch.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let invitation = &screen.language.interface.attract_touch;
+            let cue = BigButton::new(theme, &cue_words, ButtonKind::Primary)
+                .icon(Icon::Touch)
+                .text_size(sizes.heading_pt)
+                .accessible_label(invitation);
             let around: f32 = (words.iter().enumerate())
-                .map(|(index, words)| {
-                    text_height(&words.attract_title, title_pt(index), true)
-                        + text_height(&words.attract_touch, sizes.heading_pt, false)
-                })
+                .map(|(index, words)| text_height(&words.attract_title, title_pt(index), width))
                 .sum::<f32>()
+                + cue.size(ui).y
                 + sizes.button_height_pt
                 + 4.0 * sizes.block_spacing_pt
                 // The spacing egui puts after the card and the spaces around it.
                 + 4.0 * ui.spacing().item_spacing.y;
-            // A tall screen shows as many diagrams at once as fit, one above the other (a
+            // A tall screen shows as many pictures at once as fit, one above the other (a
             // portrait screen left half of itself empty with one).
             let room = whole.height() - around;
             let slots = ((room / tallest).floor() as usize).clamp(1, shown.len().max(1));
@@ -139,14 +194,6 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                             RichText::new(&words.attract_title)
                                 .font(bold_font(title_pt(index)))
                                 .color(colors.text.color32()),
-                        )
-                        .wrap(),
-                    );
-                    ui.add(
-                        Label::new(
-                            RichText::new(&words.attract_touch)
-                                .size(sizes.heading_pt)
-                                .color(colors.accent.color32()),
                         )
                         .wrap(),
                     );
@@ -174,27 +221,38 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                     let cycle = cycle as usize;
                     let now = (cycle * slots + slot) % count;
                     let before = ((cycle + count * slots - 1) * slots + slot) % count;
-                    let mut layers = vec![(now, opacity)];
-                    if opacity < 1.0 && before != now {
-                        layers.insert(0, (before, 1.0 - opacity));
+                    let fading = opacity < 1.0 && before != now;
+                    // The words go with the picture going in the first half of the fade and
+                    // come with the next in the second: never two at once.
+                    let (words_of, words_opacity) = if fading && opacity < 0.5 {
+                        (before, 1.0 - 2.0 * opacity)
+                    } else if fading {
+                        (now, 2.0 * opacity - 1.0)
+                    } else {
+                        (now, 1.0)
+                    };
+                    let (picture_area, caption_area) =
+                        area.split_top_bottom_at_y(area.bottom() - caption_pt);
+                    if fading {
+                        picture_on_card_ui(ui, screen, &shown[before], picture_area, 1.0 - opacity);
                     }
-                    for (index, layer_opacity) in layers {
-                        diagram_on_card_ui(ui, screen, shown[index], area, layer_opacity);
-                    }
+                    picture_on_card_ui(ui, screen, &shown[now], picture_area, opacity);
+                    captions_ui(ui, screen, &shown[words_of], caption_area, words_opacity);
                 }
                 ui.add_space(sizes.block_spacing_pt);
-                // A touch anywhere starts a visit (the diagram's parts too); only the language
-                // buttons, added after it, are on top of it. Screen readers announce it as a
-                // button with the invitation's words.
+                // A touch anywhere starts a visit (the pictures too); only the cue and the
+                // language buttons, added after it, are on top of it. It is not a control of
+                // its own (nothing to focus, nothing for a screen reader to find): the cue is
+                // the button a screen reader or a keypad finds, with the invitation's words.
                 let anywhere =
-                    ui.interact(whole, ui.scope_id().with("attract_touch"), Sense::click());
-                let invitation = &screen.language.interface.attract_touch;
-                anywhere.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, invitation)
-                });
+                    ui.interact(whole, ui.scope_id().with("attract_touch"), Sense::CLICK);
                 if anywhere.clicked() {
                     command = Some(Command::Home);
                 }
+                if ui.add(cue).clicked() {
+                    command = Some(Command::Home);
+                }
+                ui.add_space(sizes.block_spacing_pt);
                 // One button per language.
                 ui.horizontal(|ui| {
                     let width: f32 = screen.deck.languages.len() as f32
@@ -204,7 +262,7 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                         let button = BigButton::new(
                             theme,
                             &language.interface.language_name,
-                            ButtonKind::Primary,
+                            ButtonKind::Secondary,
                         )
                         .min_width(sizes.min_touch_pt * 3.0);
                         if ui.add(button).clicked() {
@@ -217,16 +275,47 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
     command
 }
 
-/// Draws the diagram `id` (described by `alt`) at `opacity` in the middle of the attract
-/// screen's `card`, without a card of its own.
-fn diagram_on_card_ui(
+/// The words under a picture, one line per language, at `opacity`, centred in `area`.
+fn captions_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    picture: &AttractPicture<'_>,
+    area: egui::Rect,
+    opacity: f32,
+) {
+    let theme = screen.theme;
+    let builder = egui::UiBuilder::new()
+        .max_rect(area)
+        .layout(Layout::top_down(Align::Center));
+    let ui = &mut ui.new_child(builder);
+    ui.multiply_opacity(opacity);
+    for (index, caption) in picture.captions.iter().enumerate() {
+        let color = if index == 0 {
+            theme.colors.text
+        } else {
+            theme.colors.text_muted
+        };
+        ui.add(
+            Label::new(
+                RichText::new(*caption)
+                    .font(bold_font(theme.sizes.heading_pt))
+                    .color(color.color32()),
+            )
+            .wrap(),
+        );
+    }
+}
+
+/// Draws `picture` at `opacity` in the middle of the attract screen's `card`, without a card
+/// of its own; a diagram's labels only when it shows alone (not while fading).
+fn picture_on_card_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
-    (id, alt): (&str, &str),
+    picture: &AttractPicture<'_>,
     card: egui::Rect,
     opacity: f32,
 ) {
-    let Some(diagram) = screen.deck.diagrams.get(id) else {
+    let Some(diagram) = screen.deck.diagrams.get(picture.id) else {
         return;
     };
     let theme = screen.theme;
@@ -244,28 +333,28 @@ fn diagram_on_card_ui(
     let builder = egui::UiBuilder::new()
         .max_rect(area)
         .layout(Layout::top_down(Align::Center))
-        .id_salt(("attract", id));
+        .id_salt(("attract", picture.id));
     // A child that takes no room of the screen's own: the card was laid out whole, and the
     // picture going and the one coming share it.
     let ui = &mut ui.new_child(builder);
-    {
-        ui.multiply_opacity(opacity);
-        let (deck, images) = (screen.deck, &mut *screen.images);
-        let max_side_px = sizes.texture_max_side_px;
-        let _ = DiagramView {
-            diagram,
-            words: screen.language.diagram_texts.get(id),
-            alt,
-            max_height_pt: height,
-            open_hotspot: None,
-            step: diagram.last_step(),
-            hotspots: false,
-            card: false,
-        }
-        .ui(ui, theme, screen.diagrams, &mut |ctx, name| {
-            images
-                .texture(ctx, &deck.image_path(name), max_side_px)
-                .cloned()
-        });
+    ui.multiply_opacity(opacity);
+    let (deck, images) = (screen.deck, &mut *screen.images);
+    let max_side_px = sizes.texture_max_side_px;
+    let _ = DiagramView {
+        diagram,
+        words: (opacity >= 1.0)
+            .then(|| screen.language.diagram_texts.get(picture.id))
+            .flatten(),
+        alt: picture.alt,
+        max_height_pt: height,
+        open_hotspot: None,
+        step: diagram.last_step(),
+        hotspots: false,
+        card: false,
     }
+    .ui(ui, theme, screen.diagrams, &mut |ctx, name| {
+        images
+            .texture(ctx, &deck.image_path(name), max_side_px)
+            .cloned()
+    });
 }

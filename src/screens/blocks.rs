@@ -131,11 +131,16 @@ pub(super) fn card<R>(
         })
 }
 
-/// How high [`key_fact_ui`] draws its card at `ui`'s width (to lay out around it first).
-pub(super) fn key_fact_height(ui: &Ui, theme: &Theme, title: &str, text: &str) -> f32 {
+/// How high [`key_fact_ui`] draws its card `width_pt` wide (to lay out around it first).
+pub(super) fn key_fact_height_at(
+    ui: &Ui,
+    theme: &Theme,
+    (title, text): (&str, &str),
+    width_pt: f32,
+) -> f32 {
     let sizes = &theme.sizes;
     let edge = sizes.card_padding_pt + sizes.accent_stroke_pt;
-    let width = ui.available_width() - 2.0 * edge;
+    let width = width_pt - 2.0 * edge;
     let color = theme.colors.text.color32();
     let painter = ui.painter();
     let title = painter.layout(title.to_owned(), bold_font(sizes.key_fact_pt), color, width);

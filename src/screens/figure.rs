@@ -274,11 +274,15 @@ pub fn figure_ui(
             command = Some(asked);
         }
         if fit.inline
-            && let Some(card) = explanation_ui(ui, screen, figure.source)
-            && screen.reveal_explanation
+            && let Some((card, close)) = explanation_ui(ui, screen, figure.source)
         {
-            // Among the blocks, a part's explanation just opened may be below the view.
-            card.scroll_to_me(None);
+            if screen.reveal_explanation {
+                // Among the blocks, a part's explanation just opened may be below the view.
+                card.scroll_to_me(None);
+            }
+            if close.is_some() {
+                command = close;
+            }
         }
     });
     command
@@ -338,6 +342,9 @@ pub fn controls_ui(
     .inner
 }
 
+/// How much larger a diagram's labels are on the whole screen.
+const ENLARGED_LABEL_SCALE: f32 = 1.25;
+
 /// The drawing of a diagram with its hotspots; the explanation of an open one too when the
 /// figure is among the page's blocks (a page's own figure has it drawn apart).
 fn diagram_ui(
@@ -364,7 +371,21 @@ fn diagram_ui(
             .texture(ctx, &deck.image_path(name), max_side_px)
             .cloned()
     };
-    let output = DiagramView {
+    // On the whole screen (consultation's drawing board too): labels a quarter larger, and
+    // the figure zooms and pans.
+    let zoomable = screen.enlarged && !inline;
+    let enlarged_theme;
+    let theme = if zoomable {
+        let mut larger = theme.clone();
+        larger.diagram.label_pt *= ENLARGED_LABEL_SCALE;
+        larger.diagram.label_min_pt *= ENLARGED_LABEL_SCALE;
+        enlarged_theme = larger;
+        &enlarged_theme
+    } else {
+        super::zoom::forget_zoom(ui, id);
+        theme
+    };
+    let view = |max_height_pt: f32| DiagramView {
         diagram,
         words,
         alt,
@@ -373,8 +394,26 @@ fn diagram_ui(
         step,
         hotspots: true,
         card: true,
-    }
-    .ui(ui, theme, screen.diagrams, &mut picture);
+    };
+    let diagrams = &mut *screen.diagrams;
+    let (output, clip, zoomed) = if zoomable {
+        let size = vec2(ui.available_width(), max_height_pt);
+        let pan = !(screen.consult && screen.ink.tool.takes_the_finger());
+        let (output, viewport, zoom) = super::zoom::zoomed_ui(ui, id, size, pan, |ui, zoom| {
+            // The card's padding grows with the drawing, so the point under the fingers
+            // stays where it is.
+            let mut zoomed = std::borrow::Cow::Borrowed(theme);
+            if zoom > 1.0 {
+                zoomed.to_mut().sizes.card_padding_pt *= zoom;
+            }
+            view(max_height_pt * zoom).ui(ui, &zoomed, diagrams, &mut picture)
+        });
+        (output, viewport, zoom.zoomed())
+    } else {
+        let output = view(max_height_pt).ui(ui, theme, diagrams, &mut picture);
+        let clip = output.response.rect;
+        (output, clip, false)
+    };
     let command = output.tap.map(|tap| match tap {
         HotspotTap::Toggle(hotspot) => Command::ToggleHotspot {
             diagram: id.clone(),
@@ -390,15 +429,16 @@ fn diagram_ui(
                 step,
             },
             to_screen: output.to_screen,
-            clip: output.response.rect,
+            clip: output.response.rect.intersect(clip),
         });
     }
     if inline && screen.reveal_diagram.as_ref() == Some(id) {
         output.response.scroll_to_me(Some(Align::TOP));
     }
-    // Only the part of the diagram on screen (not under the bars) takes a swipe.
+    // Only the part of the diagram on screen (not under the bars) takes a swipe; zoomed in, a
+    // drag pans instead.
     let swipe_zone = output.response.interact_rect;
-    if !diagram.steps.is_empty() && swipe_zone.is_positive() {
+    if !diagram.steps.is_empty() && swipe_zone.is_positive() && !zoomed {
         screen.step_swipe_zones.push((swipe_zone, id.clone()));
     }
     command
@@ -467,30 +507,55 @@ pub fn explanation_max_height(ui: &Ui, screen: &ScreenContext<'_>, source: &Figu
     let Some(words) = screen.language.diagram_texts.get(id) else {
         return 0.0;
     };
+    let close = close_button(screen).size(ui);
+    let width = ui.available_width() - close.x - ui.spacing().item_spacing.x;
     words
         .hotspots
         .values()
-        .map(|text| super::blocks::key_fact_height(ui, screen.theme, &text.title, &text.text))
-        .fold(0.0, f32::max)
+        .map(|text| {
+            super::blocks::key_fact_height_at(ui, screen.theme, (&text.title, &text.text), width)
+        })
+        .fold(close.y, f32::max)
+}
+
+/// The button beside a part's explanation that closes it: a cross (its name for screen
+/// readers), a finger's size, so the explanation keeps its width.
+fn close_button<'a>(screen: &ScreenContext<'a>) -> BigButton<'a> {
+    BigButton::new(screen.theme, "", ButtonKind::Secondary)
+        .icon(Icon::Cross)
+        .min_width(screen.theme.sizes.min_touch_pt)
+        .accessible_label(&screen.language.interface.close_part)
+        .compact()
 }
 
 /// The explanation of the open hotspot of the diagram `source` shows, if one is open: a card
-/// with its title and words.
+/// with its title and words, and beside it a button that closes it (beside, not under: the
+/// room under a figure is as high as its tallest explanation, and no higher). Returns the
+/// card, and [`Command::CloseHotspot`] when the button was tapped.
 pub fn explanation_ui(
     ui: &mut Ui,
     screen: &ScreenContext<'_>,
     source: &FigureSource,
-) -> Option<egui::Response> {
+) -> Option<(egui::Response, Option<Command>)> {
     let text = open_words(screen, source)?;
-    Some(super::text::announced_ui(
-        ui,
-        egui::accesskit::Live::Polite,
-        |ui| {
-            let lit = (screen.reading.as_ref())
-                .is_some_and(|reading| reading.part == crate::narration::Part::Hotspot);
-            super::text::lit_ui(ui, screen.theme, lit, |ui| {
-                super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text)
+    let button = close_button(screen);
+    let card_width = ui.available_width() - button.size(ui).x - ui.spacing().item_spacing.x;
+    ui.horizontal_top(|ui| {
+        let card = ui
+            .allocate_ui_with_layout(vec2(card_width, 0.0), Layout::top_down(Align::Min), |ui| {
+                ui.set_width(card_width);
+                super::text::announced_ui(ui, egui::accesskit::Live::Polite, |ui| {
+                    let lit = (screen.reading.as_ref())
+                        .is_some_and(|reading| reading.part == crate::narration::Part::Hotspot);
+                    super::text::lit_ui(ui, screen.theme, lit, |ui| {
+                        super::blocks::key_fact_ui(ui, screen.theme, &text.title, &text.text)
+                    })
+                })
             })
-        },
-    ))
+            .inner;
+        let close = ui.add(button).clicked().then_some(Command::CloseHotspot);
+        (card, close)
+    })
+    .inner
+    .into()
 }

@@ -249,13 +249,14 @@ pub fn figure_page_ui(
         .max_height(plan.below.height())
         .scroll_source(egui::scroll_area::ScrollSource::ALL)
         .show(&mut below, |ui| {
-            if super::figure::explanation_ui(ui, screen, figure.source).is_none() {
-                take(super::figure::controls_ui(
+            match super::figure::explanation_ui(ui, screen, figure.source) {
+                Some((_, close)) => take(close),
+                None => take(super::figure::controls_ui(
                     ui,
                     screen,
                     figure,
                     (Some(enlarged), false),
-                ));
+                )),
             }
         });
     if plan.text.is_positive() {

@@ -55,10 +55,34 @@ pub fn home_ui(
             let columns =
                 (((width + gap) / (sizes.tile_min_width_pt + gap)).floor() as usize).clamp(1, 4);
             let tile_width = (width - gap * (columns - 1) as f32) / columns as f32;
-            // A small picture on every tile, at its top left with the number on its corner:
-            // a quarter of the tile at most, as high as a tile's words.
-            let picture_pt = (tile_width / 4.0)
-                .min(sizes.tile_min_height_pt - 2.0 * sizes.card_padding_pt)
+            // The grid fills the screen's height (to twice a tile's least height), rather
+            // than leave its lower part empty; more topics than fit scroll.
+            let rows = language.topics.len().div_ceil(columns).max(1);
+            // (Under the last row: the column's margin and a spacing.)
+            let room =
+                ui.clip_rect().bottom() - ui.cursor().top() - sizes.page_margin_pt - 2.0 * gap;
+            let tile_height = ((room - gap * (rows - 1) as f32) / rows as f32)
+                .clamp(sizes.tile_min_height_pt, 2.0 * sizes.tile_min_height_pt);
+            // A picture on every tile, at its left: as big as the tile's height allows, up
+            // to two fifths of its width, leaving its words room for the longest word of a
+            // title (never broken in two).
+            let pad = sizes.card_padding_pt;
+            let corner = TopicTile::corner_number_pt(theme, 1.0);
+            let words_room = (language.topics.iter())
+                .flat_map(|topic| topic.title.split_whitespace())
+                .map(|word| {
+                    let font = bold_font(sizes.tile_title_pt);
+                    let color = colors.text.color32();
+                    ui.painter()
+                        .layout_no_wrap(word.to_owned(), font, color)
+                        .size()
+                        .x
+                })
+                .fold(4.0 * sizes.tile_title_pt, f32::max)
+                + sizes.stroke_pt;
+            let picture_pt = (tile_width * 0.4)
+                .min(tile_width - 3.0 * pad - corner - sizes.item_spacing_pt - words_room)
+                .min(tile_height - 2.0 * pad)
                 .max(sizes.min_touch_pt);
             // The pictures' own padding is a card's; on a tile it is the tile's (once a frame,
             // not once a tile).
@@ -82,7 +106,7 @@ pub fn home_ui(
                             &topic.title,
                             &topic.subtitle,
                             tile_width,
-                            0.0,
+                            tile_height,
                         )
                         .icon(icon.as_ref())
                         .picture_space(picture_pt)
@@ -93,7 +117,7 @@ pub fn home_ui(
                 let height = tiles
                     .iter()
                     .map(|tile| tile.needed_height(ui))
-                    .fold(sizes.tile_min_height_pt, f32::max);
+                    .fold(tile_height, f32::max);
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
                     for (((index, topic), tile), icon) in row.iter().zip(tiles).zip(&icons) {
@@ -120,7 +144,6 @@ pub fn home_ui(
                                 (at, false),
                             );
                         }
-                        TopicTile::number_on_picture(ui.painter(), theme, at, index + 1);
                     }
                 });
             }
@@ -130,7 +153,8 @@ pub fn home_ui(
 }
 
 /// The clinic's logo, name and department, in the bar at the top; with the reading tools
-/// (`tools`), beside them or in a bar under it. Returns a reading tool's command.
+/// (`tools`), beside them or in a bar under it, or on a tall screen in a bar at the bottom.
+/// Returns a reading tool's command.
 pub(super) fn clinic_bar_ui(
     ui: &mut Ui,
     screen: &mut ScreenContext<'_>,
@@ -172,9 +196,14 @@ pub(super) fn clinic_bar_ui(
             ));
         });
     };
-    if !tools {
+    // On a tall screen (a portrait one) the reading tools are at the bottom, within reach from
+    // a chair or a wheelchair; the top of a tall screen is the hardest part to reach.
+    let tall = ui.available_height() > ui.available_width();
+    if !tools || (tall && !screen.consult) {
         bar_ui(ui, theme, Panel::top("clinic_bar"), clinic_ui);
-        return None;
+        return tools
+            .then(|| super::bottom_tool_bar_ui(ui, screen))
+            .flatten();
     }
     super::top_bar_ui(
         ui,

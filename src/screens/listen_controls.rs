@@ -57,16 +57,47 @@ pub(super) fn listen_controls_ui(
             let quieter = format!("{} ({volume}/{max})", words.quieter);
             let louder = format!("{} ({volume}/{max})", words.louder);
             let small = theme.sizes.min_touch_pt;
-            let pause = button(&words.pause, ButtonKind::Secondary);
             let stop = button(&words.stop, ButtonKind::Secondary);
-            let down = button("-", ButtonKind::Secondary)
-                .min_width(small)
-                .accessible_label(&quieter);
-            let up = button("+", ButtonKind::Secondary)
-                .min_width(small)
-                .accessible_label(&louder);
+            // The volume: a speaker with a minus or a plus, so the buttons say what they
+            // change (the sign alone where the bar is short of room); screen readers hear
+            // "Quieter (3/5)" and "Louder (3/5)".
+            let volume = |sign, words, speaker: bool| {
+                let volume = button(sign, ButtonKind::Secondary)
+                    .min_width(small)
+                    .accessible_label(words);
+                if speaker {
+                    volume.icon(Icon::Speaker)
+                } else {
+                    volume
+                }
+            };
+            // Pause with its word, or its sign alone (its word for screen readers) where the
+            // row is short of room.
+            let pause = |worded: bool| {
+                if worded {
+                    button(&words.pause, ButtonKind::Secondary).icon(Icon::Pause)
+                } else {
+                    button("", ButtonKind::Secondary)
+                        .icon(Icon::Pause)
+                        .min_width(small)
+                        .accessible_label(&words.pause)
+                }
+            };
             let gap = ui.spacing().item_spacing.x;
             let width = |button: &BigButton<'_>| button.size(ui).x + gap;
+            let fits = |worded: bool, speaker: bool| {
+                width(&pause(worded))
+                    + width(&volume("-", &quieter, speaker))
+                    + width(&volume("+", &louder, speaker))
+                    <= room_pt
+            };
+            let (worded, speaker) = [(true, true), (true, false), (false, true), (false, false)]
+                .into_iter()
+                .find(|&(worded, speaker)| fits(worded, speaker))
+                .unwrap_or((false, false));
+            let pause = pause(worded);
+            let down = volume("-", &quieter, speaker);
+            let up = volume("+", &louder, speaker);
             let with_stop = width(&pause) + width(&stop) + width(&down) + width(&up) <= room_pt;
             tapped(ui, pause, ListenCommand::Pause);
             if with_stop {

@@ -23,9 +23,10 @@ mod still_there;
 mod text;
 mod thumbnail;
 mod tool_bar;
+mod zoom;
 
 use consult_tools::consult_tools_ui;
-use tool_bar::{tool_bar_ui, top_bar_ui};
+use tool_bar::{bottom_tool_bar_ui, tool_bar_ui, top_bar_ui};
 
 pub use attract::attract_ui;
 pub use back_soon::{BACK_SOON_WORDS, back_soon_ui};

@@ -49,7 +49,15 @@ pub fn page_ui(
     if !enlarged {
         let progress = language.page_of(at);
         let dots = (progress.as_str(), at.page, topic.pages.len());
-        if let Some(asked) = back_next_bar_ui(ui, screen, &interface.next, dots, true) {
+        // Next says where it goes where that is not the next page: a topic's last page goes
+        // to its quiz (the one way forward; no second button for it on the page).
+        let last = at.page + 1 == topic.pages.len();
+        let next = if last && !topic.quiz.is_empty() {
+            &interface.quiz_title
+        } else {
+            &interface.next
+        };
+        if let Some(asked) = back_next_bar_ui(ui, screen, next, dots, true) {
             command = Some(asked);
         }
     }
@@ -181,7 +189,7 @@ pub fn page_ui(
     }
     if drawing {
         *swipe = Swipe::default();
-    } else if let Some(swiped) = swipe_command(ui, screen, swipe) {
+    } else if let Some(swiped) = swipe_command(ui, screen, swipe, !enlarged) {
         command = command.or(Some(swiped));
     }
     command
@@ -240,12 +248,33 @@ pub(super) fn back_next_bar_ui(
         if ui.add(back).clicked() {
             command = Some(Command::Back);
         }
+        // Next with its words where they fit beside Back, the least of Listen and the page
+        // number; else "Next", its words for screen readers.
+        let least = |ui: &Ui| {
+            let numbers = ui
+                .painter()
+                .layout_no_wrap(
+                    format!("{} / {of}", at + 1),
+                    egui::FontId::proportional(sizes.small_pt),
+                    theme.colors.text_muted.color32(),
+                )
+                .size()
+                .x;
+            let listen_pt = if listen { sizes.min_touch_pt } else { 0.0 };
+            numbers + listen_pt + 4.0 * ui.spacing().item_spacing.x
+        };
+        let long = BigButton::new(theme, next, ButtonKind::Primary).icon_after(Icon::Next);
+        let next_button =
+            if next == interface.next || long.size(ui).x <= ui.available_width() - least(ui) {
+                long
+            } else {
+                BigButton::new(theme, &interface.next, ButtonKind::Primary)
+                    .icon_after(Icon::Next)
+                    .accessible_label(next)
+            };
         if listen {
             // The room left of Next, which is laid out after.
-            let next_width = BigButton::new(theme, next, ButtonKind::Primary)
-                .icon_after(Icon::Next)
-                .size(ui)
-                .x;
+            let next_width = next_button.size(ui).x;
             // Less the least the page number needs ("2 / 3").
             let numbers = ui
                 .painter()
@@ -263,8 +292,7 @@ pub(super) fn back_next_bar_ui(
             }
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let next = BigButton::new(theme, next, ButtonKind::Primary).icon_after(Icon::Next);
-            if ui.add(next).clicked() {
+            if ui.add(next_button).clicked() {
                 command = Some(Command::Next);
             }
             // Between them, centred: the dots and the progress in words.
@@ -336,25 +364,20 @@ fn progress_ui(ui: &mut Ui, theme: &crate::theme::Theme, (progress, at, of): (&s
     );
 }
 
-/// At a topic's end: the next topic as a tile, or a way back to all topics after the last.
+/// At a topic's end: the next topic as a tile, or a way back to all topics after the last. A
+/// topic with a quiz ends with it instead: the bar's Next says so, and nothing here competes.
 fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Option<Command> {
     let theme = screen.theme;
     let sizes = &theme.sizes;
     let language = screen.language;
-    ui.add_space(sizes.block_spacing_pt);
     if language
         .topics
         .get(at.topic)
         .is_some_and(|t| !t.quiz.is_empty())
     {
-        // A topic with a quiz ends with it; the next topic comes after.
-        let quiz = BigButton::new(theme, &language.interface.quiz_title, ButtonKind::Primary)
-            .icon_after(Icon::Next);
-        return ui
-            .add(quiz)
-            .clicked()
-            .then_some(Command::OpenQuiz(at.topic));
+        return None;
     }
+    ui.add_space(sizes.block_spacing_pt);
     ui.add(
         Label::new(
             RichText::new(&language.interface.up_next)
@@ -389,10 +412,16 @@ fn up_next_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, at: PageRef) -> Optio
     }
 }
 
-/// A quick horizontal finger movement turns the page: right to left is Next, left to right is
-/// Back. One that starts on a walk-through diagram moves its steps instead. Mostly-vertical
-/// movements are scrolling and are left alone.
-fn swipe_command(ui: &Ui, screen: &ScreenContext<'_>, swipe: &mut Swipe) -> Option<Command> {
+/// A quick horizontal finger movement turns the page (`turn_pages`: not on a figure on the whole
+/// screen, where a drag pans): right to left is Next, left to right is Back. One that starts on a
+/// walk-through diagram moves its steps instead. Mostly-vertical movements are scrolling and are
+/// left alone.
+fn swipe_command(
+    ui: &Ui,
+    screen: &ScreenContext<'_>,
+    swipe: &mut Swipe,
+    turn_pages: bool,
+) -> Option<Command> {
     let (pressed, released, position) = ui.input(|input| {
         (
             input.pointer.any_pressed(),
@@ -426,6 +455,7 @@ fn swipe_command(ui: &Ui, screen: &ScreenContext<'_>, swipe: &mut Swipe) -> Opti
             diagram: diagram.clone(),
             forward,
         },
+        (None, _) if !turn_pages => return None,
         (None, true) => Command::Next,
         (None, false) => Command::Back,
     })

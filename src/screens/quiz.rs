@@ -84,10 +84,11 @@ pub fn quiz_ui(
     if tool.is_some() {
         command = tool;
     }
+    // After the last question, Next says where it goes: the next topic, or all topics.
     let next = if question + 1 < total {
         &interface.quiz_next
     } else {
-        &interface.quiz_done
+        (screen.language.topics.get(topic + 1)).map_or(&interface.all_topics, |next| &next.title)
     };
     if let Some(asked) = back_next_bar_ui(ui, screen, next, (&progress, question, total), true) {
         command = Some(asked);
@@ -101,24 +102,53 @@ pub fn quiz_ui(
         sizes.content_max_width_pt,
         scroll_to_top,
         |ui| {
-            text_ui(ui, theme, &interface.quiz_title, sizes.body_pt, true);
-            lit_ui(ui, theme, lit(Part::Question), |ui| {
-                page_title_ui(ui, theme, &asked.ask, (scroll_to_top, keypad));
-            });
+            // (The bar under it says which question of how many; the bar over it, which
+            // topic's.) The question as a page's title; where the answers would not fit under
+            // it so, at a heading's size.
             let width = ui.available_width();
-            for (index, answer) in asked.answers.iter().enumerate() {
-                let mark = answers.mark(index, asked.right);
-                let word = match mark {
-                    AnswerMark::ChosenRight => &words.right,
-                    AnswerMark::NotRight | AnswerMark::TriedBefore => &words.not_right,
-                    AnswerMark::RightAnswer => &words.right_answer,
-                    AnswerMark::Open | AnswerMark::Closed => "",
-                };
-                let widget = QuizAnswer::new(theme, answer, (mark, word), width);
-                let tapped = lit_ui(ui, theme, lit(Part::Answer(index)), |ui| ui.add(widget));
-                if tapped.clicked() && mark == AnswerMark::Open {
-                    command = Some(Command::Answer(index));
-                }
+            let room_under = |title_pt: f32| {
+                let question = ui.painter().layout(
+                    asked.ask.clone(),
+                    crate::theme::bold_font(title_pt),
+                    theme.colors.text.color32(),
+                    width,
+                );
+                ui.clip_rect().height()
+                    - 2.0 * sizes.page_margin_pt
+                    - question.size().y
+                    - ui.spacing().item_spacing.y
+            };
+            let (mut plan, fits) = answers_plan(ui, screen, asked, room_under(sizes.title_pt));
+            let mut question_theme = std::borrow::Cow::Borrowed(theme);
+            if !fits {
+                plan = answers_plan(ui, screen, asked, room_under(sizes.heading_pt)).0;
+                question_theme.to_mut().sizes.title_pt = sizes.heading_pt;
+            }
+            lit_ui(ui, theme, lit(Part::Question), |ui| {
+                page_title_ui(ui, &question_theme, &asked.ask, (scroll_to_top, keypad));
+            });
+            let word_of = |mark| match mark {
+                AnswerMark::ChosenRight => words.right.as_str(),
+                AnswerMark::NotRight | AnswerMark::TriedBefore => &words.not_right,
+                AnswerMark::RightAnswer => &words.right_answer,
+                AnswerMark::Open | AnswerMark::Closed => "",
+            };
+            let indexed: Vec<(usize, &String)> = asked.answers.iter().enumerate().collect();
+            for (row, height) in indexed.chunks(plan.columns).zip(&plan.row_heights) {
+                ui.horizontal_top(|ui| {
+                    for &(index, answer) in row {
+                        let mark = answers.mark(index, asked.right);
+                        let widget =
+                            QuizAnswer::new(theme, answer, (mark, word_of(mark)), plan.width)
+                                .compact(plan.compact)
+                                .min_height(*height);
+                        let tapped =
+                            lit_ui(ui, theme, lit(Part::Answer(index)), |ui| ui.add(widget));
+                        if tapped.clicked() && mark == AnswerMark::Open {
+                            command = Some(Command::Answer(index));
+                        }
+                    }
+                });
             }
             let Some(answer) = shown else {
                 return;
@@ -140,8 +170,9 @@ pub fn quiz_ui(
                         text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
                         ui.horizontal_wrapped(|ui| {
                             if !right {
+                                // Outlined: the bar's Next is the one way forward.
                                 let again =
-                                    BigButton::new(theme, &words.try_again, ButtonKind::Primary);
+                                    BigButton::new(theme, &words.try_again, ButtonKind::Secondary);
                                 if ui.add(again).clicked() {
                                     command = Some(Command::TryAgain);
                                 }
@@ -183,12 +214,83 @@ pub fn quiz_ui(
             }
             if reveal {
                 // Just answered: the feedback (and the summary) comes into view above the
-                // bottom bar.
-                ui.scroll_to_rect(last, Some(egui::Align::Max));
+                // bottom bar; where both do not fit, the feedback from its top.
+                let view = ui.clip_rect().height() - 2.0 * sizes.page_margin_pt;
+                if last.height() <= view {
+                    ui.scroll_to_rect(last, Some(egui::Align::Max));
+                } else {
+                    ui.scroll_to_rect(card.response.rect, Some(egui::Align::Min));
+                }
             }
         },
     );
     command
+}
+
+/// How a question's answers are laid out.
+struct AnswersPlan {
+    /// Side by side in this many columns.
+    columns: usize,
+    /// Each answer this wide.
+    width: f32,
+    /// As low as a touch target may be.
+    compact: bool,
+    /// Each row's height (the tallest answer in it).
+    row_heights: Vec<f32>,
+}
+
+/// The answers' layout that keeps them all in `room` (points high) under the question: one big
+/// button a row where that fits; else buttons a finger's height (their words at the body
+/// text's size); else side by
+/// side in two or three columns (each wide enough for a few words); else the lowest of these.
+/// Worked out with every answer marked, as it may be once chosen, so nothing jumps.
+fn answers_plan(
+    ui: &Ui,
+    screen: &ScreenContext<'_>,
+    asked: &crate::content::model::Question,
+    room: f32,
+) -> (AnswersPlan, bool) {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let gap = ui.spacing().item_spacing;
+    let width = ui.available_width();
+    let count = asked.answers.len().max(1);
+    let mut plans = Vec::new();
+    for columns in 1..=count.min(3) {
+        let column = (width - gap.x * (columns - 1) as f32) / columns as f32;
+        if columns > 1 && column < 8.0 * sizes.button_text_pt {
+            break;
+        }
+        for compact in [false, true] {
+            let row_heights: Vec<f32> = (asked.answers.chunks(columns))
+                .map(|row| {
+                    row.iter()
+                        .map(|answer| {
+                            QuizAnswer::new(theme, answer, (AnswerMark::Open, ""), column)
+                                .compact(compact)
+                                .height(ui)
+                        })
+                        .fold(0.0, f32::max)
+                })
+                .collect();
+            let total = row_heights.iter().sum::<f32>() + gap.y * row_heights.len() as f32;
+            let plan = AnswersPlan {
+                columns,
+                width: column,
+                compact,
+                row_heights,
+            };
+            if total <= room {
+                return (plan, true);
+            }
+            plans.push((total, plan));
+        }
+    }
+    let lowest = (plans.into_iter())
+        .min_by(|(a, _), (b, _)| a.total_cmp(b))
+        .map(|(_, plan)| plan)
+        .expect("at least one column");
+    (lowest, false)
 }
 
 /// The card a reply or the summary is drawn on: a key fact's.

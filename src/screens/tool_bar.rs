@@ -160,6 +160,27 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
         // The reading tools are in the top bar; consultation mode's buttons had their own.
         return command;
     }
+    let tapped = reading_tools_bar_ui(ui, screen, one_bar, Panel::top);
+    command.or(tapped)
+}
+
+/// The reading tools in a bar at the bottom of a tall screen, within reach from a chair or a
+/// wheelchair (the home screen's, on a portrait screen).
+pub fn bottom_tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+    reading_tools_bar_ui(ui, screen, true, Panel::bottom)
+}
+
+/// The reading tools (with consultation mode's buttons, `one_bar`, where they share it) in a
+/// bar of their own, made by `panel` (at the top or the bottom): one row, or two where one is
+/// too narrow.
+fn reading_tools_bar_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    one_bar: bool,
+    panel: fn(&'static str) -> Panel,
+) -> Option<Command> {
+    let theme = screen.theme;
+    let mut command = None;
     let sizes = &screen.tools_theme.sizes;
     let mut width = reader_tools_width(ui, screen);
     if screen.consult && one_bar {
@@ -171,7 +192,7 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
         sized_bar_ui(
             ui,
             theme,
-            Panel::top("tool_bar"),
+            panel("tool_bar"),
             sizes.tool_bar_height_pt * 2.0,
             |ui| {
                 ui.vertical(|ui| {
@@ -196,7 +217,7 @@ pub fn tool_bar_ui(ui: &mut Ui, screen: &ScreenContext<'_>, in_top_bar: bool) ->
     sized_bar_ui(
         ui,
         theme,
-        Panel::top("tool_bar"),
+        panel("tool_bar"),
         sizes.tool_bar_height_pt,
         |ui| {
             if screen.consult && one_bar {

@@ -60,6 +60,9 @@ pub struct DiagramTokens {
     pub glow_pt: f32,
     /// Radius of a hotspot's ring marker, in points.
     pub marker_pt: f32,
+    /// The largest radius of a ring drawn round a whole part, in points; a larger part's ring
+    /// is a marker's size on its edge.
+    pub marker_max_pt: f32,
     /// How many times larger than the others a marked dot of a dot grid is.
     pub marked_dot_scale: f32,
     /// The smallest radius of a marked dot, in points, so one in ten thousand can be found.
@@ -238,6 +241,9 @@ pub struct Sizes {
     pub widget_animation_secs: f32,
     /// How long each diagram shows on the attract screen.
     pub attract_switch_secs: f32,
+    /// The tallest a picture on the attract screen is drawn, in points: big enough to be
+    /// seen across a waiting room, leaving a portrait screen room for more than one.
+    pub attract_picture_max_pt: f32,
     /// How long the attract screen's cross-fade to the next diagram takes.
     pub attract_fade_secs: f32,
     /// The most frames a second the attract screen draws while it fades.

@@ -39,17 +39,22 @@ impl Theme {
             &mut sizes.key_fact_pt,
             &mut sizes.button_text_pt,
             &mut sizes.tile_title_pt,
-            &mut sizes.button_height_pt,
-            &mut sizes.bar_height_pt,
             &mut sizes.tool_bar_height_pt,
             &mut sizes.tile_min_height_pt,
             &mut sizes.tile_min_width_pt,
         ] {
             *size_pt *= scale;
         }
+        // Buttons and the bars that hold them grow half as fast as the words in them (which
+        // still fit with room to spare): at the largest text on a short screen the two bars
+        // left too little between them for a page, a quiz's answers included.
+        let half = 1.0 + (scale - 1.0) / 2.0;
+        sizes.button_height_pt *= half;
+        sizes.bar_height_pt *= half;
         theme.diagram.label_pt *= scale;
         // The rings that mark a part to tap grow with the words beside them.
         theme.diagram.marker_pt *= scale;
+        theme.diagram.marker_max_pt *= scale;
         // Larger text needs a wider text column beside a figure.
         sizes.figure_column_share *= 1.0 - sizes.figure_share_text_give * (scale - 1.0);
         if high_contrast {

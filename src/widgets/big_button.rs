@@ -102,7 +102,7 @@ impl BigButton<'_> {
         let font = bold_font(self.text_pt.unwrap_or(sizes.button_text_pt));
         let padding = sizes.card_padding_pt;
         let icon_space = if self.icon.is_some() {
-            sizes.button_text_pt + sizes.item_spacing_pt
+            self.icon_side() + sizes.item_spacing_pt
         } else {
             0.0
         };
@@ -129,6 +129,17 @@ impl BigButton<'_> {
         (galley, icon_space, size)
     }
 
+    /// How big its icon is: as big as its words, as tall as two lines of them for words of
+    /// more lines (the attract screen's cue, in every language).
+    fn icon_side(&self) -> f32 {
+        let text_pt = self.text_pt.unwrap_or(self.theme.sizes.button_text_pt);
+        if self.label.contains('\n') {
+            2.0 * text_pt
+        } else {
+            text_pt
+        }
+    }
+
     /// The size the button takes when added to `ui` (for laying out a row before drawing it).
     pub fn size(&self, ui: &Ui) -> Vec2 {
         self.layout(ui).2
@@ -139,7 +150,7 @@ impl Widget for BigButton<'_> {
     fn ui(self, ui: &mut Ui) -> Response {
         let sizes = &self.theme.sizes;
         let colors = &self.theme.colors;
-        let icon_side = sizes.button_text_pt;
+        let icon_side = self.icon_side();
         let (galley, icon_space, size) = self.layout(ui);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click());
         response.widget_info(|| {

@@ -11,9 +11,10 @@ pub enum Icon {
     Back,
     /// A right chevron, for Next.
     Next,
-    /// A triangle pointing left with a bar, for a walk-through's Step back.
+    /// A small chevron pointing left in a circle, for a walk-through's Step back (unlike
+    /// Back's bare chevron, and unlike a media player's skip).
     StepBack,
-    /// A triangle pointing right with a bar, for a walk-through's Next step.
+    /// A small chevron pointing right in a circle, for a walk-through's Next step.
     StepNext,
     /// Four corners pointing out, for showing a figure on the whole screen.
     Enlarge,
@@ -23,6 +24,10 @@ pub enum Icon {
     Cross,
     /// A loudspeaker with sound coming from it, for Listen.
     Speaker,
+    /// Two upright bars, for Pause.
+    Pause,
+    /// A fingertip touching, with rings round the touch, for the attract screen's cue.
+    Touch,
 }
 
 impl Icon {
@@ -64,15 +69,14 @@ impl Icon {
             Self::Next => {
                 painter.line(vec![at(0.35, 0.15), at(0.7, 0.5), at(0.35, 0.85)], stroke);
             }
-            Self::StepBack => {
-                let triangle = vec![at(0.7, 0.18), at(0.28, 0.5), at(0.7, 0.82)];
-                painter.add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
-                painter.line_segment([at(0.2, 0.18), at(0.2, 0.82)], stroke);
-            }
-            Self::StepNext => {
-                let triangle = vec![at(0.3, 0.18), at(0.72, 0.5), at(0.3, 0.82)];
-                painter.add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
-                painter.line_segment([at(0.8, 0.18), at(0.8, 0.82)], stroke);
+            Self::StepBack | Self::StepNext => {
+                painter.circle_stroke(at(0.5, 0.5), 0.44 * rect.width().min(rect.height()), stroke);
+                let (tip, tail) = if self == Self::StepBack {
+                    (0.36, 0.58)
+                } else {
+                    (0.64, 0.42)
+                };
+                painter.line(vec![at(tail, 0.3), at(tip, 0.5), at(tail, 0.7)], stroke);
             }
             Self::Check => {
                 painter.line(vec![at(0.12, 0.52), at(0.4, 0.8), at(0.9, 0.2)], stroke);
@@ -101,6 +105,37 @@ impl Icon {
                         .collect();
                     painter.line(points, stroke);
                 }
+            }
+            Self::Pause => {
+                for x in [0.34, 0.66] {
+                    let bar = egui::Rect::from_min_max(at(x - 0.1, 0.18), at(x + 0.1, 0.82));
+                    painter.rect_filled(bar, 0.0, color);
+                }
+            }
+            Self::Touch => {
+                // Two arcs over the fingertip: the touch.
+                for radius in [0.16_f32, 0.3] {
+                    let points = (0..=10)
+                        .map(|i| {
+                            let angle = -2.6 + 2.0 * i as f32 / 10.0;
+                            at(0.42 + radius * angle.cos(), 0.32 + radius * angle.sin())
+                        })
+                        .collect();
+                    painter.line(points, stroke);
+                }
+                // The finger, pointing up, and the hand under it.
+                painter.line(
+                    vec![
+                        at(0.34, 0.9),
+                        at(0.34, 0.36),
+                        at(0.42, 0.28),
+                        at(0.5, 0.36),
+                        at(0.5, 0.56),
+                        at(0.8, 0.6),
+                        at(0.8, 0.9),
+                    ],
+                    stroke,
+                );
             }
             Self::Enlarge => {
                 for (corner, dx, dy) in [

@@ -31,6 +31,10 @@ pub struct QuizAnswer<'a> {
     mark: AnswerMark,
     word: &'a str,
     width_pt: f32,
+    /// At least this high (a row of answers side by side shares one height).
+    min_height_pt: f32,
+    /// As low as a touch target may be, rather than a big button's height.
+    compact: bool,
 }
 
 impl<'a> QuizAnswer<'a> {
@@ -48,7 +52,77 @@ impl<'a> QuizAnswer<'a> {
             mark,
             word,
             width_pt,
+            min_height_pt: 0.0,
+            compact: false,
         }
+    }
+
+    /// At least `height_pt` high.
+    pub fn min_height(mut self, height_pt: f32) -> Self {
+        self.min_height_pt = height_pt;
+        self
+    }
+
+    /// As low as a touch target may be (the minimum touch size) rather than a big button's
+    /// height, its words at the body text's size: for a screen with little height (a small one
+    /// at a large text size).
+    pub fn compact(mut self, compact: bool) -> Self {
+        self.compact = compact;
+        self
+    }
+
+    /// How high it is drawn (a mark's word takes a line of its own).
+    pub fn height(&self, ui: &Ui) -> f32 {
+        self.measure(ui).2
+    }
+
+    /// Its words and its mark's words laid out, and its height.
+    fn measure(
+        &self,
+        ui: &Ui,
+    ) -> (
+        std::sync::Arc<egui::Galley>,
+        Option<std::sync::Arc<egui::Galley>>,
+        f32,
+    ) {
+        let sizes = &self.theme.sizes;
+        let colors = &self.theme.colors;
+        let padding = sizes.card_padding_pt;
+        let text_width = (self.width_pt - 2.0 * padding).max(sizes.min_touch_pt);
+        let text_pt = if self.compact {
+            sizes.body_pt
+        } else {
+            sizes.button_text_pt
+        };
+        let galley = ui.painter().layout(
+            self.label.to_owned(),
+            bold_font(text_pt),
+            colors.text.color32(),
+            text_width,
+        );
+        // The mark's word, with its icon before it, on a line of its own above the answer:
+        // room for "Respuesta correcta" beside a long answer at the largest text.
+        let icon_side = sizes.button_text_pt;
+        let word = self.marked().map(|_| {
+            ui.painter().layout(
+                self.word.to_owned(),
+                bold_font(sizes.button_text_pt),
+                colors.text.color32(),
+                text_width - icon_side - sizes.item_spacing_pt,
+            )
+        });
+        let word_height = word.as_ref().map_or(0.0, |word| {
+            word.size().y.max(icon_side) + sizes.item_spacing_pt
+        });
+        let least = if self.compact {
+            sizes.min_touch_pt
+        } else {
+            sizes.button_height_pt
+        };
+        let height = (galley.size().y + word_height + padding)
+            .max(least)
+            .max(self.min_height_pt);
+        (galley, word, height)
     }
 
     /// The icon and colour of its mark, if it has one.
@@ -72,28 +146,8 @@ impl Widget for QuizAnswer<'_> {
         let colors = &self.theme.colors;
         let padding = sizes.card_padding_pt;
         let marked = self.marked();
-        let text_width = (self.width_pt - 2.0 * padding).max(sizes.min_touch_pt);
-        let galley = ui.painter().layout(
-            self.label.to_owned(),
-            bold_font(sizes.button_text_pt),
-            colors.text.color32(),
-            text_width,
-        );
-        // The mark's word, with its icon before it, on a line of its own above the answer:
-        // room for "Respuesta correcta" beside a long answer at the largest text.
         let icon_side = sizes.button_text_pt;
-        let word = marked.map(|_| {
-            ui.painter().layout(
-                self.word.to_owned(),
-                bold_font(sizes.button_text_pt),
-                colors.text.color32(),
-                text_width - icon_side - sizes.item_spacing_pt,
-            )
-        });
-        let word_height = word.as_ref().map_or(0.0, |word| {
-            word.size().y.max(icon_side) + sizes.item_spacing_pt
-        });
-        let height = (galley.size().y + word_height + padding).max(sizes.button_height_pt);
+        let (galley, word, height) = self.measure(ui);
         let sense = if self.mark == AnswerMark::Open {
             Sense::click()
         } else {

@@ -1,6 +1,7 @@
 //! A home-screen tile for one topic: number, title and a short line, all one big touch target;
-//! room at its top left for a small picture (drawn by the screen), "Start here" over the first
-//! topic's title, and a tick with "Seen" under a topic already read in this visit.
+//! room at its left for a picture (drawn by the screen) with the number in the top right
+//! corner, "Start here" over the first topic's title, and a tick with "Seen" under a topic
+//! already read in this visit. The picture and the words sit in the middle of its height.
 
 use std::sync::Arc;
 
@@ -50,47 +51,29 @@ impl<'a> TopicTile<'a> {
         }
     }
 
-    /// Keeps a square of `side_pt` at the top left for a picture (see
-    /// [`Self::picture_rect`]), the number on its corner.
+    /// Keeps a square of `side_pt` at the left for a picture (see [`Self::picture_rect`]),
+    /// the number in the tile's top right corner.
     pub fn picture_space(mut self, side_pt: f32) -> Self {
         self.picture_pt = side_pt;
         self
     }
 
-    /// Where the picture goes in a tile drawn at `rect` with a picture space of `side_pt`.
+    /// Where the picture goes in a tile drawn at `rect` with a picture space of `side_pt`: at
+    /// its left, in the middle of its height.
     pub fn picture_rect(theme: &Theme, rect: egui::Rect, side_pt: f32) -> egui::Rect {
         let pad = theme.sizes.card_padding_pt;
-        egui::Rect::from_min_size(
-            pos2(rect.left() + pad, rect.top() + pad),
-            egui::Vec2::splat(side_pt),
-        )
+        let top = (rect.center().y - side_pt / 2.0).max(rect.top() + pad);
+        egui::Rect::from_min_size(pos2(rect.left() + pad, top), egui::Vec2::splat(side_pt))
     }
 
-    /// The tile's `number` in a small circle on the top left corner of its `picture` (drawn
-    /// after the picture, so it is never hidden by it).
-    pub fn number_on_picture(
-        painter: &egui::Painter,
-        theme: &Theme,
-        picture: egui::Rect,
-        number: usize,
-    ) {
-        let sizes = &theme.sizes;
-        let colors = &theme.colors;
-        let radius = sizes.small_pt * 0.8;
-        let center = picture.left_top() + egui::Vec2::splat(radius * 0.9);
-        painter.circle(
-            center,
-            radius,
-            colors.accent.color32(),
-            egui::Stroke::new(sizes.stroke_pt, colors.surface.color32()),
-        );
-        painter.text(
-            center,
-            egui::Align2::CENTER_CENTER,
-            number.to_string(),
-            bold_font(sizes.small_pt),
-            colors.on_accent.color32(),
-        );
+    /// The side of the number's circle at the top right corner of a tile with a picture
+    /// (beside the picture, never on it); 0 without a picture (the number is the badge).
+    pub fn corner_number_pt(theme: &Theme, picture_pt: f32) -> f32 {
+        if picture_pt > 0.0 {
+            theme.sizes.small_pt * 1.6
+        } else {
+            0.0
+        }
     }
 
     /// `words` ("Start here") over the title: the topic to begin with.
@@ -152,7 +135,14 @@ impl<'a> TopicTile<'a> {
 
     fn text_width(&self) -> f32 {
         let sizes = &self.theme.sizes;
-        (self.width_pt - 3.0 * sizes.card_padding_pt - self.badge_side()).max(sizes.min_touch_pt)
+        let corner = Self::corner_number_pt(self.theme, self.picture_pt);
+        let corner = if corner > 0.0 {
+            corner + sizes.item_spacing_pt
+        } else {
+            0.0
+        };
+        (self.width_pt - 3.0 * sizes.card_padding_pt - self.badge_side() - corner)
+            .max(sizes.min_touch_pt)
     }
 
     /// The square at the top left: the number, or the picture with the number on its corner.
@@ -212,10 +202,23 @@ impl Widget for TopicTile<'_> {
                 egui::StrokeKind::Inside,
             );
             let pad = sizes.card_padding_pt;
-            let badge = egui::Rect::from_min_size(
-                pos2(rect.left() + pad, rect.top() + pad),
-                egui::Vec2::splat(self.badge_side()),
-            );
+            let badge = Self::picture_rect(self.theme, rect, self.badge_side());
+            let corner = Self::corner_number_pt(self.theme, self.picture_pt);
+            if corner > 0.0 {
+                // The number in a small circle at the top right, clear of the picture.
+                let center = pos2(
+                    rect.right() - pad - corner / 2.0,
+                    rect.top() + pad + corner / 2.0,
+                );
+                painter.circle_filled(center, corner / 2.0, colors.accent.color32());
+                painter.text(
+                    center,
+                    egui::Align2::CENTER_CENTER,
+                    self.number.to_string(),
+                    bold_font(sizes.small_pt),
+                    colors.on_accent.color32(),
+                );
+            }
             match self.icon {
                 Some(icon) => {
                     // Keep the picture's shape inside the badge square.
@@ -224,8 +227,7 @@ impl Widget for TopicTile<'_> {
                     let fitted = egui::Rect::from_center_size(badge.center(), vec2(w, h) * scale);
                     egui::Image::from_texture(icon).paint_at(ui, fitted);
                 }
-                // The screen draws the picture in the badge, then the number on its corner
-                // ([`Self::number_on_picture`], on an icon too).
+                // The screen draws the picture in the badge.
                 None if self.picture_pt > 0.0 => {}
                 None => {
                     painter.circle_filled(
@@ -243,7 +245,11 @@ impl Widget for TopicTile<'_> {
                 }
             }
             let text_left = badge.right() + pad;
-            let mut top = rect.top() + pad;
+            let words_height = self.extra_lines_height(ui)
+                + title.size().y
+                + sizes.item_spacing_pt / 2.0
+                + subtitle.size().y;
+            let mut top = (rect.center().y - words_height / 2.0).max(rect.top() + pad);
             if let Some(start) = self.start_here {
                 let words = self.mark_galley(ui, start);
                 let height = words.size().y;

@@ -105,6 +105,42 @@ fn tapping_elsewhere_on_the_diagram_closes_the_explanation() {
     assert_eq!(harness.state().session().open_hotspot, None);
 }
 
+/// The explanation's own Close button, beside its top right corner, closes it; the page
+/// does not move.
+#[test]
+fn the_close_button_beside_the_explanation_closes_it() {
+    let mut harness = page_with_tube();
+    let title = harness.get_by_role(Role::Heading).rect();
+    tap_hotspot(&mut harness);
+    let words = harness.get_by_label(EXPLANATION).rect();
+    let close = harness.get_by_role_and_label(Role::Button, "Close");
+    let button = close.rect();
+    assert!(
+        button.left() >= words.right()
+            && button.top() <= words.top()
+            && words.top() - button.top() < 150.0,
+        "Close is beside the explanation, at its top: {button:?} beside {words:?}"
+    );
+    assert!(
+        button.height() >= 64.0 && button.width() >= 64.0,
+        "{button:?}"
+    );
+    close.click();
+    harness.run();
+    assert!(!explanation_shown(&harness));
+    assert_eq!(harness.state().session().open_hotspot, None);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Close")
+            .is_none()
+    );
+    assert_eq!(
+        harness.get_by_role(Role::Heading).rect(),
+        title,
+        "the page never moved"
+    );
+}
+
 #[test]
 fn turning_the_page_closes_the_explanation() {
     let mut harness = page_with_tube();

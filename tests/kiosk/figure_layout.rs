@@ -164,8 +164,10 @@ fn check_labels(
         })
         .collect();
     let theme = harness.state().theme();
-    let ring = theme.diagram.marker_pt + theme.diagram.line_pt * 1.3;
-    let rings: Vec<(String, egui::Pos2)> = texts
+    // Its pale edge reaches past its line by 1.3 lines (1.8 when open).
+    let (marker, pale) = (theme.diagram.marker_pt, theme.diagram.line_pt * 1.3);
+    let min_touch = theme.sizes.min_touch_pt;
+    let rings: Vec<(String, egui::Pos2, f32)> = texts
         .hotspots
         .values()
         .filter_map(|text| {
@@ -173,9 +175,16 @@ fn check_labels(
             // A ring's touch area is a square round it, unless neighbours split their touch
             // areas (a small drawing): then its centre is not the ring's, and the painted
             // ring is checked by screens_never_break, which sees it.
+            // A ring round a whole part wider than a finger is as wide as its touch area
+            // (to whole points); a smaller one is at least a marker's size.
             let rect = node.rect();
+            let radius = if rect.width() > min_touch + 1.0 {
+                rect.width() / 2.0 - 1.0 - pale
+            } else {
+                marker
+            };
             ((rect.width() - rect.height()).abs() < 1.0)
-                .then(|| (text.title.clone(), rect.center()))
+                .then(|| (text.title.clone(), rect.center(), radius + pale))
         })
         .collect();
     for (i, (label, rect)) in labels.iter().enumerate() {
@@ -189,7 +198,7 @@ fn check_labels(
                 "{what}: the label {label:?} runs into the label {other:?}"
             );
         }
-        for (hotspot, center) in &rings {
+        for (hotspot, center, ring) in &rings {
             assert!(
                 rect.distance_to_pos(*center) >= ring - 0.5,
                 "{what}: the label {label:?} runs into the ring of {hotspot:?}"
@@ -562,5 +571,132 @@ fn the_risk_picture_shows_the_one_person_among_people_big_enough_to_see() {
                 "{name}: the one person can be tapped in the picture"
             );
         }
+    }
+}
+
+/// On the whole screen, in both orientations, a figure's labels are larger than on its page; a
+/// double tap zooms in two times where the finger is (the point under it stays put), a pinch
+/// zooms further, a drag pans, a part still opens where it now is; a double tap zooms out to
+/// the whole figure; back on the page and enlarged again, the figure starts whole.
+#[test]
+fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans() {
+    let deck = common::bundled_deck();
+    let words = &deck.languages[0];
+    let texts = &words.diagram_texts["endoscope"];
+    let label = &texts.labels["lens"];
+    let lens = &texts.hotspots["lens"].title;
+    let at = common::page_with_diagram(&deck, "endoscope");
+    let alt = words
+        .page(at)
+        .and_then(|page| page.figure())
+        .map(|(_, figure)| figure.alt.to_owned())
+        .expect("the endoscope's page has it as its figure");
+    let label_height = |harness: &Harness<'_, KioskApp>| {
+        harness
+            .query_all_by_label(label)
+            .find(|node| node.accesskit_node().role() == Role::Label)
+            .expect("the lens's label")
+            .rect()
+            .height()
+    };
+    let figure =
+        |harness: &Harness<'_, KioskApp>| harness.get_by_role_and_label(Role::Image, &alt).rect();
+    let tap_at = |harness: &mut Harness<'_, KioskApp>, at: egui::Pos2| {
+        harness.event(egui::Event::PointerMoved(at));
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+            harness.step();
+        }
+    };
+    for (name, size) in SIZES {
+        let mut harness = kiosk(&deck, size, 0, TextSize::Normal);
+        common::tap_command(&mut harness, Command::Open(at));
+        harness.run();
+        let on_page = label_height(&harness);
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.enlarge)
+            .click();
+        harness.run();
+        let whole = figure(&harness);
+        assert!(
+            label_height(&harness) >= on_page * 1.2,
+            "{name}: labels larger on the whole screen: {on_page} -> {}",
+            label_height(&harness)
+        );
+        // A double tap at a point of the figure: twice as large, that point where it was.
+        let point = whole.center() + egui::vec2(whole.width() * 0.2, 0.0);
+        let fraction = (point - whole.min) / whole.size();
+        tap_at(&mut harness, point);
+        tap_at(&mut harness, point);
+        harness.run();
+        let zoomed = figure(&harness);
+        assert!(
+            (zoomed.width() / whole.width() - 2.0).abs() < 0.05,
+            "{name}: a double tap zooms two times: {whole:?} -> {zoomed:?}"
+        );
+        let still = zoomed.min + fraction * zoomed.size();
+        assert!(
+            (still - point).length() < 2.0,
+            "{name}: the point under the finger stays: {point:?} -> {still:?}"
+        );
+        // A pinch (as the system gives it) zooms further, up to four times.
+        for _ in 0..10 {
+            harness.event(egui::Event::Zoom(1.5));
+            harness.step();
+        }
+        harness.run();
+        let pinched = figure(&harness);
+        assert!(
+            (pinched.width() / whole.width() - 4.0).abs() < 0.05,
+            "{name}: pinched to four times at most: {pinched:?}"
+        );
+        // A drag pans it.
+        let from = whole.center();
+        common::finger(&mut harness, from, &[from + egui::vec2(120.0, 60.0)]);
+        harness.run();
+        let panned = figure(&harness);
+        assert!(
+            (panned.min - pinched.min).length() > 50.0,
+            "{name}: a drag pans: {pinched:?} -> {panned:?}"
+        );
+        // A part opens where it is now.
+        let part = harness.get_by_role_and_label(Role::Button, lens).rect();
+        if whole.contains(part.center()) {
+            tap_at(&mut harness, part.center());
+            harness.run();
+            assert_eq!(
+                harness
+                    .state()
+                    .session()
+                    .open_hotspot
+                    .as_ref()
+                    .map(|open| open.hotspot.as_str()),
+                Some("lens"),
+                "{name}: the lens opens, zoomed"
+            );
+            harness
+                .get_by_role_and_label(Role::Button, &words.interface.close_part)
+                .click();
+            harness.run();
+        }
+        // Back to the page, and enlarged again: whole.
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.back_to_page)
+            .click();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::Button, &words.interface.enlarge)
+            .click();
+        harness.run();
+        assert_eq!(
+            figure(&harness),
+            whole,
+            "{name}: enlarged again, it starts whole"
+        );
     }
 }

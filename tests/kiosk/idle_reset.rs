@@ -300,3 +300,70 @@ fn the_attract_screen_keeps_its_buttons_still_fades_across_and_fills_a_portrait_
         }
     }
 }
+
+/// The attract loop's pictures are the topics' own friendly drawings, each with its title in
+/// every language under it; through a whole fade one topic's words show, never two (they change
+/// half way), and no diagram labels; a big button says to touch, in every language, and does
+/// what a touch anywhere does.
+#[test]
+fn the_attract_loop_shows_one_set_of_words_at_a_time_and_a_clear_cue_to_touch() {
+    let deck = common::bundled_deck();
+    let theme = Theme::bundled();
+    let switch_secs = f64::from(theme.sizes.attract_switch_secs);
+    let app = KioskApp::new(theme.clone(), Ok(deck.clone()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+    harness.run();
+    let titles: Vec<Vec<&String>> = (0..deck.languages[0].topics.len())
+        .map(|index| {
+            (deck.languages.iter())
+                .map(|language| &language.topics[index].title)
+                .collect()
+        })
+        .collect();
+    let shown_topics = |harness: &Harness<'_, KioskApp>| -> Vec<usize> {
+        (0..titles.len())
+            .filter(|index| {
+                titles[*index].iter().any(|title| {
+                    harness
+                        .query_all_by_label(title)
+                        .any(|node| node.accesskit_node().role() == Role::Label)
+                })
+            })
+            .collect()
+    };
+    let labels: Vec<&String> = (deck.languages.iter())
+        .flat_map(|language| language.diagram_texts.values())
+        .flat_map(|words| words.labels.values())
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    // Through three changes, a twentieth of a second a frame.
+    let frames = (3.0 * switch_secs / 0.05) as usize;
+    for _ in 0..frames {
+        harness.step();
+        let shown = shown_topics(&harness);
+        assert!(shown.len() <= 1, "two topics' words at once: {shown:?}");
+        seen.extend(shown);
+        for label in &labels {
+            assert!(
+                harness
+                    .query_all_by_label(label)
+                    .all(|node| node.accesskit_node().role() != Role::Label),
+                "a diagram's label on the attract screen: {label:?}"
+            );
+        }
+    }
+    assert!(seen.len() >= 3, "the loop goes round: {seen:?}");
+    let words = &deck.languages[0].interface;
+    let cue = harness.get_by_role_and_label(Role::Button, &words.attract_touch);
+    let rect = cue.rect();
+    assert!(
+        rect.height() >= 64.0 && rect.width() >= 300.0,
+        "a big cue: {rect:?}"
+    );
+    cue.click();
+    harness.run();
+    assert_eq!(harness.state().session().screen, Screen::Home);
+}

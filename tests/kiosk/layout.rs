@@ -61,6 +61,7 @@ fn check_scrolled_screen(
                 &i.home,
                 &i.back,
                 &i.next,
+                &i.quiz_title,
                 &i.language_name,
                 &i.text_normal,
                 &i.text_large,
@@ -116,8 +117,23 @@ fn check_scrolled_screen(
                 .collect::<Vec<String>>()
         })
         .collect();
-    let region = |label: &String| {
-        if bar_labels.contains(&label) || consult_bar_labels.contains(label) {
+    // Next says where it goes (the next topic, all topics): the rightmost button on Back's row
+    // is the bar's Next.
+    let back_row = shown
+        .iter()
+        .find(|(label, role, _)| {
+            *role == Role::Button && deck.languages.iter().any(|l| l.interface.back == *label)
+        })
+        .map(|(_, _, rect)| rect.center().y);
+    let on_back_row = |rect: &Rect| back_row.is_some_and(|y| (rect.center().y - y).abs() < 0.5);
+    let rightmost = shown
+        .iter()
+        .filter(|(_, role, rect)| *role == Role::Button && on_back_row(rect))
+        .map(|(_, _, rect)| rect.right())
+        .fold(f32::MIN, f32::max);
+    let in_bar = |rect: &Rect| on_back_row(rect) && rect.right() == rightmost;
+    let region = |label: &String, rect: &Rect| {
+        if bar_labels.contains(&label) || consult_bar_labels.contains(label) || in_bar(rect) {
             "bars"
         } else if tool_labels.contains(label) {
             "tools"
@@ -133,7 +149,7 @@ fn check_scrolled_screen(
         .collect();
     for (i, a) in buttons.iter().enumerate() {
         for b in &buttons[i + 1..] {
-            let same_region = region(&a.0) == region(&b.0);
+            let same_region = region(&a.0, &a.2) == region(&b.0, &b.2);
             assert!(
                 !same_region || !a.2.shrink(0.5).intersects(b.2.shrink(0.5)),
                 "{what}: {:?} overlaps {:?}",
@@ -546,6 +562,100 @@ fn the_drawing_board_fits_every_screen_in_every_language() {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Home invites (issue 29): the grid fills the screen's height; every tile's picture is a
+/// drawing of its own (never a diagram shrunk, never the risk numbers); the tile's number sits
+/// beside its picture, in the tile's top right corner, not on it; on a tall screen the reading
+/// tools are at the bottom, within reach from a chair, and on a wide one in the top bar.
+#[test]
+fn home_fills_the_screen_numbers_sit_beside_pictures_and_a_tall_screen_has_its_tools_below() {
+    use patient_kiosk::content::diagram::Shape;
+    let deck = common::bundled_deck();
+    let words = deck.language(0);
+    for topic in &words.topics {
+        let tile = deck.tile_diagram(topic).expect("a picture");
+        let shapes = || tile.layers.iter().flat_map(|layer| &layer.shapes);
+        assert!(
+            tile.id.starts_with("icon-")
+                && !shapes()
+                    .any(|shape| matches!(shape, Shape::Label { .. } | Shape::DotGrid { .. })),
+            "{}: its own picture, no words, no dots: {}",
+            topic.id,
+            tile.id
+        );
+    }
+    let accent = Theme::bundled().colors.accent.color32();
+    for (name, size) in [SIZES[0], SIZES[1]] {
+        let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+        app.apply(Command::Home);
+        let mut harness = common::second_steps(app, size);
+        common::settle_pictures(&mut harness);
+        harness.run();
+        let tiles: Vec<Rect> = (words.topics.iter())
+            .map(|topic| {
+                harness
+                    .get_by_role_and_label(Role::Button, &topic.title)
+                    .rect()
+            })
+            .collect();
+        let lowest = tiles.iter().map(|tile| tile.bottom()).fold(0.0, f32::max);
+        assert!(
+            lowest >= 0.8 * size.y,
+            "{name}: the grid ends at {lowest} of {} pt",
+            size.y
+        );
+        let tools = [
+            &words.interface.text_large,
+            &words.interface.high_contrast,
+            &deck.language(1).interface.language_name,
+        ];
+        for tool in tools {
+            let at = harness.get_by_label(tool).rect();
+            if size.y > size.x {
+                assert!(
+                    at.top() >= 0.85 * size.y,
+                    "{name}: {tool:?} at the bottom: {at:?}"
+                );
+            } else {
+                assert!(
+                    at.bottom() <= 0.15 * size.y,
+                    "{name}: {tool:?} at the top: {at:?}"
+                );
+            }
+        }
+        // The number, in the accent colour, in the tile's top right corner; none in the top left
+        // corner of the picture, where it used to cover it.
+        let image = harness.render().expect("renders");
+        let accent_in = |area: Rect| {
+            image
+                .enumerate_pixels()
+                .filter(|(x, y, p)| {
+                    area.contains(egui::pos2(*x as f32, *y as f32))
+                        && (p.0[0], p.0[1], p.0[2]) == (accent.r(), accent.g(), accent.b())
+                })
+                .count()
+        };
+        let corner = 48.0;
+        for (index, tile) in tiles.iter().enumerate() {
+            let top_right = Rect::from_min_size(
+                egui::pos2(tile.right() - corner - 8.0, tile.top() + 8.0),
+                vec2(corner, corner),
+            );
+            let top_left = Rect::from_min_size(tile.min + vec2(8.0, 8.0), vec2(corner, corner));
+            assert!(
+                accent_in(top_right) >= 50,
+                "{name}: tile {}'s number in its top right corner",
+                index + 1
+            );
+            assert_eq!(
+                accent_in(top_left),
+                0,
+                "{name}: tile {}: no number on its picture",
+                index + 1
+            );
         }
     }
 }

@@ -52,6 +52,15 @@ fn the_quiz_follows_the_last_page_and_explains_every_answer() {
     let mut harness = kiosk(None);
     harness.state_mut().apply(Command::Open(last));
     harness.run();
+    // The bar's Next says where it goes: to the quiz; no second button on the page.
+    assert_eq!(
+        harness
+            .query_all_by_label("Check what you learned")
+            .filter(|node| node.accesskit_node().role() == Role::Button)
+            .count(),
+        1,
+        "one way forward"
+    );
     press(&mut harness, Role::Button, "Check what you learned");
     assert_eq!(
         screen(&harness),
@@ -132,7 +141,9 @@ fn the_quiz_follows_the_last_page_and_explains_every_answer() {
         "kept for the visit"
     );
     press(&mut harness, Role::Button, "Next question");
-    press(&mut harness, Role::Button, "Done");
+    // At the end, Next names where it goes: the next topic.
+    let next_topic = &deck.language(0).topics[TOPIC + 1].title;
+    press(&mut harness, Role::Button, next_topic);
     assert_eq!(
         screen(&harness),
         Screen::Page(PageRef {
@@ -154,7 +165,17 @@ fn next_on_the_last_page_starts_the_quiz_and_back_returns_to_it() {
     let mut harness = kiosk(None);
     harness.state_mut().apply(Command::Open(last));
     harness.run();
-    press(&mut harness, Role::Button, "Next");
+    // Next, where Next always is (beside Back in the bar), says where it goes.
+    let back = harness.get_by_role_and_label(Role::Button, "Back").rect();
+    let next = harness
+        .get_by_role_and_label(Role::Button, "Check what you learned")
+        .rect();
+    assert!(
+        (next.center().y - back.center().y).abs() < 1.0 && next.left() > back.right(),
+        "{next:?} is the bar's Next, beside Back {back:?}"
+    );
+    assert!(harness.query_by_label("Next").is_none());
+    press(&mut harness, Role::Button, "Check what you learned");
     assert_eq!(
         screen(&harness),
         Screen::Quiz {
@@ -347,5 +368,98 @@ fn a_quiz_ends_with_a_summary_and_the_questions_to_ask() {
     assert_eq!(
         words.page(questions).map(|page| page.id.as_str()),
         Some("appointments-questions")
+    );
+}
+
+/// On every kiosk screen, at every text size, in both languages: every question's answers are
+/// all on screen between the bars as it opens (no answer below the fold, the right one of the
+/// paralysis question included), and once one is chosen the reply (the verdict and why) is
+/// brought on screen whole.
+#[test]
+fn a_questions_answers_and_its_reply_are_on_screen_at_every_size() {
+    use patient_kiosk::overlap::KIOSK_SCREENS;
+    use patient_kiosk::theme::TextSize;
+    let deck = common::bundled_deck();
+    let mut problems = Vec::new();
+    for screen_size in KIOSK_SCREENS {
+        for text in [TextSize::Normal, TextSize::Large, TextSize::ExtraLarge] {
+            for language in 0..deck.languages.len() {
+                let words = &deck.languages[language];
+                let mut app = KioskApp::new(Theme::bundled(), Ok(deck.clone()));
+                app.apply(Command::ChooseLanguage(language));
+                app.apply(Command::SetTextSize(text));
+                let mut harness = Harness::builder()
+                    .with_size(screen_size.size)
+                    .with_step_dt(0.05)
+                    .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
+                for (topic_index, topic) in words.topics.iter().enumerate() {
+                    for (question, asked) in topic.quiz.iter().enumerate() {
+                        let what = format!(
+                            "{} {text:?} {} {} question {}",
+                            screen_size.name,
+                            words.code,
+                            topic.id,
+                            question + 1
+                        );
+                        harness.state_mut().apply(Command::OpenQuiz(topic_index));
+                        for _ in 0..question {
+                            harness.state_mut().apply(Command::Next);
+                        }
+                        harness.run();
+                        let back = harness
+                            .get_by_role_and_label(Role::Button, &words.interface.back)
+                            .rect();
+                        let home = harness
+                            .get_by_role_and_label(Role::Button, &words.interface.home)
+                            .rect();
+                        let view = egui::Rect::from_min_max(
+                            egui::pos2(0.0, home.bottom()),
+                            egui::pos2(screen_size.size.x, back.top()),
+                        );
+                        for answer in &asked.answers {
+                            let rect = harness
+                                .get_by_role_and_label(Role::RadioButton, answer)
+                                .rect();
+                            if !view.expand(1.0).contains_rect(rect) {
+                                problems.push(format!("{what}: {answer:?} at {rect:?}"));
+                            }
+                        }
+                        // Chosen as a finger would, where it shows (scrolled to first).
+                        harness
+                            .get_by_role_and_label(Role::RadioButton, &asked.answers[asked.right])
+                            .scroll_to_me();
+                        harness.run();
+                        harness
+                            .get_by_role_and_label(Role::RadioButton, &asked.answers[asked.right])
+                            .click();
+                        harness.run();
+                        // The reply's words, however they are laid out (a label a sentence).
+                        let why = harness
+                            .query_all_by(|node| {
+                                node.role() == Role::Label
+                                    && (node.label().or_else(|| node.value())).is_some_and(
+                                        |label| {
+                                            label.len() > 8
+                                                && (asked.explain.contains(label.as_str())
+                                                    || label.contains(asked.explain.as_str()))
+                                        },
+                                    )
+                            })
+                            .map(|node| node.rect())
+                            .reduce(|a, b| a.union(b))
+                            .expect("the reply is shown");
+                        if !view.expand(1.0).contains_rect(why) {
+                            problems.push(format!("{what}: the reply at {why:?}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} off screen:\n{}",
+        problems.len(),
+        problems.join("\n")
     );
 }
