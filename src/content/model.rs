@@ -311,11 +311,14 @@ pub struct ListenText {
     pub quieter: String,
     /// Makes the voice louder.
     pub louder: String,
+    /// What the two change, said with them to screen readers with the volume's number:
+    /// "Quieter (Volume 3/10)".
+    pub volume: String,
 }
 
 impl ListenText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 6] {
+    pub fn fields(&self) -> [(&'static str, &String); 7] {
         [
             ("listen", &self.listen),
             ("getting_ready", &self.getting_ready),
@@ -323,6 +326,7 @@ impl ListenText {
             ("stop", &self.stop),
             ("quieter", &self.quieter),
             ("louder", &self.louder),
+            ("volume", &self.volume),
         ]
     }
 }

@@ -201,44 +201,13 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                 ui.add_space(sizes.block_spacing_pt);
                 let (card, _) =
                     ui.allocate_exact_size(egui::vec2(card_width, card_height), Sense::hover());
-                ui.painter().rect(
-                    card,
-                    sizes.corner_radius_pt,
-                    theme
-                        .diagram
-                        .color("paper")
-                        .unwrap_or(colors.surface.color32()),
-                    egui::Stroke::new(sizes.stroke_pt, colors.border.color32()),
-                    egui::StrokeKind::Inside,
+                card_ui(
+                    ui,
+                    screen,
+                    &shown,
+                    (card, slots, caption_pt),
+                    (cycle, opacity),
                 );
-                let count = shown.len();
-                let slot_height = card.height() / slots as f32;
-                for slot in (0..slots).filter(|_| count > 0) {
-                    let area = egui::Rect::from_min_size(
-                        card.min + egui::vec2(0.0, slot as f32 * slot_height),
-                        egui::vec2(card.width(), slot_height),
-                    );
-                    let cycle = cycle as usize;
-                    let now = (cycle * slots + slot) % count;
-                    let before = ((cycle + count * slots - 1) * slots + slot) % count;
-                    let fading = opacity < 1.0 && before != now;
-                    // The words go with the picture going in the first half of the fade and
-                    // come with the next in the second: never two at once.
-                    let (words_of, words_opacity) = if fading && opacity < 0.5 {
-                        (before, 1.0 - 2.0 * opacity)
-                    } else if fading {
-                        (now, 2.0 * opacity - 1.0)
-                    } else {
-                        (now, 1.0)
-                    };
-                    let (picture_area, caption_area) =
-                        area.split_top_bottom_at_y(area.bottom() - caption_pt);
-                    if fading {
-                        picture_on_card_ui(ui, screen, &shown[before], picture_area, 1.0 - opacity);
-                    }
-                    picture_on_card_ui(ui, screen, &shown[now], picture_area, opacity);
-                    captions_ui(ui, screen, &shown[words_of], caption_area, words_opacity);
-                }
                 ui.add_space(sizes.block_spacing_pt);
                 // A touch anywhere starts a visit (the pictures too); only the cue and the
                 // language buttons, added after it, are on top of it. It is not a control of
@@ -253,25 +222,83 @@ pub fn attract_ui(ui: &mut Ui, screen: &mut ScreenContext<'_>, now_secs: f64) ->
                     command = Some(Command::Home);
                 }
                 ui.add_space(sizes.block_spacing_pt);
-                // One button per language.
-                ui.horizontal(|ui| {
-                    let width: f32 = screen.deck.languages.len() as f32
-                        * (sizes.min_touch_pt * 3.0 + sizes.item_spacing_pt);
-                    ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                    for (index, language) in screen.deck.languages.iter().enumerate() {
-                        let button = BigButton::new(
-                            theme,
-                            &language.interface.language_name,
-                            ButtonKind::Secondary,
-                        )
-                        .min_width(sizes.min_touch_pt * 3.0);
-                        if ui.add(button).clicked() {
-                            command = Some(Command::ChooseLanguage(index));
-                        }
-                    }
-                });
+                if let Some(asked) = language_buttons_ui(ui, screen) {
+                    command = Some(asked);
+                }
             });
         });
+    command
+}
+
+/// The card of pictures: `slots` of them, one above the other, each cross-fading from the
+/// picture before to the one showing in `cycle` (`opacity` of the way), with its words
+/// (`caption_pt` high) under it.
+fn card_ui(
+    ui: &mut Ui,
+    screen: &mut ScreenContext<'_>,
+    shown: &[AttractPicture<'_>],
+    (card, slots, caption_pt): (egui::Rect, usize, f32),
+    (cycle, opacity): (f64, f32),
+) {
+    let theme = screen.theme;
+    let (sizes, colors) = (&theme.sizes, &theme.colors);
+    ui.painter().rect(
+        card,
+        sizes.corner_radius_pt,
+        (theme.diagram.color("paper")).unwrap_or(colors.surface.color32()),
+        egui::Stroke::new(sizes.stroke_pt, colors.border.color32()),
+        egui::StrokeKind::Inside,
+    );
+    let count = shown.len();
+    let slot_height = card.height() / slots as f32;
+    for slot in (0..slots).filter(|_| count > 0) {
+        let area = egui::Rect::from_min_size(
+            card.min + egui::vec2(0.0, slot as f32 * slot_height),
+            egui::vec2(card.width(), slot_height),
+        );
+        let cycle = cycle as usize;
+        let now = (cycle * slots + slot) % count;
+        let before = ((cycle + count * slots - 1) * slots + slot) % count;
+        let fading = opacity < 1.0 && before != now;
+        // The words go with the picture going in the first half of the fade and come with the
+        // next in the second: never two at once.
+        let (words_of, words_opacity) = if fading && opacity < 0.5 {
+            (before, 1.0 - 2.0 * opacity)
+        } else if fading {
+            (now, 2.0 * opacity - 1.0)
+        } else {
+            (now, 1.0)
+        };
+        let (picture_area, caption_area) = area.split_top_bottom_at_y(area.bottom() - caption_pt);
+        if fading {
+            picture_on_card_ui(ui, screen, &shown[before], picture_area, 1.0 - opacity);
+        }
+        picture_on_card_ui(ui, screen, &shown[now], picture_area, opacity);
+        captions_ui(ui, screen, &shown[words_of], caption_area, words_opacity);
+    }
+}
+
+/// One button per language, in the middle; returns the language chosen.
+fn language_buttons_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let mut command = None;
+    ui.horizontal(|ui| {
+        let width: f32 =
+            screen.deck.languages.len() as f32 * (sizes.min_touch_pt * 3.0 + sizes.item_spacing_pt);
+        ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+        for (index, language) in screen.deck.languages.iter().enumerate() {
+            let button = BigButton::new(
+                theme,
+                &language.interface.language_name,
+                ButtonKind::Secondary,
+            )
+            .min_width(sizes.min_touch_pt * 3.0);
+            if ui.add(button).clicked() {
+                command = Some(Command::ChooseLanguage(index));
+            }
+        }
+    });
     command
 }
 

@@ -54,13 +54,13 @@ pub(super) fn listen_controls_ui(
         }
         ListenState::Playing => {
             let max = crate::narration::MAX_VOLUME;
-            let quieter = format!("{} ({volume}/{max})", words.quieter);
-            let louder = format!("{} ({volume}/{max})", words.louder);
+            let quieter = format!("{} ({} {volume}/{max})", words.quieter, words.volume);
+            let louder = format!("{} ({} {volume}/{max})", words.louder, words.volume);
             let small = theme.sizes.min_touch_pt;
             let stop = button(&words.stop, ButtonKind::Secondary);
             // The volume: a speaker with a minus or a plus, so the buttons say what they
             // change (the sign alone where the bar is short of room); screen readers hear
-            // "Quieter (3/5)" and "Louder (3/5)".
+            // "Quieter (Volume 3/10)" and "Louder (Volume 3/10)".
             let volume = |sign, words, speaker: bool| {
                 let volume = button(sign, ButtonKind::Secondary)
                     .min_width(small)

@@ -248,24 +248,23 @@ pub(super) fn back_next_bar_ui(
         if ui.add(back).clicked() {
             command = Some(Command::Back);
         }
+        // The least the page number needs ("2 / 3").
+        let numbers = ui
+            .painter()
+            .layout_no_wrap(
+                format!("{} / {of}", at + 1),
+                egui::FontId::proportional(sizes.small_pt),
+                theme.colors.text_muted.color32(),
+            )
+            .size()
+            .x;
         // Next with its words where they fit beside Back, the least of Listen and the page
         // number; else "Next", its words for screen readers.
-        let least = |ui: &Ui| {
-            let numbers = ui
-                .painter()
-                .layout_no_wrap(
-                    format!("{} / {of}", at + 1),
-                    egui::FontId::proportional(sizes.small_pt),
-                    theme.colors.text_muted.color32(),
-                )
-                .size()
-                .x;
-            let listen_pt = if listen { sizes.min_touch_pt } else { 0.0 };
-            numbers + listen_pt + 4.0 * ui.spacing().item_spacing.x
-        };
+        let listen_pt = if listen { sizes.min_touch_pt } else { 0.0 };
+        let least = numbers + listen_pt + 4.0 * ui.spacing().item_spacing.x;
         let long = BigButton::new(theme, next, ButtonKind::Primary).icon_after(Icon::Next);
         let next_button =
-            if next == interface.next || long.size(ui).x <= ui.available_width() - least(ui) {
+            if next == interface.next || long.size(ui).x <= ui.available_width() - least {
                 long
             } else {
                 BigButton::new(theme, &interface.next, ButtonKind::Primary)
@@ -273,18 +272,8 @@ pub(super) fn back_next_bar_ui(
                     .accessible_label(next)
             };
         if listen {
-            // The room left of Next, which is laid out after.
+            // The room left of Next, which is laid out after, less the page number's.
             let next_width = next_button.size(ui).x;
-            // Less the least the page number needs ("2 / 3").
-            let numbers = ui
-                .painter()
-                .layout_no_wrap(
-                    format!("{} / {of}", at + 1),
-                    egui::FontId::proportional(sizes.small_pt),
-                    theme.colors.text_muted.color32(),
-                )
-                .size()
-                .x;
             let room =
                 ui.available_width() - next_width - numbers - 3.0 * ui.spacing().item_spacing.x;
             if let Some(asked) = super::listen_controls::listen_controls_ui(ui, screen, room) {

@@ -153,46 +153,12 @@ pub fn quiz_ui(
             let Some(answer) = shown else {
                 return;
             };
-            let right = answer == asked.right;
-            let verdict = if right {
-                &interface.quiz_right
-            } else {
-                &interface.quiz_wrong
-            };
-            let polite = egui::accesskit::Live::Polite;
-            let card = lit_ui(ui, theme, lit(Part::Reply), |ui| {
-                super::text::announced_ui(ui, polite, |ui| {
-                    reply_card_ui(ui, theme, |ui| {
-                        text_ui(ui, theme, verdict, sizes.heading_pt, true);
-                        if !right && let Some(correct) = asked.answers.get(asked.right) {
-                            text_ui(ui, theme, correct, sizes.body_pt, true);
-                        }
-                        text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
-                        ui.horizontal_wrapped(|ui| {
-                            if !right {
-                                // Outlined: the bar's Next is the one way forward.
-                                let again =
-                                    BigButton::new(theme, &words.try_again, ButtonKind::Secondary);
-                                if ui.add(again).clicked() {
-                                    command = Some(Command::TryAgain);
-                                }
-                            }
-                            if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
-                                let again = BigButton::new(
-                                    theme,
-                                    &interface.quiz_show_page,
-                                    ButtonKind::Secondary,
-                                )
-                                .icon(Icon::Back);
-                                if ui.add(again).clicked() {
-                                    command = Some(Command::Open(at));
-                                }
-                            }
-                        });
-                    })
-                })
-            });
-            let mut last = card.response.rect;
+            let lit_reply = lit(Part::Reply);
+            let (card, asked_for) = reply_ui(ui, screen, asked, answer, lit_reply);
+            if asked_for.is_some() {
+                command = asked_for;
+            }
+            let mut last = card;
             if question + 1 == total {
                 let summary = words
                     .summary
@@ -219,12 +185,66 @@ pub fn quiz_ui(
                 if last.height() <= view {
                     ui.scroll_to_rect(last, Some(egui::Align::Max));
                 } else {
-                    ui.scroll_to_rect(card.response.rect, Some(egui::Align::Min));
+                    ui.scroll_to_rect(card, Some(egui::Align::Min));
                 }
             }
         },
     );
     command
+}
+
+/// The reply to `answer` of the question `asked`: the verdict, the right answer where the one
+/// chosen is not, why, Try again and a way to the page it comes from; announced to screen
+/// readers, `lit` while read aloud. Returns where it is drawn and what was tapped.
+fn reply_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    asked: &crate::content::model::Question,
+    answer: usize,
+    lit: bool,
+) -> (egui::Rect, Option<Command>) {
+    let theme = screen.theme;
+    let sizes = &theme.sizes;
+    let language = screen.language;
+    let interface = &language.interface;
+    let words = &interface.quiz;
+    let mut command = None;
+    let right = answer == asked.right;
+    let verdict = if right {
+        &interface.quiz_right
+    } else {
+        &interface.quiz_wrong
+    };
+    let polite = egui::accesskit::Live::Polite;
+    let card = lit_ui(ui, theme, lit, |ui| {
+        super::text::announced_ui(ui, polite, |ui| {
+            reply_card_ui(ui, theme, |ui| {
+                text_ui(ui, theme, verdict, sizes.heading_pt, true);
+                if !right && let Some(correct) = asked.answers.get(asked.right) {
+                    text_ui(ui, theme, correct, sizes.body_pt, true);
+                }
+                text_ui(ui, theme, &asked.explain, sizes.body_pt, false);
+                ui.horizontal_wrapped(|ui| {
+                    if !right {
+                        // Outlined: the bar's Next is the one way forward.
+                        let again = BigButton::new(theme, &words.try_again, ButtonKind::Secondary);
+                        if ui.add(again).clicked() {
+                            command = Some(Command::TryAgain);
+                        }
+                    }
+                    if let Some(at) = language.resolve(&Target::Page(asked.page.clone())) {
+                        let page =
+                            BigButton::new(theme, &interface.quiz_show_page, ButtonKind::Secondary)
+                                .icon(Icon::Back);
+                        if ui.add(page).clicked() {
+                            command = Some(Command::Open(at));
+                        }
+                    }
+                });
+            })
+        })
+    });
+    (card.response.rect, command)
 }
 
 /// How a question's answers are laid out.

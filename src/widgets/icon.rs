@@ -41,6 +41,16 @@ impl Icon {
                 rect.top() + y * rect.height(),
             )
         };
+        // An arc round `center` from the angle `from` (radians, clockwise from the right) for
+        // `sweep` radians, as points.
+        let arc = |(x, y): (f32, f32), radius: f32, (from, sweep): (f32, f32)| -> Vec<Pos2> {
+            (0..=10)
+                .map(|i| {
+                    let angle = from + sweep * i as f32 / 10.0;
+                    at(x + radius * angle.cos(), y + radius * angle.sin())
+                })
+                .collect()
+        };
         match self {
             Self::Home => {
                 painter.line(vec![at(0.1, 0.5), at(0.5, 0.12), at(0.9, 0.5)], stroke);
@@ -97,13 +107,7 @@ impl Icon {
                 painter.add(egui::Shape::convex_polygon(body, color, Stroke::NONE));
                 // Two waves of sound, as arcs.
                 for radius in [0.16_f32, 0.32] {
-                    let points = (0..=8)
-                        .map(|i| {
-                            let angle = -0.9 + 1.8 * i as f32 / 8.0;
-                            at(0.58 + radius * angle.cos(), 0.5 + radius * angle.sin())
-                        })
-                        .collect();
-                    painter.line(points, stroke);
+                    painter.line(arc((0.58, 0.5), radius, (-0.9, 1.8)), stroke);
                 }
             }
             Self::Pause => {
@@ -115,13 +119,7 @@ impl Icon {
             Self::Touch => {
                 // Two arcs over the fingertip: the touch.
                 for radius in [0.16_f32, 0.3] {
-                    let points = (0..=10)
-                        .map(|i| {
-                            let angle = -2.6 + 2.0 * i as f32 / 10.0;
-                            at(0.42 + radius * angle.cos(), 0.32 + radius * angle.sin())
-                        })
-                        .collect();
-                    painter.line(points, stroke);
+                    painter.line(arc((0.42, 0.32), radius, (-2.6, 2.0)), stroke);
                 }
                 // The finger, pointing up, and the hand under it.
                 painter.line(

@@ -184,6 +184,7 @@ pub const INTERFACE: &str = r#"Interface(
         stop: "Stop",
         quieter: "Quieter",
         louder: "Louder",
+        volume: "Volume",
     ),
     quiz: (
         right: "Right",

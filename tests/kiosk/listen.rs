@@ -195,7 +195,7 @@ fn pause_keeps_the_place_the_volume_changes_and_a_reset_forgets_both() {
     let before = harness.state().reading_aloud().cloned();
     let volume = harness.state().listen_volume();
     harness
-        .get_by_role_and_label(Role::Button, &format!("Louder ({volume}/10)"))
+        .get_by_role_and_label(Role::Button, &format!("Louder (Volume {volume}/10)"))
         .click();
     harness.step();
     assert_eq!(harness.state().listen_volume(), volume + 1);
@@ -327,8 +327,14 @@ fn the_controls_fit_a_portrait_screen_at_the_largest_text_in_spanish() {
     let labels = [
         words.back.clone(),
         words.listen.pause.clone(),
-        format!("{} ({volume}/10)", words.listen.quieter),
-        format!("{} ({volume}/10)", words.listen.louder),
+        format!(
+            "{} ({} {volume}/10)",
+            words.listen.quieter, words.listen.volume
+        ),
+        format!(
+            "{} ({} {volume}/10)",
+            words.listen.louder, words.listen.volume
+        ),
         words.next.clone(),
     ];
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
