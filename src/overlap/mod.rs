@@ -614,6 +614,12 @@ mod tests {
         let shapes = [
             Shape::Rect(egui::epaint::RectShape::filled(button, 8.0, Color32::BLUE)),
             text_shape(&mut fonts, "After surgery", Pos2::new(120.0, 120.0)),
+            // The figure's card, then a part's ring on it.
+            Shape::Rect(egui::epaint::RectShape::filled(
+                ring.expand(40.0),
+                8.0,
+                Color32::WHITE,
+            )),
             Shape::circle_stroke(ring.center(), 20.0, Stroke::new(4.0, Color32::BLUE)),
             // The caption runs over the bottom of the button; a label sits on the ring.
             text_shape(&mut fonts, "A caption", Pos2::new(120.0, 156.0)),
@@ -635,7 +641,7 @@ mod tests {
         let nodes = [
             node(Role::Button, "After surgery", button),
             // A part's ring is on its figure.
-            node(Role::Image, "A drawing", ring.expand(100.0)),
+            node(Role::Image, "A drawing", ring.expand(40.0)),
             node(Role::Button, "The lens", ring),
             node(Role::ScrollBar, "", bar),
         ];

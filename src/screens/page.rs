@@ -244,6 +244,8 @@ pub(super) fn back_next_bar_ui(
     let interface = &screen.language.interface;
     let mut command = None;
     bar_ui(ui, theme, Panel::bottom("page_bottom_bar"), |ui| {
+        let centre_x = ui.max_rect().center().x;
+        let mut middle_x = Some(centre_x);
         let back = BigButton::new(theme, &interface.back, ButtonKind::Secondary).icon(Icon::Back);
         if ui.add(back).clicked() {
             command = Some(Command::Back);
@@ -272,10 +274,31 @@ pub(super) fn back_next_bar_ui(
                     .accessible_label(next)
             };
         if listen {
-            // The room left of Next, which is laid out after, less the page number's.
+            // The room left of Next, which is laid out after, less the page number's; and no
+            // further than the dots and words on the bar's middle, so they keep their place as
+            // Listen's buttons change (Listen gives way: its word, then Stop, then the volume's
+            // speakers).
+            let gap = ui.spacing().item_spacing.x;
             let next_width = next_button.size(ui).x;
-            let room =
-                ui.available_width() - next_width - numbers - 3.0 * ui.spacing().item_spacing.x;
+            let words = ui
+                .painter()
+                .layout_no_wrap(
+                    progress.to_owned(),
+                    egui::FontId::proportional(sizes.small_pt),
+                    theme.colors.text_muted.color32(),
+                )
+                .size()
+                .x;
+            let middle = ProgressDots::new(theme, at, of).width() + gap + words;
+            let to_middle = centre_x - middle / 2.0 - ui.cursor().min.x - gap;
+            // Where even Listen's least while it plays (Pause and the volume, a finger's width
+            // each) does not fit left of the middle (a narrow screen), the dots and words sit
+            // against Next instead: still in every state, as Next is.
+            if to_middle < 3.0 * (sizes.min_touch_pt + gap) {
+                middle_x = None;
+            }
+            let room = (ui.available_width() - next_width - numbers - 3.0 * gap)
+                .min(to_middle.max(sizes.min_touch_pt));
             if let Some(asked) = super::listen_controls::listen_controls_ui(ui, screen, room) {
                 command = Some(asked);
             }
@@ -284,23 +307,39 @@ pub(super) fn back_next_bar_ui(
             if ui.add(next_button).clicked() {
                 command = Some(Command::Next);
             }
-            // Between them, centred: the dots and the progress in words.
+            // Between them, on the bar's middle: the dots and the progress in words.
             ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                progress_ui(ui, theme, (progress, at, of));
+                progress_ui(ui, theme, (progress, at, of), middle_x);
             });
         });
     });
     command
 }
 
-/// Between Back and Next: the dots and the progress in words, centred in the room left. Side
+/// Between Back and Next: the dots and the progress in words, on the bar's middle (`centre_x`)
+/// where the room left allows (so they keep their place as Listen's buttons change), else as
+/// near it; against Next where there is no middle to keep (none). Side
 /// by side where they fit; else the words under the dots; else the numbers alone ("2 / 3",
 /// read out in words), under the dots where there is height for them: the page number shows at
 /// every size, beside Listen on a narrow screen too.
-fn progress_ui(ui: &mut Ui, theme: &crate::theme::Theme, (progress, at, of): (&str, usize, usize)) {
+fn progress_ui(
+    ui: &mut Ui,
+    theme: &crate::theme::Theme,
+    (progress, at, of): (&str, usize, usize),
+    centre_x: Option<f32>,
+) {
     let sizes = &theme.sizes;
     let room = ui.available_width();
     let height = ui.available_height();
+    // Room before something `width` wide so that it sits on the bar's middle (`centre_x`),
+    // whatever is beside it (Listen's buttons come and go): as near as the room allows; or
+    // (none) against Next.
+    let before = |ui: &Ui, width: f32| {
+        let last = (room - width).max(0.0);
+        centre_x.map_or(last, |x| {
+            (x - width / 2.0 - ui.cursor().min.x).clamp(0.0, last)
+        })
+    };
     let dots = ProgressDots::new(theme, at, of);
     let galley = |ui: &Ui, text: &str| {
         egui::WidgetText::from(
@@ -318,7 +357,7 @@ fn progress_ui(ui: &mut Ui, theme: &crate::theme::Theme, (progress, at, of): (&s
     let words = galley(ui, progress);
     let both = dots.width() + ui.spacing().item_spacing.x + words.size().x;
     if both <= room {
-        ui.add_space(((room - both) / 2.0).max(0.0));
+        ui.add_space(before(ui, both));
         ui.add(dots);
         ui.add(Label::new(words).sense(super::text::READABLE));
         return;
@@ -331,8 +370,14 @@ fn progress_ui(ui: &mut Ui, theme: &crate::theme::Theme, (progress, at, of): (&s
     let gap = sizes.item_spacing_pt / 2.0;
     let with_dots = dots.width() <= room && dots.height() + gap + shown.size().y <= height;
     let content = shown.size().y + if with_dots { dots.height() + gap } else { 0.0 };
+    let width = shown
+        .size()
+        .x
+        .max(if with_dots { dots.width() } else { 0.0 })
+        .min(room);
+    ui.add_space(before(ui, width));
     ui.allocate_ui_with_layout(
-        egui::vec2(room, height),
+        egui::vec2(width, height),
         Layout::top_down(Align::Center),
         |ui| {
             // In the middle of the bar, as Back and Next are.

@@ -361,3 +361,51 @@ fn the_enlarged_figure_is_the_drawing_board_and_ink_stays_with_its_step() {
     harness.run();
     assert!(undo(&harness), "back at step 1, its drawing is there");
 }
+
+/// Consultation's drawing board is See it bigger's view: a pinch zooms it in where the fingers
+/// are, and then, with the pen, a finger draws (never pans): a stroke from one muscle to the
+/// other, drawn on the zoomed drawing, is kept at the same parts of the drawing's own coordinates.
+#[test]
+fn the_drawing_board_zooms_and_a_stroke_on_it_keeps_to_the_parts_drawn() {
+    let mut harness = on_diagram_page(vec2(1920.0, 1080.0));
+    harness
+        .get_by_role_and_label(Role::Button, "See it bigger")
+        .click();
+    harness.run();
+    let (left, right) = parts(&mut harness);
+    let middle = left.lerp(right, 0.5);
+    let width = |harness: &Harness<'_, KioskApp>| {
+        harness
+            .get_by_role_and_label(Role::Button, "Muscle gently spread")
+            .rect()
+            .width()
+    };
+    let before = width(&harness);
+    harness.event(egui::Event::PointerMoved(middle));
+    harness.event(egui::Event::Zoom(1.5));
+    harness.run();
+    let (from, to) = parts(&mut harness);
+    assert!(
+        from.lerp(to, 0.5).distance(middle) < 2.0,
+        "zoomed where the fingers were: {middle:?} -> {:?}",
+        from.lerp(to, 0.5)
+    );
+    assert!(
+        (from.distance(to) / left.distance(right) - 1.5).abs() < 0.05,
+        "one and a half times: {left:?}-{right:?} -> {from:?}-{to:?}"
+    );
+    assert!(width(&harness) >= before, "its touch area no smaller");
+    tool(&mut harness, "Pen");
+    let path: Vec<Pos2> = (1..=12).map(|i| from.lerp(to, i as f32 / 12.0)).collect();
+    common::finger(&mut harness, from, &path);
+    let (from_after, _) = parts(&mut harness);
+    assert!(
+        from_after.distance(from) < 1.0,
+        "the pen drew; nothing panned"
+    );
+    let strokes = diagram_strokes(&harness);
+    assert_eq!(strokes.len(), 1, "one stroke on the diagram");
+    let (first, last) = (strokes[0][0], strokes[0][strokes[0].len() - 1]);
+    assert!(near(first, (212.0, 214.0), 2.0), "starts at {first:?}");
+    assert!(near(last, (796.0, 236.0), 2.0), "ends at {last:?}");
+}

@@ -680,3 +680,44 @@ fn a_sound_device_that_does_not_open_takes_the_listen_button_away_until_it_does(
             .is_none()
     );
 }
+
+/// The page dots and "Page X of Y" keep their place as Listen's buttons change round them (they
+/// jumped when Pause, Stop and the volume buttons appeared): in the bar's middle on a wide
+/// screen, against Next on a portrait one at large text.
+#[test]
+fn the_page_number_keeps_its_place_while_listen_plays() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let deck = common::bundled_deck();
+    let (at, _) = deck.language(0).pages().next().expect("a page");
+    let progress = deck.language(0).page_of(at);
+    for (size, text) in [
+        (
+            egui::vec2(1920.0, 1080.0),
+            patient_kiosk::theme::TextSize::Normal,
+        ),
+        (
+            egui::vec2(1080.0, 1920.0),
+            patient_kiosk::theme::TextSize::Large,
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut harness = listening_kiosk(voice.clone(), dir.path(), size, |app| {
+            app.apply(Command::SetTextSize(text));
+            app.apply(Command::Open(at));
+        });
+        let place = |harness: &Harness<'_, KioskApp>| harness.get_by_label(&progress).rect();
+        let still = place(&harness);
+        // On the bar's middle where there is room for Listen left of it; else against Next.
+        if size.x > size.y {
+            assert!(
+                (still.center().x - size.x / 2.0).abs() < still.width(),
+                "{size:?}: about the bar's middle: {still:?}"
+            );
+        }
+        listen(&mut harness, "Listen");
+        steps(&mut harness, 1.0);
+        assert_eq!(place(&harness), still, "{size:?}: still while it plays");
+    }
+}
