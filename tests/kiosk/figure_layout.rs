@@ -601,18 +601,6 @@ fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans()
     };
     let figure =
         |harness: &Harness<'_, KioskApp>| harness.get_by_role_and_label(Role::Image, &alt).rect();
-    let tap_at = |harness: &mut Harness<'_, KioskApp>, at: egui::Pos2| {
-        harness.event(egui::Event::PointerMoved(at));
-        for pressed in [true, false] {
-            harness.event(egui::Event::PointerButton {
-                pos: at,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: egui::Modifiers::NONE,
-            });
-            harness.step();
-        }
-    };
     for (name, size) in SIZES {
         let mut harness = kiosk(&deck, size, 0, TextSize::Normal);
         common::tap_command(&mut harness, Command::Open(at));
@@ -631,8 +619,8 @@ fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans()
         // A double tap at a point of the figure: twice as large, that point where it was.
         let point = whole.center() + egui::vec2(whole.width() * 0.2, 0.0);
         let fraction = (point - whole.min) / whole.size();
-        tap_at(&mut harness, point);
-        tap_at(&mut harness, point);
+        common::tap(&mut harness, point);
+        common::tap(&mut harness, point);
         harness.run();
         let zoomed = figure(&harness);
         assert!(
@@ -667,7 +655,7 @@ fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans()
         // A part opens where it is now.
         let part = harness.get_by_role_and_label(Role::Button, lens).rect();
         if whole.contains(part.center()) {
-            tap_at(&mut harness, part.center());
+            common::tap(&mut harness, part.center());
             harness.run();
             assert_eq!(
                 harness
