@@ -688,3 +688,42 @@ fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans()
         );
     }
 }
+
+/// A walk-through's steps are numbered boxes, unlike the page's round dots: the step's
+/// progress is as tall as a box with a number in it, and the current box's number is drawn in
+/// the light colour on the filled box.
+#[test]
+fn a_walk_throughs_steps_are_numbered_boxes_unlike_the_page_dots() {
+    let deck = common::bundled_deck();
+    let words = &deck.languages[0];
+    let at = common::page_with_diagram(&deck, "fluoroscope");
+    let mut harness = kiosk(&deck, vec2(1920.0, 1080.0), 0, TextSize::Normal);
+    common::tap_command(&mut harness, Command::Open(at));
+    harness.run();
+    let steps = words
+        .interface
+        .step_of
+        .replace("{step}", "1")
+        .replace("{total}", "4");
+    let boxes = harness.get_by_label(&steps).rect();
+    let theme = patient_kiosk::Theme::bundled();
+    assert!(
+        boxes.height() >= theme.sizes.small_pt * 1.3,
+        "boxes tall enough for a number: {boxes:?}"
+    );
+    let image = harness.render().expect("renders");
+    let light = theme.colors.on_accent.color32();
+    let accent = theme.colors.accent.color32();
+    let first = Rect::from_min_size(boxes.min, vec2(boxes.height(), boxes.height()));
+    let count = |color: egui::Color32| {
+        image
+            .enumerate_pixels()
+            .filter(|(x, y, p)| {
+                first.contains(egui::pos2(*x as f32, *y as f32))
+                    && (p.0[0], p.0[1], p.0[2]) == (color.r(), color.g(), color.b())
+            })
+            .count()
+    };
+    assert!(count(accent) > 100, "the first box is filled");
+    assert!(count(light) > 5, "with its number in the light colour");
+}
