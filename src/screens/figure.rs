@@ -215,6 +215,29 @@ pub fn natural_height(ui: &Ui, screen: &mut ScreenContext<'_>, figure: PageFigur
     }
 }
 
+/// How high the caption row under a page's figure is (`enlarged`: with Back to the page).
+pub fn caption_row_height(
+    ui: &Ui,
+    screen: &ScreenContext<'_>,
+    figure: PageFigure<'_>,
+    enlarged: bool,
+) -> f32 {
+    caption_row(screen, figure, Some(enlarged)).height(ui)
+}
+
+/// Draws the caption row under a page's figure (`enlarged`: with Back to the page); returns
+/// the command its button asks for.
+pub fn caption_row_ui(
+    ui: &mut Ui,
+    screen: &ScreenContext<'_>,
+    figure: PageFigure<'_>,
+    enlarged: bool,
+) -> Option<Command> {
+    caption_row(screen, figure, Some(enlarged))
+        .ui(ui)
+        .then_some(Command::Enlarge(!enlarged))
+}
+
 fn caption_row<'a>(
     screen: &ScreenContext<'a>,
     figure: PageFigure<'a>,
@@ -476,6 +499,11 @@ fn diagram_controls_ui(
         }
     }
     command
+}
+
+/// Whether a part of the diagram `source` shows is open (its explanation showing).
+pub fn explanation_open(screen: &ScreenContext<'_>, source: &FigureSource) -> bool {
+    open_words(screen, source).is_some()
 }
 
 /// The words of the open hotspot of the diagram `source` shows, if one is open.

@@ -50,7 +50,12 @@ fn measure(
     let natural = super::figure::natural_height(&measure, screen, figure);
     let controls =
         super::figure::controls_height(&measure, screen, figure, (Some(enlarged), false));
-    let explanation = super::figure::explanation_max_height(&measure, screen, figure.source);
+    let mut explanation = super::figure::explanation_max_height(&measure, screen, figure.source);
+    if enlarged && explanation > 0.0 {
+        // On the whole screen, the way back to the page stays over an open explanation.
+        explanation += super::figure::caption_row_height(&measure, screen, figure, true)
+            + screen.theme.sizes.item_spacing_pt;
+    }
     Needs {
         natural,
         below: controls.max(explanation),
@@ -249,6 +254,11 @@ pub fn figure_page_ui(
         .max_height(plan.below.height())
         .scroll_source(egui::scroll_area::ScrollSource::ALL)
         .show(&mut below, |ui| {
+            if enlarged && super::figure::explanation_open(screen, figure.source) {
+                // On the whole screen, the way back to the page stays over the explanation.
+                ui.spacing_mut().item_spacing.y = screen.theme.sizes.item_spacing_pt;
+                take(super::figure::caption_row_ui(ui, screen, figure, true));
+            }
             match super::figure::explanation_ui(ui, screen, figure.source) {
                 Some((_, close)) => take(close),
                 None => take(super::figure::controls_ui(
