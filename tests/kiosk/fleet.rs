@@ -50,6 +50,31 @@ fn promtool_accepts(text: &str) -> Option<Result<(), String>> {
     })
 }
 
+/// The health textfile once it holds `line`. The kiosk writes it off the screen's thread, so
+/// on a busy machine the write may land a little after the frame that started it: this steps
+/// the kiosk (one second each) and waits, for up to 20 real seconds, then fails with what the
+/// file said last.
+fn textfile_once_it_says(
+    harness: &mut Harness<'_, KioskApp>,
+    path: &std::path::Path,
+    line: &str,
+) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.lines().any(|had| had == line) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{line} never reached {}; it said:\n{text}",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+}
+
 #[test]
 fn the_health_textfile_is_accepted_by_promtool_and_counts_the_days_visits() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -72,9 +97,12 @@ fn the_health_textfile_is_accepted_by_promtool_and_counts_the_days_visits() {
         .with_step_dt(1.0)
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
     harness.run();
-    let read = || std::fs::read_to_string(&metrics).expect("the textfile is written");
-    let first = read();
     let kiosk = "kiosk=\"Spine center \\\"east\\\"\"";
+    let first = textfile_once_it_says(
+        &mut harness,
+        &metrics,
+        &format!("patient_kiosk_up{{{kiosk}}} 1"),
+    );
     for line in [
         format!("patient_kiosk_up{{{kiosk}}} 1"),
         format!("patient_kiosk_visits_today{{{kiosk}}} 0"),
@@ -95,12 +123,8 @@ fn the_health_textfile_is_accepted_by_promtool_and_counts_the_days_visits() {
     for _ in 0..16 {
         harness.step();
     }
-    let later = read();
     let visits = format!("patient_kiosk_visits_today{{{kiosk}}} 1");
-    assert!(
-        later.lines().any(|line| line == visits),
-        "{visits} in:\n{later}"
-    );
+    let later = textfile_once_it_says(&mut harness, &metrics, &visits);
     if let Some(verdict) = promtool_accepts(&later) {
         verdict.unwrap_or_else(|said| panic!("promtool: {said}\n{later}"));
     }
