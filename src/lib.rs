@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod narration;
 pub mod overlap;
 pub mod pictures;
+pub mod play;
 pub mod private_files;
 pub mod programs;
 pub mod readability;

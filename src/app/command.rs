@@ -73,6 +73,8 @@ pub enum Command {
     Consult(ConsultCommand),
     /// The Listen button and its controls.
     Listen(ListenCommand),
+    /// A walk-through playing itself (its Play controls, Watch on home).
+    Play(crate::play::PlayCommand),
 }
 
 /// What the patient asked of the voice that reads the page aloud.
@@ -86,6 +88,8 @@ pub enum ListenCommand {
     Stop,
     /// One step louder (`true`) or quieter.
     Volume(bool),
+    /// At a page's end, go on to the next page and read it too (`true`), or stop there.
+    KeepReading(bool),
 }
 
 /// What a clinician asked for in consultation mode.

@@ -106,6 +106,8 @@ pub(super) struct Listen {
     audio_file: PathBuf,
     /// What the last frame lit.
     reading: Option<ReadingNow>,
+    /// A whole page was just read to its end (not stopped): Keep reading goes on from there.
+    read_to_the_end: bool,
 }
 
 impl Listen {
@@ -137,6 +139,7 @@ impl Listen {
             volume: DEFAULT_VOLUME,
             audio_file,
             reading: None,
+            read_to_the_end: false,
         };
         if listen.unavailable.is_none() {
             listen.check_device();
@@ -221,6 +224,34 @@ impl Listen {
             return;
         }
         self.make(deck, key, showing);
+    }
+
+    /// Reads the caption of the walk-through's step showing (Play tells a step), cutting off
+    /// whatever was being read; from now on what the patient opens on the screen is read too.
+    pub(super) fn read_step(&mut self, deck: &Deck, showing: &Showing) {
+        if self.unavailable.is_some() {
+            return;
+        }
+        self.stop();
+        self.on = Some(showing.clone());
+        let key = Key {
+            screen: showing.screen,
+            language: showing.language,
+            target: Target::Step,
+        };
+        self.make(deck, key, showing);
+    }
+
+    /// Goes on from a pause, if there is one.
+    pub(super) fn resume(&mut self, now_secs: f64) {
+        if let Some((key, narration, from_ms)) = self.paused.take() {
+            self.play(key, narration, from_ms, Some(now_secs));
+        }
+    }
+
+    /// Whether a whole page was read to its end since the last time this was asked.
+    pub(super) fn take_read_to_the_end(&mut self) -> bool {
+        std::mem::take(&mut self.read_to_the_end)
     }
 
     /// Says `sentences` (speech mode: the control a keypad moved to, the Help key's words),
@@ -318,6 +349,7 @@ impl Listen {
 
     /// Stops, forgets the place, and reads nothing more until Listen is tapped again.
     pub(super) fn stop(&mut self) {
+        self.read_to_the_end = false;
         self.making = None;
         self.playing = None;
         self.paused = None;
@@ -476,6 +508,7 @@ impl Listen {
             return None;
         }
         if at_ms >= playing.narration.duration_ms() || playing.playback.ended() {
+            self.read_to_the_end = playing.key.target == Target::Whole;
             self.playing = None;
             return None;
         }

@@ -9,6 +9,7 @@ mod job;
 mod keypad;
 mod kiosk_lock;
 mod listen;
+mod play;
 mod session;
 mod staff;
 mod staff_gesture;
@@ -499,6 +500,7 @@ impl KioskApp {
         let gesture = self.staff_gesture_ui(ui);
         self.language_ui(ui.ctx());
         let (reading, reveal_reading) = self.listen_ui(ui.ctx());
+        self.play_ui(ui.ctx());
         // What a screen reader's (or Tab's) focus was on as the frame began: a dialog that
         // appears takes it (egui drops the focus of what is under a dialog), and gives it back.
         let focused = ui.ctx().memory(|memory| memory.focused());
@@ -540,6 +542,9 @@ impl KioskApp {
                     reading,
                     reveal_reading,
                     listen: (self.listen.state(), self.listen.volume()),
+                    play: (self.session.play.as_ref())
+                        .map(|play| (play.diagram.clone(), play.paused())),
+                    keep_reading: self.session.keep_reading,
                     theme: &self.theme,
                     tools_theme: &self.tools_theme,
                     deck,
@@ -785,6 +790,17 @@ impl KioskApp {
         if self.listen.busy() {
             self.idle.touched(now_secs);
         }
+        if self.listen.take_read_to_the_end()
+            && self.session.keep_reading
+            && self.session.play.is_none()
+            && matches!(self.session.screen, Screen::Page(_))
+        {
+            // Keep reading: the next page (or the topic's quiz), read from its top.
+            self.apply(Command::Next);
+            if matches!(self.session.screen, Screen::Page(_) | Screen::Quiz { .. }) {
+                self.apply_listen(ListenCommand::Start);
+            }
+        }
         reading
     }
 
@@ -828,6 +844,15 @@ impl KioskApp {
     }
 
     fn apply_listen(&mut self, command: ListenCommand) {
+        if self.session.play.is_some() {
+            // While a walk-through plays, the voice is Play's: its Pause and Stop are Play's.
+            match command {
+                ListenCommand::Pause => return self.apply_play(crate::play::PlayCommand::Pause),
+                ListenCommand::Stop => return self.apply_play(crate::play::PlayCommand::Stop),
+                ListenCommand::Start => self.apply_play(crate::play::PlayCommand::Stop),
+                ListenCommand::Volume(_) | ListenCommand::KeepReading(_) => {}
+            }
+        }
         let Content::Ready(deck) = &self.content else {
             return;
         };
@@ -840,6 +865,7 @@ impl KioskApp {
             ListenCommand::Pause => self.listen.pause(self.now_secs),
             ListenCommand::Stop => self.listen.stop(),
             ListenCommand::Volume(louder) => self.listen.change_volume(louder, self.now_secs),
+            ListenCommand::KeepReading(on) => self.session.keep_reading = on,
         }
     }
 
@@ -874,6 +900,10 @@ impl KioskApp {
                 self.apply_listen(listen);
                 return;
             }
+            Command::Play(play) => {
+                self.apply_play(play);
+                return;
+            }
             Command::Consult(consult) if consult != ConsultCommand::OpenHandout => {
                 self.apply_consult(consult);
                 return;
@@ -892,6 +922,11 @@ impl KioskApp {
                     .is_some_and(|d| d.hotspots.iter().any(|h| h.id == hotspot));
                 if !on_page || !exists {
                     return;
+                }
+                if let Some(play) = &mut self.session.play {
+                    // A part tapped while the walk-through plays: it waits while the patient
+                    // reads (or hears) about the part.
+                    play.pause(self.now_secs);
                 }
                 let tapped = OpenHotspot { diagram, hotspot };
                 let open = &mut self.session.open_hotspot;
@@ -1080,6 +1115,7 @@ impl KioskApp {
                 | Command::OpenDiagramStep { .. }
                 | Command::Staff(_)
                 | Command::Listen(_)
+                | Command::Play(_)
                 | Command::Consult(_),
                 screen,
             ) => screen,

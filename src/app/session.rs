@@ -47,6 +47,12 @@ pub struct Session {
     pub scroll_to_top: bool,
     /// The finger's movement while it is down, for swipe detection.
     pub swipe: Swipe,
+    /// The walk-through playing itself, if one is.
+    pub play: Option<crate::play::Play>,
+    /// Where Play's Replay is (the step before shows at once, then the step comes in again).
+    pub play_replaying: super::play::Replaying,
+    /// Listen goes on to the next page at the end of one (the patient's choice).
+    pub keep_reading: bool,
     /// The diagram hotspot whose explanation is showing, if any.
     pub open_hotspot: Option<OpenHotspot>,
     /// Set when a hotspot was just opened, so the next frame scrolls its explanation into view.

@@ -241,6 +241,31 @@ pub struct Deck {
 }
 
 impl Deck {
+    /// Every page that shows a walk-through (a diagram of two steps or more), in reading
+    /// order, with the walk-through's id: what Watch plays. Every language has the same pages
+    /// and figures, so the first language's are every language's.
+    pub fn walk_throughs(&self) -> Vec<(super::PageRef, String)> {
+        let Some(language) = self.languages.first() else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (topic_index, topic) in language.topics.iter().enumerate() {
+            for (page_index, page) in topic.pages.iter().enumerate() {
+                let walk_through = page.diagram_ids().find(|id| {
+                    (self.diagrams.get(*id)).is_some_and(|diagram| diagram.steps.len() > 1)
+                });
+                if let Some(id) = walk_through {
+                    let at = super::PageRef {
+                        topic: topic_index,
+                        page: page_index,
+                    };
+                    found.push((at, id.clone()));
+                }
+            }
+        }
+        found
+    }
+
     /// The diagram drawn small on `topic`'s home tile: the one it names, else the first its
     /// pages show.
     pub fn tile_diagram<'a>(&'a self, topic: &'a Topic) -> Option<&'a Diagram> {

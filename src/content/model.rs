@@ -314,13 +314,25 @@ pub struct ListenText {
     /// What the two change, said with them to screen readers with the volume's number:
     /// "Quieter (Volume 3/10)".
     pub volume: String,
+    /// On a walk-through: plays it as a narrated animation (and goes on after a pause).
+    pub play: String,
+    /// While a walk-through plays: its step again, motion and words.
+    pub replay: String,
+    /// While Listen reads: go on to the next page at the end of this one (a switch).
+    pub keep_reading: String,
+    /// On the home screen: plays every walk-through in order.
+    pub watch: String,
 }
 
 impl ListenText {
     /// Every field with its name, for checks.
-    pub fn fields(&self) -> [(&'static str, &String); 7] {
+    pub fn fields(&self) -> [(&'static str, &String); 11] {
         [
             ("listen", &self.listen),
+            ("play", &self.play),
+            ("replay", &self.replay),
+            ("keep_reading", &self.keep_reading),
+            ("watch", &self.watch),
             ("getting_ready", &self.getting_ready),
             ("pause", &self.pause),
             ("stop", &self.stop),

@@ -11,5 +11,5 @@ mod view;
 
 pub use cache::DiagramCache;
 pub use cache::PlacedMeshes;
-pub use steps::StepControls;
+pub use steps::{StepAsk, StepControls};
 pub use view::{DiagramOutput, DiagramView, HotspotTap};

@@ -8,6 +8,7 @@ use egui::{Align, Galley, Label, Layout, RichText, Ui};
 
 use crate::content::diagram::{Diagram, DiagramText};
 use crate::content::model::Interface;
+use crate::play::{PlayCommand, PlayState};
 use crate::theme::{Theme, bold_font};
 use crate::widgets::{BigButton, ButtonKind, Icon, ProgressDots};
 
@@ -29,9 +30,20 @@ pub struct StepControls<'a> {
     /// Whether the caption gets the room of the longest one, so the buttons under it never
     /// move as the captions change (not needed where the controls hang from the bottom).
     pub reserve_longest: bool,
+    /// Play's buttons beside the step boxes, as it is now (`None`: no Play).
+    pub play: Option<PlayState>,
 }
 
-impl StepControls<'_> {
+/// What a patient asked of a walk-through's controls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepAsk {
+    /// Next step (`true`) or Step back.
+    Step(bool),
+    /// Something of Play.
+    Play(PlayCommand),
+}
+
+impl<'a> StepControls<'a> {
     fn caption(&self, index: usize) -> Option<&String> {
         let current = self.diagram.steps.get(index)?;
         self.words?.steps.get(&current.id)
@@ -63,6 +75,138 @@ impl StepControls<'_> {
         ProgressDots::new(self.theme, step, total)
             .numbered()
             .words(words)
+    }
+
+    /// Play's buttons as it is now: with their words, or their signs alone (their words for
+    /// screen readers) where the row is short of room.
+    fn play_buttons(&self, worded: bool) -> Vec<(BigButton<'a>, PlayCommand)> {
+        let words = &self.interface.listen;
+        let button = |label: &'a String, kind: ButtonKind, icon: Icon| (label.as_str(), kind, icon);
+        let wanted = match self.play {
+            None => return Vec::new(),
+            Some(PlayState::Stopped) => vec![(
+                button(&words.play, ButtonKind::Primary, Icon::Play),
+                PlayCommand::Start(self.diagram.id.clone()),
+            )],
+            Some(state) => {
+                let (go, asked) = if state == PlayState::Playing {
+                    (
+                        button(&words.pause, ButtonKind::Secondary, Icon::Pause),
+                        PlayCommand::Pause,
+                    )
+                } else {
+                    (
+                        button(&words.play, ButtonKind::Primary, Icon::Play),
+                        PlayCommand::Resume,
+                    )
+                };
+                vec![
+                    (go, asked),
+                    (
+                        button(&words.replay, ButtonKind::Secondary, Icon::Replay),
+                        PlayCommand::Replay,
+                    ),
+                    (
+                        button(&words.stop, ButtonKind::Secondary, Icon::Stop),
+                        PlayCommand::Stop,
+                    ),
+                ]
+            }
+        };
+        let theme = self.theme;
+        (wanted.into_iter())
+            .map(|((label, kind, icon), asked)| {
+                let widget = if worded {
+                    BigButton::new(theme, label, kind).icon(icon)
+                } else {
+                    BigButton::new(theme, "", kind)
+                        .icon(icon)
+                        .min_width(theme.sizes.min_touch_pt)
+                        .accessible_label(label)
+                };
+                (widget, asked)
+            })
+            .collect()
+    }
+
+    /// The width and height of Play's buttons in a row.
+    fn play_row_size(&self, ui: &Ui, worded: bool) -> egui::Vec2 {
+        let gap = ui.spacing().item_spacing.x;
+        let buttons = self.play_buttons(worded);
+        let width = (buttons.iter())
+            .map(|(button, _)| button.size(ui).x)
+            .sum::<f32>()
+            + gap * buttons.len().saturating_sub(1) as f32;
+        let height = (buttons.iter())
+            .map(|(button, _)| button.size(ui).y)
+            .fold(0.0, f32::max);
+        egui::vec2(width, height)
+    }
+
+    /// How the step boxes and Play's buttons sit at `width`: whether the buttons show their
+    /// words, and whether they fit beside the boxes (else they go under them).
+    fn top_row(&self, ui: &Ui, width: f32) -> (bool, bool) {
+        let gap = ui.spacing().item_spacing.x;
+        let beside = |worded| self.dots().width() + gap + self.play_row_size(ui, worded).x <= width;
+        if beside(true) {
+            (true, true)
+        } else if beside(false) {
+            (false, true)
+        } else {
+            (self.play_row_size(ui, true).x <= width, false)
+        }
+    }
+
+    /// The height of the step boxes with Play's buttons at `width`.
+    fn top_height(&self, ui: &Ui, width: f32) -> f32 {
+        let dots = self.dots().height();
+        if self.play.is_none() {
+            return dots;
+        }
+        let (worded, beside) = self.top_row(ui, width);
+        let buttons = self.play_row_size(ui, worded).y;
+        if beside {
+            dots.max(buttons)
+        } else {
+            dots + ui.spacing().item_spacing.y + buttons
+        }
+    }
+
+    /// The step boxes, and Play's buttons beside them (at the row's right end) or under them.
+    fn top_ui(&self, ui: &mut Ui) -> Option<PlayCommand> {
+        let width = ui.available_width();
+        if self.play.is_none() {
+            ui.add(self.dots());
+            return None;
+        }
+        let (worded, beside) = self.top_row(ui, width);
+        let mut asked = None;
+        let buttons_ui = |ui: &mut Ui, asked: &mut Option<PlayCommand>| {
+            for (button, command) in self.play_buttons(worded).into_iter().rev() {
+                if ui.add(button).clicked() {
+                    *asked = Some(command);
+                }
+            }
+        };
+        if beside {
+            let height = self.top_height(ui, width);
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, height),
+                Layout::left_to_right(Align::Center),
+                |ui| {
+                    ui.add(self.dots());
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        buttons_ui(ui, &mut asked);
+                    });
+                },
+            );
+        } else {
+            ui.add(self.dots());
+            ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                buttons_ui(ui, &mut asked);
+            });
+        }
+        asked
     }
 
     fn layout(&self, ui: &Ui, text: &str, font: &egui::FontId, width: f32) -> Arc<Galley> {
@@ -97,7 +241,7 @@ impl StepControls<'_> {
     pub fn height(&self, ui: &Ui) -> f32 {
         let (back, next) = self.buttons();
         let gap = ui.spacing().item_spacing.y;
-        let dots = self.dots().height();
+        let dots = self.top_height(ui, ui.available_width());
         if let Some(middle) = self.between_width(ui, ui.available_width()) {
             let buttons = back.size(ui).y.max(next.size(ui).y);
             return dots + gap + self.caption_height(ui, middle).max(buttons);
@@ -108,7 +252,6 @@ impl StepControls<'_> {
         } else {
             back.y + gap + next.y
         };
-        let dots = self.dots().height();
         dots + gap + self.caption_height(ui, ui.available_width()) + gap + buttons
     }
 
@@ -131,7 +274,7 @@ impl StepControls<'_> {
 
     /// Step back, the step's words (`middle` wide) and Next step on one row, the buttons at
     /// the row's ends whatever the words' length.
-    fn row_ui(self, ui: &mut Ui, middle: f32, font: egui::FontId) -> Option<bool> {
+    fn row_ui(&self, ui: &mut Ui, middle: f32, font: egui::FontId) -> Option<bool> {
         let total = self.diagram.steps.len();
         let step = self.step.min(total.saturating_sub(1));
         let (back, next) = self.buttons();
@@ -165,15 +308,22 @@ impl StepControls<'_> {
         moved
     }
 
-    /// Draws the caption and buttons; returns `Some(true)` when Next step was tapped and
+    /// Draws the step boxes, Play's buttons, the caption and the step buttons; returns what
+    /// was tapped.
+    pub fn ui(self, ui: &mut Ui) -> Option<StepAsk> {
+        let played = self.top_ui(ui).map(StepAsk::Play);
+        let stepped = self.steps_ui(ui).map(StepAsk::Step);
+        played.or(stepped)
+    }
+
+    /// The caption and the step buttons; `Some(true)` when Next step was tapped and
     /// `Some(false)` for Step back.
-    pub fn ui(self, ui: &mut Ui) -> Option<bool> {
+    fn steps_ui(&self, ui: &mut Ui) -> Option<bool> {
         let sizes = &self.theme.sizes;
         let total = self.diagram.steps.len();
         let step = self.step.min(total.saturating_sub(1));
         let width = ui.available_width();
         let font = bold_font(sizes.body_pt);
-        ui.add(self.dots());
         if let Some(middle) = self.between_width(ui, width) {
             return self.row_ui(ui, middle, font);
         }

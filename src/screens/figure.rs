@@ -12,7 +12,7 @@ use super::ScreenContext;
 use crate::app::{Command, ConsultCommand};
 use crate::content::diagram::Diagram;
 use crate::content::model::{FigureSource, PageFigure};
-use crate::diagram::{DiagramView, HotspotTap, StepControls};
+use crate::diagram::{DiagramView, HotspotTap, StepAsk, StepControls};
 use crate::handout::HandoutItem;
 use crate::ink::Surface;
 use crate::theme::Theme;
@@ -274,6 +274,16 @@ fn steps<'a>(screen: &ScreenContext<'a>, diagram: &'a Diagram, hang: bool) -> St
         words: screen.language.diagram_texts.get(&diagram.id),
         step: screen.diagram_steps.get(&diagram.id).copied().unwrap_or(0),
         reserve_longest: !hang,
+        play: Some(match &screen.play {
+            Some((playing, paused)) if *playing == diagram.id => {
+                if *paused {
+                    crate::play::PlayState::Paused
+                } else {
+                    crate::play::PlayState::Playing
+                }
+            }
+            _ => crate::play::PlayState::Stopped,
+        }),
     }
 }
 
@@ -477,13 +487,15 @@ fn diagram_controls_ui(
 ) -> Option<Command> {
     let mut command = None;
     let id = &diagram.id;
-    if !diagram.steps.is_empty()
-        && let Some(forward) = steps(screen, diagram, hang).ui(ui)
-    {
-        command = Some(Command::StepDiagram {
-            diagram: id.clone(),
-            forward,
-        });
+    if !diagram.steps.is_empty() {
+        command = match steps(screen, diagram, hang).ui(ui) {
+            Some(StepAsk::Step(forward)) => Some(Command::StepDiagram {
+                diagram: id.clone(),
+                forward,
+            }),
+            Some(StepAsk::Play(asked)) => Some(Command::Play(asked)),
+            None => None,
+        };
     }
     if screen.consult {
         let step = screen.diagram_steps.get(id).copied().unwrap_or(0);

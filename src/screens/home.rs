@@ -7,7 +7,7 @@ use super::layout::{bar_ui, scroll_column_ui};
 use crate::app::Command;
 use crate::content::PageRef;
 use crate::theme::bold_font;
-use crate::widgets::{Figure, FigureContent, TopicTile};
+use crate::widgets::{BigButton, ButtonKind, Figure, FigureContent, Icon, TopicTile};
 
 /// Draws the home screen.
 pub fn home_ui(
@@ -40,15 +40,9 @@ pub fn home_ui(
                 .sense(super::text::READABLE),
             );
             super::text::heading_in_tree(ui, &response, title, 1);
-            ui.add(
-                Label::new(
-                    RichText::new(&language.interface.home_subtitle)
-                        .size(sizes.body_pt)
-                        .color(colors.text_muted.color32()),
-                )
-                .wrap()
-                .sense(super::text::READABLE),
-            );
+            if let Some(asked) = subtitle_row_ui(ui, screen) {
+                command = Some(asked);
+            }
 
             let gap = sizes.block_spacing_pt;
             let width = ui.available_width();
@@ -150,6 +144,59 @@ pub fn home_ui(
         },
     );
     command
+}
+
+/// The line that tells a patient what to do, and Watch (every walk-through, played in
+/// order) at the row's right end, or under the line where the row is short of room.
+fn subtitle_row_ui(ui: &mut Ui, screen: &ScreenContext<'_>) -> Option<Command> {
+    let theme = screen.theme;
+    let interface = &screen.language.interface;
+    let subtitle = |ui: &mut Ui| {
+        ui.add(
+            Label::new(
+                RichText::new(&interface.home_subtitle)
+                    .size(theme.sizes.body_pt)
+                    .color(theme.colors.text_muted.color32()),
+            )
+            .wrap()
+            .sense(super::text::READABLE),
+        );
+    };
+    if screen.deck.walk_throughs().is_empty() {
+        subtitle(ui);
+        return None;
+    }
+    let watch =
+        BigButton::new(theme, &interface.listen.watch, ButtonKind::Secondary).icon(Icon::Play);
+    let width = ui.available_width();
+    let button = watch.size(ui);
+    let gap = ui.spacing().item_spacing.x;
+    let words = ui
+        .painter()
+        .layout_no_wrap(
+            interface.home_subtitle.clone(),
+            egui::FontId::proportional(theme.sizes.body_pt),
+            theme.colors.text_muted.color32(),
+        )
+        .size()
+        .x;
+    let clicked = if words + gap + button.x <= width {
+        // One row, the button's height, the words centred on it.
+        let row = egui::vec2(width, button.y);
+        let centred = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(row, centred, |ui| {
+            subtitle(ui);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.add(watch).clicked()
+            })
+            .inner
+        })
+        .inner
+    } else {
+        subtitle(ui);
+        ui.add(watch).clicked()
+    };
+    clicked.then_some(Command::Play(crate::play::PlayCommand::Watch))
 }
 
 /// The clinic's logo, name and department, in the bar at the top; with the reading tools

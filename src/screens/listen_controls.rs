@@ -83,10 +83,26 @@ pub(super) fn listen_controls_ui(
                         .accessible_label(&words.pause)
                 }
             };
+            // Keep reading: a switch, on to the next page at this one's end (not while a
+            // walk-through plays: the voice is Play's then).
+            let keep = |worded: bool| {
+                let on = screen.keep_reading;
+                let keep = if worded {
+                    button(&words.keep_reading, ButtonKind::Secondary)
+                } else {
+                    button("", ButtonKind::Secondary)
+                        .min_width(small)
+                        .accessible_label(&words.keep_reading)
+                };
+                keep.icon(Icon::ReadOn).selected(on, egui::Role::Switch)
+            };
+            let with_keep = screen.play.is_none();
             let gap = ui.spacing().item_spacing.x;
             let width = |button: &BigButton<'_>| button.size(ui).x + gap;
+            let keep_width = |worded: bool| if with_keep { width(&keep(worded)) } else { 0.0 };
             let fits = |worded: bool, speaker: bool| {
                 width(&pause(worded))
+                    + keep_width(worded)
                     + width(&volume("-", &quieter, speaker))
                     + width(&volume("+", &louder, speaker))
                     <= room_pt
@@ -98,8 +114,14 @@ pub(super) fn listen_controls_ui(
             let pause = pause(worded);
             let down = volume("-", &quieter, speaker);
             let up = volume("+", &louder, speaker);
-            let with_stop = width(&pause) + width(&stop) + width(&down) + width(&up) <= room_pt;
+            let with_stop =
+                width(&pause) + keep_width(worded) + width(&stop) + width(&down) + width(&up)
+                    <= room_pt;
             tapped(ui, pause, ListenCommand::Pause);
+            if with_keep {
+                let asked = ListenCommand::KeepReading(!screen.keep_reading);
+                tapped(ui, keep(worded), asked);
+            }
             if with_stop {
                 tapped(ui, stop, ListenCommand::Stop);
             }

@@ -59,6 +59,10 @@ pub struct ScreenContext<'a> {
     pub reveal_reading: bool,
     /// What the Listen controls show, and the volume.
     pub listen: (crate::app::ListenState, u8),
+    /// The walk-through playing itself (its diagram id) and whether it is paused.
+    pub play: Option<(String, bool)>,
+    /// Listen goes on to the next page at a page's end.
+    pub keep_reading: bool,
     /// Design tokens.
     pub theme: &'a Theme,
     /// Design tokens for consultation mode's own controls: always the normal text size.

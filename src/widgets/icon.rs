@@ -28,6 +28,14 @@ pub enum Icon {
     Pause,
     /// A fingertip touching, with rings round the touch, for the attract screen's cue.
     Touch,
+    /// A filled triangle pointing right, for Play (and going on after a pause).
+    Play,
+    /// A filled square, for Stop.
+    Stop,
+    /// An arrow going round, for playing a step again.
+    Replay,
+    /// Two right chevrons, for Keep reading (on to the next page).
+    ReadOn,
 }
 
 impl Icon {
@@ -134,6 +142,25 @@ impl Icon {
                     ],
                     stroke,
                 );
+            }
+            Self::Play => {
+                let triangle = vec![at(0.24, 0.14), at(0.86, 0.5), at(0.24, 0.86)];
+                painter.add(egui::Shape::convex_polygon(triangle, color, Stroke::NONE));
+            }
+            Self::Stop => {
+                let square = egui::Rect::from_min_max(at(0.2, 0.2), at(0.8, 0.8));
+                painter.rect_filled(square, 0.0, color);
+            }
+            Self::Replay => {
+                // Most of a circle, clockwise from the top right, and the arrow's head at its
+                // end (top left), pointing on round the circle.
+                painter.line(arc((0.5, 0.52), 0.32, (-1.2, 5.2)), stroke);
+                painter.line(vec![at(0.17, 0.23), at(0.35, 0.23), at(0.32, 0.41)], stroke);
+            }
+            Self::ReadOn => {
+                for x in [0.2_f32, 0.5] {
+                    painter.line(vec![at(x, 0.18), at(x + 0.3, 0.5), at(x, 0.82)], stroke);
+                }
             }
             Self::Enlarge => {
                 for (corner, dx, dy) in [

@@ -185,6 +185,10 @@ pub const INTERFACE: &str = r#"Interface(
         quieter: "Quieter",
         louder: "Louder",
         volume: "Volume",
+        play: "Play",
+        replay: "Again",
+        keep_reading: "Keep reading",
+        watch: "Watch",
     ),
     quiz: (
         right: "Right",

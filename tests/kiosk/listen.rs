@@ -12,7 +12,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use patient_kiosk::app::{Command, ListenState, Screen};
-use patient_kiosk::narration::{EspeakNg, NarrationError, Part, Player, narrate, page_script};
+use patient_kiosk::narration::{
+    EspeakNg, NarrationError, Part, Player, narrate, page_script, step_script,
+};
 use patient_kiosk::{KioskApp, Theme};
 
 const STEP_SECS: f32 = 0.1;
@@ -720,4 +722,115 @@ fn the_page_number_keeps_its_place_while_listen_plays() {
         steps(&mut harness, 1.0);
         assert_eq!(place(&harness), still, "{size:?}: still while it plays");
     }
+}
+
+/// Play with a voice: each step's words are said, the next step's motion starts when the
+/// voice ends (and a short pause), and its words are said in turn; leaving the page stops it.
+#[test]
+fn play_says_each_step_and_the_next_step_starts_when_the_voice_ends() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let diagram = "fluoroscope";
+    let at = common::page_with_diagram(&deck, diagram);
+    let landscape = egui::vec2(1920.0, 1080.0);
+    let mut harness = listening_kiosk(voice.clone(), dir.path(), landscape, |app| {
+        app.set_idle_timing(5.0, 2.0);
+        app.apply(Command::Open(at));
+    });
+    // The same narrations, made here, say how long each step's words last.
+    let said = |step: usize| {
+        let script = step_script(&deck, 0, diagram, step);
+        let narration = narrate(&voice, "en", "en-us", &script, &Default::default());
+        (
+            script.sentences[0].text.clone(),
+            narration.expect("narrated").duration_ms(),
+        )
+    };
+    let step_showing = |harness: &Harness<'_, KioskApp>| {
+        (harness
+            .state()
+            .session()
+            .diagram_steps
+            .get(diagram)
+            .copied())
+        .unwrap_or(0)
+    };
+    for (step, title) in [(0, "Play"), (1, "")] {
+        if step == 0 {
+            harness.get_by_role_and_label(Role::Button, title).click();
+        }
+        let (words, lasts_ms) = said(step);
+        let lit = next_reading(&mut harness);
+        assert_eq!(
+            (lit.part, lit.sentence.as_str()),
+            (Part::Step, words.as_str())
+        );
+        assert_eq!(step_showing(&harness), step);
+        // The voice lasts its time (longer than the idle time and its countdown: playing is
+        // activity), then a pause, then the next step.
+        let lasts = lasts_ms as f32 / 1000.0;
+        steps(&mut harness, lasts - 0.3);
+        assert_eq!(step_showing(&harness), step, "too soon, {lasts} s in");
+        let mut passed = lasts - 0.3;
+        while step_showing(&harness) == step {
+            assert!(passed < lasts + 2.5, "step {step} lasts {passed} s");
+            harness.step();
+            passed += STEP_SECS;
+        }
+        let expected = lasts + patient_kiosk::play::AFTER_WORDS_SECS as f32;
+        assert!(
+            (passed - expected).abs() < 0.35,
+            "step {} came {passed:.2} s after step {step}'s words began, not {expected:.2}",
+            step + 1
+        );
+    }
+    assert_eq!(harness.state().session().screen, Screen::Page(at));
+    harness.get_by_role_and_label(Role::Button, "Home").click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().session().play.is_none(), "leaving stops it");
+    assert_eq!(harness.state().listen_state(), ListenState::Ready);
+}
+
+/// Keep reading: at a page's end, Listen goes on to the next page and reads it from its
+/// title; without it, the reading stops at the page's end.
+#[test]
+fn keep_reading_goes_on_to_the_next_page_at_a_pages_end() {
+    let Some(voice) = voice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deck = common::bundled_deck();
+    let mut pages = deck.language(0).pages();
+    let (at, page) = pages.next().expect("a page");
+    let (next_at, next_page) = pages.next().expect("a second page");
+    assert_eq!(next_at.topic, at.topic, "the first topic has two pages");
+    let landscape = egui::vec2(1920.0, 1080.0);
+    let mut harness = listening_kiosk(voice.clone(), dir.path(), landscape, |app| {
+        app.apply(Command::Open(at));
+    });
+    let script = page_script(&deck, 0, page, 0);
+    let narration = narrate(&voice, "en", "en-us", &script, &Default::default()).expect("narrated");
+    let lasts = narration.duration_ms() as f32 / 1000.0;
+    listen(&mut harness, "Listen");
+    harness.get_by_label("Keep reading").click();
+    harness.step();
+    assert!(harness.state().session().keep_reading);
+    steps(&mut harness, lasts + 0.3);
+    let lit = next_reading(&mut harness);
+    assert_eq!(harness.state().session().screen, Screen::Page(next_at));
+    assert_eq!(lit.part, Part::Title, "the next page, from its title");
+    assert!(lit.sentence.starts_with(&next_page.title), "{lit:?}");
+    // Switched off, the reading ends with the page.
+    harness.get_by_label("Keep reading").click();
+    harness.step();
+    assert!(!harness.state().session().keep_reading);
+    let script = page_script(&deck, 0, next_page, 0);
+    let narration = narrate(&voice, "en", "en-us", &script, &Default::default()).expect("narrated");
+    steps(&mut harness, narration.duration_ms() as f32 / 1000.0 + 1.0);
+    assert_eq!(harness.state().session().screen, Screen::Page(next_at));
+    assert_eq!(harness.state().listen_state(), ListenState::Ready);
 }

@@ -33,6 +33,7 @@ mod layout;
 mod listen;
 mod monkey;
 mod narration;
+mod play;
 mod qr_code;
 mod quiz;
 mod readability;
