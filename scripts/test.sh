@@ -7,15 +7,16 @@
 # pdftotext, pdftoppm and pdfinfo, to read handout PDFs back; systemd-analyze, to check the
 # shipped service files; espeak-ng, the voice that reads pages aloud; a D-Bus session,
 # AT-SPI and pyatspi, to walk the tree as Orca does; minisign, to check that the content
-# bundles verify with the standard tool; and prometheus, whose promtool checks the health
-# textfile. Missing ones are installed when we may
-# (root with apt-get); otherwise we say what to install and stop.
+# bundles verify with the standard tool; prometheus, whose promtool checks the health
+# textfile; and ffmpeg, which encodes `patient-kiosk video` (ffprobe reads it back).
+# Missing ones are installed when we may (root with apt-get); otherwise we say what to
+# install and stop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(xvfb xauth libegl1 libegl-mesa0 libgl1-mesa-dri libxkbcommon-x11-0 poppler-utils
           openbox xdotool x11-utils systemd espeak-ng
-          dbus-x11 at-spi2-core python3-pyatspi minisign prometheus curl)
+          dbus-x11 at-spi2-core python3-pyatspi minisign prometheus curl ffmpeg)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -159,6 +159,31 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Make a narrated video of a walk-through (or of all of them, one after another) for the
+    /// waiting room's TV: 1920x1080 at 30 frames a second, the steps' words said by espeak-ng
+    /// (or a recording) as its sound and burned in as captions, with a WebVTT file of the
+    /// captions beside it. Draws in a window, so it needs a display (Xvfb will do) of at least
+    /// 1920x1080, and ffmpeg to encode.
+    Video {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// The walk-through, by its diagram's id (again for more, in order).
+        #[arg(
+            long = "walk-through",
+            value_name = "ID",
+            required_unless_present = "all"
+        )]
+        walk_through: Vec<String>,
+        /// Every walk-through of the content, in reading order.
+        #[arg(long, conflicts_with = "walk_through")]
+        all: bool,
+        /// The language, by its folder name, e.g. `es` [default: the deck's default].
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// The MP4 file to write (the captions go beside it, as .vtt).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write what the Listen button says for a page as a WAV file (16-bit mono), to hear it
     /// without the kiosk, and print every sentence with its time. Speaks with espeak-ng, in
     /// the page's language. Exits 3 naming a page or language the content does not have.
@@ -398,6 +423,18 @@ pub fn main() -> ExitCode {
             &page,
             lang.as_deref(),
             step,
+            &out,
+        ),
+        Some(Command::Video {
+            content,
+            walk_through,
+            all: _,
+            lang,
+            out,
+        }) => video(
+            &content_paths(content.content, content.assets.assets),
+            &walk_through,
+            lang.as_deref(),
             &out,
         ),
         Some(Command::SetPin { config }) => set_pin(config).map(|()| ExitCode::SUCCESS),
@@ -973,6 +1010,43 @@ fn speak(
         narration.sentences.len(),
         recorded.len(),
         narration.duration_ms() as f64 / 1000.0
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `video`: makes the video and says what it made.
+fn video(
+    paths: &ContentPaths,
+    walk_throughs: &[String],
+    lang: Option<&str>,
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
+    let deck = match good_deck(paths, "a video needs good content") {
+        Ok(deck) => deck,
+        Err(code) => return Ok(code),
+    };
+    let language = language_by_code(&deck, lang)?;
+    let request = crate::video::VideoRequest {
+        walk_throughs: crate::video::walk_throughs(&deck, walk_throughs)?,
+        language,
+        out,
+    };
+    let voice = crate::narration::EspeakNg::find()
+        .map(|espeak| espeak.with_voices(load_config(None).0.voices));
+    if voice.is_none() {
+        eprintln!("patient-kiosk: espeak-ng is not installed: the video has captions and no voice");
+    }
+    let started = std::time::Instant::now();
+    let made = crate::video::make(deck, &request, voice.as_ref())?;
+    println!(
+        "wrote {} ({:.1} s, {} frames of which {} drawn, {}) and {} in {:.1} s",
+        out.display(),
+        made.duration_secs,
+        made.frames.0,
+        made.frames.1,
+        if made.voiced { "narrated" } else { "silent" },
+        out.with_extension("vtt").display(),
+        started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
 }

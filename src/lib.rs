@@ -29,6 +29,7 @@ pub mod shutdown;
 pub mod staff;
 pub mod stats;
 pub mod theme;
+pub mod video;
 pub mod widgets;
 pub mod window;
 

@@ -76,7 +76,7 @@ impl Script {
 
     /// Says `text` as one sentence, with a full stop if it has no end of its own (a list item,
     /// a heading), so the voice pauses after it.
-    fn say_line(&mut self, part: Part, text: &str) {
+    pub fn say_line(&mut self, part: Part, text: &str) {
         let text = text.trim();
         if text.ends_with(['.', '?', '!', ':']) {
             self.say(part, text);

@@ -45,5 +45,6 @@ mod snapshots;
 mod staff_access;
 mod stats;
 mod ui_walk;
+mod video;
 mod window;
 mod x_display;

@@ -15,13 +15,19 @@ pub struct Display {
 impl Display {
     /// Starts one; `None` (outside CI only) if Xvfb is not installed.
     pub fn start() -> Option<Self> {
+        Self::start_sized("1280x800")
+    }
+
+    /// Starts one with a screen of `size` (`WxH`).
+    pub fn start_sized(size: &str) -> Option<Self> {
+        let screen = format!("{size}x24");
         let spawned = Command::new("Xvfb")
             .args([
                 "-displayfd",
                 "1",
                 "-screen",
                 "0",
-                "1280x800x24",
+                &screen,
                 "-nolisten",
                 "tcp",
             ])

@@ -1,0 +1,155 @@
+//! `patient-kiosk video`: a walk-through made into a narrated video for the waiting room's
+//! TV, end to end with the real programs: the kiosk's binary on an Xvfb screen, espeak-ng for
+//! the voice, ffmpeg to encode, and ffprobe to read the result back.
+
+use crate::common;
+use crate::x_display::{Display, missing};
+
+use std::process::Command;
+
+use patient_kiosk::narration::{EspeakNg, Part, Script, narrate, step_script};
+use patient_kiosk::play::AFTER_WORDS_SECS;
+
+/// A stream's field as ffprobe prints it (`-of default=noprint_wrappers=1`).
+fn field<'a>(stream: &'a str, name: &str) -> &'a str {
+    (stream.lines())
+        .find_map(|line| line.strip_prefix(&format!("{name}=")))
+        .unwrap_or_else(|| panic!("no {name} in {stream}"))
+}
+
+#[test]
+fn a_walk_through_becomes_a_narrated_captioned_video_as_long_as_its_narration() {
+    let probe = Command::new("ffprobe").arg("-version").output();
+    if let Err(error) = probe {
+        missing::<()>("ffprobe (ffmpeg)", &error);
+        return;
+    }
+    let Some(voice) = EspeakNg::find() else {
+        missing::<()>("espeak-ng", &std::io::Error::other("not on the PATH"));
+        return;
+    };
+    let Some(display) = Display::start_sized("1920x1080") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("tv/fluoroscope-es.mp4");
+    let made = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args([
+            "video",
+            "--walk-through",
+            "fluoroscope",
+            "--lang",
+            "es",
+            "--out",
+        ])
+        .arg(&out)
+        .env("DISPLAY", &display.name)
+        .output()
+        .expect("the binary runs");
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(
+        made.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(said.contains("narrated"), "{said}");
+
+    // The narration, made here: the page's title, then every step, each with Play's pause.
+    let deck = common::bundled_deck();
+    let spanish = (deck.languages.iter())
+        .position(|language| language.code == "es")
+        .expect("Spanish");
+    let at = common::page_with_diagram(&deck, "fluoroscope");
+    let title = &deck.language(spanish).page(at).expect("the page").title;
+    let mut scripts = vec![{
+        let mut script = Script::default();
+        script.say_line(Part::Title, title);
+        script
+    }];
+    let steps = deck.diagrams["fluoroscope"].steps.len();
+    scripts.extend((0..steps).map(|step| step_script(&deck, spanish, "fluoroscope", step)));
+    let narration_secs: f64 = (scripts.iter())
+        .map(|script| {
+            let said = narrate(
+                &voice,
+                "es",
+                &voice.voice("es"),
+                script,
+                &Default::default(),
+            );
+            said.expect("narrated").duration_ms() as f64 / 1000.0 + AFTER_WORDS_SECS
+        })
+        .sum();
+
+    let probe = Command::new("ffprobe")
+        .args(["-v", "error", "-show_entries"])
+        .arg("stream=codec_type,codec_name,width,height,r_frame_rate,duration")
+        .args(["-of", "default=noprint_wrappers=1"])
+        .arg(&out)
+        .output()
+        .expect("ffprobe runs");
+    assert!(probe.status.success(), "ffprobe reads the video");
+    let probed = String::from_utf8_lossy(&probe.stdout);
+    let streams: Vec<&str> = probed.split("codec_name=").skip(1).collect();
+    assert_eq!(
+        streams.len(),
+        2,
+        "one video and one audio stream:\n{probed}"
+    );
+    let kind = |wanted: &str| {
+        (streams.iter())
+            .find(|stream| field(stream, "codec_type") == wanted)
+            .unwrap_or_else(|| panic!("no {wanted} stream in\n{probed}"))
+    };
+    let (video, audio) = (kind("video"), kind("audio"));
+    assert_eq!(
+        (field(video, "width"), field(video, "height")),
+        ("1920", "1080")
+    );
+    assert_eq!(field(video, "r_frame_rate"), "30/1");
+    let secs = |stream: &str| field(stream, "duration").parse::<f64>().expect("seconds");
+    let (video_secs, audio_secs) = (secs(video), secs(audio));
+    assert!(
+        (video_secs - narration_secs).abs() < 0.1 && (audio_secs - narration_secs).abs() < 0.1,
+        "video {video_secs} s and sound {audio_secs} s, the narration {narration_secs} s"
+    );
+
+    // The captions beside it: one cue for the title and each step, in Spanish, in order, the
+    // last ending with the video.
+    let vtt = std::fs::read_to_string(out.with_extension("vtt")).expect("the captions");
+    assert!(vtt.starts_with("WEBVTT\n"), "{vtt}");
+    let texts = &deck.language(spanish).diagram_texts["fluoroscope"];
+    let mut from = 0;
+    for step in &deck.diagrams["fluoroscope"].steps {
+        let words = &texts.steps[&step.id];
+        let found = vtt[from..].find(words.as_str());
+        from += found.unwrap_or_else(|| panic!("{words:?} in order in\n{vtt}"));
+    }
+    assert_eq!(vtt.matches(" --> ").count(), steps + 1, "{vtt}");
+}
+
+#[test]
+fn video_names_a_missing_encoder_or_walk_through_plainly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.mp4");
+    let out = out.to_str().expect("a plain path");
+    // No such walk-through: the ones there are, by name.
+    let wrong = common::run_bin(&["video", "--walk-through", "no-such", "--out", out]);
+    assert!(!wrong.status.success());
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        said.contains("\"no-such\"") && said.contains("fluoroscope"),
+        "{said}"
+    );
+    // No ffmpeg on the PATH: how to get it, and no file.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let bare = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["video", "--walk-through", "fluoroscope", "--out", out])
+        .env("PATH", empty.path())
+        .output()
+        .expect("the binary runs");
+    assert!(!bare.status.success());
+    let said = String::from_utf8_lossy(&bare.stderr);
+    assert!(said.contains("ffmpeg is not installed"), "{said}");
+    assert!(!std::path::Path::new(out).exists());
+}
