@@ -46,5 +46,6 @@ mod staff_access;
 mod stats;
 mod ui_walk;
 mod video;
+mod walk_through_steps;
 mod window;
 mod x_display;
