@@ -144,9 +144,14 @@ mod tests {
                 (edges, centre)
             };
             let (zero, centre) = glyph('0');
-            assert!(!zero.inked(centre), "{name}: the zero is crossed at its middle");
+            assert!(
+                !zero.inked(centre),
+                "{name}: the zero is crossed at its middle"
+            );
             // Its ring is there: inked a little in from its left edge.
-            let left = (zero.edges.iter()).map(|&((x, _), _)| x).fold(f32::MAX, f32::min);
+            let left = (zero.edges.iter())
+                .map(|&((x, _), _)| x)
+                .fold(f32::MAX, f32::min);
             assert!(zero.inked((left + 20.0, centre.1)), "{name}: no ring");
             let (eight, centre) = glyph('8');
             assert!(eight.inked(centre), "{name}: the 8's waist is inked");
