@@ -50,6 +50,8 @@ pub struct VideoApp {
     read_back: Arc<Mutex<BTreeMap<u64, Arc<egui::ColorImage>>>>,
     /// The next frame the encoder wants.
     next_to_encode: u64,
+    /// Whether the first frame's picture has been asked for.
+    primed: bool,
     report: Arc<Mutex<VideoReport>>,
 }
 
@@ -79,6 +81,7 @@ impl VideoApp {
             next_to_draw: Some(0),
             read_back: Arc::default(),
             next_to_encode: 0,
+            primed: false,
             report,
         }
     }
@@ -175,20 +178,28 @@ impl VideoApp {
                 colors.text_muted.color32(),
             );
         }
-        // The caption: light words on a dark band, as on a TV.
+        // The caption: light words on a dark band, as on a TV; the band as tall as the
+        // walk-through's longest words, so the drawing keeps its size from step to step.
         let pad = 24.0;
-        let galley = ui.painter().layout(
-            shot.words.clone(),
-            bold_font(CAPTION_PT),
-            colors.background.color32(),
-            area.width() - 2.0 * pad,
-        );
+        let caption = |words: &str| {
+            ui.painter().layout(
+                words.to_owned(),
+                bold_font(CAPTION_PT),
+                colors.background.color32(),
+                area.width() - 2.0 * pad,
+            )
+        };
+        let galley = caption(&shot.words);
+        let tallest = (self.timeline.shots.iter())
+            .filter(|other| other.diagram == shot.diagram && other.page == shot.page)
+            .map(|other| caption(&other.words).size().y)
+            .fold(galley.size().y, f32::max);
         let band = Rect::from_min_max(
-            pos2(area.left(), area.bottom() - galley.size().y - 2.0 * pad),
+            pos2(area.left(), area.bottom() - tallest - 2.0 * pad),
             area.right_bottom(),
         );
         ui.painter().rect_filled(band, 16.0, colors.text.color32());
-        let at = pos2(band.center().x - galley.size().x / 2.0, band.top() + pad);
+        let at = band.center() - galley.size() / 2.0;
         ui.painter().galley(at, galley, colors.background.color32());
         let room = Rect::from_min_max(
             pos2(area.left(), title.bottom() + 24.0),
@@ -269,12 +280,24 @@ impl eframe::App for VideoApp {
             return;
         };
         self.scene_ui(ui, &shot);
-        let read_back = Arc::clone(&self.read_back);
-        ctx.request_screenshot(move |image| {
-            if let Ok(mut read_back) = read_back.lock() {
-                read_back.insert(frame, image);
-            }
-        });
-        self.next_to_draw = self.next_moving(frame);
+        // eframe reads a screenshot asked for in one frame back after painting the next: so
+        // the first frame is drawn twice (the first time only to ask for its picture), and
+        // each frame asks for the picture of the one drawn after it.
+        let (wanted, next) = if self.primed {
+            let next = self.next_moving(frame);
+            (next, next)
+        } else {
+            self.primed = true;
+            (Some(frame), Some(frame))
+        };
+        if let Some(wanted) = wanted {
+            let read_back = Arc::clone(&self.read_back);
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut read_back) = read_back.lock() {
+                    read_back.insert(wanted, image);
+                }
+            });
+        }
+        self.next_to_draw = next;
     }
 }

@@ -373,3 +373,39 @@ fn a_tile_picture_must_be_a_diagram() {
         Some("tube")
     );
 }
+
+/// A walk-through's later step that only lights up a part leaves the drawing as it was: the
+/// content still loads, with a warning at the step that says how to show what its words say.
+#[test]
+fn a_step_that_only_moves_the_glow_is_warned_about_at_its_line() {
+    let f = with_tube();
+    f.edit(
+        "content/diagrams/tube.ron",
+        "Step(id: \"on\", show: [\"light\"]),",
+        "Step(id: \"on\", show: [\"light\"]),\n        Step(id: \"look\", highlight: [\"body\"]),",
+    );
+    f.edit(
+        "content/en/diagrams/tube.ron",
+        "steps: {\"on\": \"The light turns on.\"},",
+        "steps: {\"on\": \"The light turns on.\", \"look\": \"The light shines out.\"},",
+    );
+    let deck = load_deck(&f.paths()).expect("a warning does not stop the content");
+    let warning = (deck.warnings.iter())
+        .find(|warning| warning.message.contains("\"look\""))
+        .unwrap_or_else(|| panic!("a warning about the step in {:?}", deck.warnings));
+    assert!(warning.path.ends_with("content/diagrams/tube.ron"));
+    let text = std::fs::read_to_string(f.path("content/diagrams/tube.ron")).expect("read");
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"look\""))
+        .expect("the step")
+        + 1;
+    assert_eq!(warning.line, line);
+    assert!(
+        warning.message.contains("only lights up parts"),
+        "{warning}"
+    );
+    assert!(warning.message.contains("motion"), "{warning}");
+    // The step that shows the light is no such step.
+    assert!(!deck.warnings.iter().any(|w| w.message.contains("\"on\"")));
+}

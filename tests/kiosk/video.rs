@@ -10,6 +10,45 @@ use std::process::Command;
 use patient_kiosk::narration::{EspeakNg, Part, Script, narrate, step_script};
 use patient_kiosk::play::AFTER_WORDS_SECS;
 
+/// The frame of `video` at `secs`, small and grey (480x270, a byte a pixel), as ffmpeg
+/// decodes it.
+fn frame_at(video: &std::path::Path, secs: f64) -> Vec<u8> {
+    let output = Command::new("ffmpeg")
+        .args(["-v", "error", "-ss", &format!("{secs:.3}"), "-i"])
+        .arg(video)
+        .args(["-frames:v", "1", "-vf", "scale=480:270", "-f", "rawvideo"])
+        .args(["-pix_fmt", "gray", "-"])
+        .output()
+        .expect("ffmpeg runs");
+    assert!(output.status.success(), "ffmpeg decodes a frame at {secs}");
+    assert_eq!(output.stdout.len(), 480 * 270, "one frame at {secs}");
+    output.stdout
+}
+
+/// How unlike two frames' captions are: the mean difference of a pixel (0 to 255) in the
+/// rows the caption band always covers (just above the frame's bottom margin).
+fn unlike(a: &[u8], b: &[u8]) -> f64 {
+    let rows = 480 * 240..480 * 256;
+    let sum: u64 = (a[rows.clone()].iter().zip(&b[rows.clone()]))
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    sum as f64 / rows.len() as f64
+}
+
+/// Each cue's start and end in seconds, from a WebVTT file.
+fn cue_times(vtt: &str) -> Vec<(f64, f64)> {
+    let secs = |time: &str| {
+        let parts: Vec<f64> = (time.trim().split(':'))
+            .map(|p| p.parse().expect("a number"))
+            .collect();
+        parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]
+    };
+    (vtt.lines())
+        .filter_map(|line| line.split_once(" --> "))
+        .map(|(start, end)| (secs(start), secs(end)))
+        .collect()
+}
+
 /// A stream's field as ffprobe prints it (`-of default=noprint_wrappers=1`).
 fn field<'a>(stream: &'a str, name: &str) -> &'a str {
     (stream.lines())
@@ -126,6 +165,30 @@ fn a_walk_through_becomes_a_narrated_captioned_video_as_long_as_its_narration() 
         from += found.unwrap_or_else(|| panic!("{words:?} in order in\n{vtt}"));
     }
     assert_eq!(vtt.matches(" --> ").count(), steps + 1, "{vtt}");
+
+    // The picture keeps time with the words: each shot's caption shows from its first frame
+    // to its last, and the next shot's with the next shot.
+    let cues = cue_times(&vtt);
+    for pair in cues.windows(2) {
+        let ((start, end), (next_start, _)) = (pair[0], pair[1]);
+        assert!(
+            (end - next_start).abs() < 0.01,
+            "one shot after another: {cues:?}"
+        );
+        let settled = frame_at(&out, start + 0.05);
+        let last = frame_at(&out, end - 0.2);
+        let next = frame_at(&out, next_start + 0.05);
+        assert!(
+            unlike(&settled, &last) < 2.0,
+            "the caption from {start} s changes by {:.1} before {end} s",
+            unlike(&settled, &last)
+        );
+        assert!(
+            unlike(&last, &next) > 8.0,
+            "the caption from {next_start} s looks like the one before ({:.1})",
+            unlike(&last, &next)
+        );
+    }
 }
 
 #[test]

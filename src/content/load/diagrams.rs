@@ -241,6 +241,23 @@ impl Loader<'_> {
                     }
                 }
             }
+            // A walk-through shows what its words say: a later step that only moves the glow
+            // leaves the drawing as it was.
+            for (index, step) in diagram.steps.iter().enumerate().skip(1) {
+                if diagram.visible_layers(index) == diagram.visible_layers(index - 1) {
+                    self.warn(file.diagnostic_at_value(
+                        "id",
+                        &step.id,
+                        0,
+                        format!(
+                            "The step \"{}\" only lights up parts: nothing comes, goes or moves. \
+                             If its words say something happens, show it (`show`, `hide`, a \
+                             layer's `motion`); a step that only names a part may stay.",
+                            step.id
+                        ),
+                    ));
+                }
+            }
         }
     }
 
