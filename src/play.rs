@@ -218,6 +218,15 @@ mod tests {
 
     const AT: PageRef = PageRef { topic: 0, page: 1 };
 
+    /// `cue` says to look again in about `secs`.
+    #[track_caller]
+    fn waits(cue: Cue, secs: f64) {
+        match cue {
+            Cue::Wait(Some(wait)) => assert!((wait - secs).abs() < 1e-6, "{wait} s, not {secs} s"),
+            other => panic!("{other:?}, not a wait of {secs} s"),
+        }
+    }
+
     #[test]
     fn a_voiced_step_ends_when_the_voice_ends_then_the_next_step_starts_after_a_pause() {
         let mut play = Play::new(("scope", AT), false, ("The scope goes in.", true), 10.0);
@@ -225,8 +234,7 @@ mod tests {
         // The voice gets ready, then says the words for 3 seconds.
         assert_eq!(play.tick(10.1, true, false), Cue::Wait(None));
         assert_eq!(play.tick(13.0, true, false), Cue::Wait(None));
-        let after = play.tick(13.1, false, false);
-        assert_eq!(after, Cue::Wait(Some(AFTER_WORDS_SECS)));
+        waits(play.tick(13.1, false, false), AFTER_WORDS_SECS);
         assert_eq!(
             play.tick(13.1 + AFTER_WORDS_SECS, false, false),
             Cue::NextStep
@@ -248,18 +256,15 @@ mod tests {
         assert!(hold > 5.0 && hold < 10.0, "{hold}");
         assert!(reading_secs("Done.") >= 4.0, "even one word shows a while");
         let mut play = Play::new(("day", AT), false, (words, false), 0.0);
-        assert_eq!(play.tick(1.0, false, false), Cue::Wait(Some(hold - 1.0)));
-        assert_eq!(
-            play.tick(hold, false, false),
-            Cue::Wait(Some(AFTER_WORDS_SECS))
-        );
+        waits(play.tick(1.0, false, false), hold - 1.0);
+        waits(play.tick(hold, false, false), AFTER_WORDS_SECS);
         assert_eq!(
             play.tick(hold + AFTER_WORDS_SECS, false, false),
             Cue::NextStep
         );
         // A voice that never starts (it failed): the words are read, timed from their start.
         play.tell(1, words, true, 100.0);
-        assert_eq!(play.tick(100.5, false, false), Cue::Wait(Some(hold - 0.5)));
+        waits(play.tick(100.5, false, false), hold - 0.5);
         assert!(!play.voiced());
     }
 
@@ -273,7 +278,7 @@ mod tests {
         assert_eq!(play.tick(500.0, false, false), Cue::Wait(None));
         play.resume(500.0);
         // 2 seconds had passed before the pause: the rest is still to come.
-        assert_eq!(play.tick(500.0, false, false), Cue::Wait(Some(hold - 2.0)));
+        waits(play.tick(500.0, false, false), hold - 2.0);
         assert!(play.watching);
     }
 }

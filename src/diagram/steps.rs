@@ -116,11 +116,14 @@ impl<'a> StepControls<'a> {
         let theme = self.theme;
         (wanted.into_iter())
             .map(|((label, kind, icon), asked)| {
+                // Compact (a finger's height): they share the row of the step boxes, which
+                // must stay low for the drawing's sake.
                 let widget = if worded {
-                    BigButton::new(theme, label, kind).icon(icon)
+                    BigButton::new(theme, label, kind).icon(icon).compact()
                 } else {
                     BigButton::new(theme, "", kind)
                         .icon(icon)
+                        .compact()
                         .min_width(theme.sizes.min_touch_pt)
                         .accessible_label(label)
                 };

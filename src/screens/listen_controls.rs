@@ -96,20 +96,25 @@ pub(super) fn listen_controls_ui(
                 };
                 keep.icon(Icon::ReadOn).selected(on, egui::Role::Switch)
             };
-            let with_keep = screen.play.is_none();
             let gap = ui.spacing().item_spacing.x;
             let width = |button: &BigButton<'_>| button.size(ui).x + gap;
-            let keep_width = |worded: bool| if with_keep { width(&keep(worded)) } else { 0.0 };
-            let fits = |worded: bool, speaker: bool| {
+            let fits = |worded: bool, speaker: bool, with_keep: bool| {
                 width(&pause(worded))
-                    + keep_width(worded)
+                    + if with_keep { width(&keep(worded)) } else { 0.0 }
                     + width(&volume("-", &quieter, speaker))
                     + width(&volume("+", &louder, speaker))
                     <= room_pt
             };
-            let (worded, speaker) = [(true, true), (true, false), (false, true), (false, false)]
-                .into_iter()
-                .find(|&(worded, speaker)| fits(worded, speaker))
+            let ways = [(true, true), (true, false), (false, true), (false, false)];
+            // Keep reading where the row has room for it (never while a walk-through plays);
+            // else Pause and the volume as before.
+            let with_keep = screen.play.is_none()
+                && ways
+                    .iter()
+                    .any(|&(worded, speaker)| fits(worded, speaker, true));
+            let keep_width = |worded: bool| if with_keep { width(&keep(worded)) } else { 0.0 };
+            let (worded, speaker) = (ways.into_iter())
+                .find(|&(worded, speaker)| fits(worded, speaker, with_keep))
                 .unwrap_or((false, false));
             let pause = pause(worded);
             let down = volume("-", &quieter, speaker);

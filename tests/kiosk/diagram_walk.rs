@@ -312,9 +312,11 @@ fn frames_for_a_step(theme: Theme) -> u64 {
 fn a_step_animates_for_a_moment_and_then_stops_repainting() {
     let mut still = Theme::bundled();
     still.sizes.step_animation_secs = 0.0;
+    still.sizes.motion_secs = 0.0;
     let without = frames_for_a_step(still);
     let with = frames_for_a_step(Theme::bundled());
-    let fade_secs = Theme::bundled().sizes.step_animation_secs;
+    let sizes = Theme::bundled().sizes;
+    let fade_secs = sizes.step_animation_secs.min(sizes.motion_secs);
     let fade_frames = (fade_secs / STEP_SECS) as u64;
     assert!(
         with + 1 >= without + fade_frames,
@@ -363,7 +365,7 @@ fn a_tapped_part_explains_itself_on_screen_even_on_a_small_screen() {
             .with_max_steps(80)
             .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
         harness.run();
-        let text = &words(&deck, "endoscope").hotspots["camera"];
+        let text = &words(&deck, "endoscope").hotspots["screen"];
         tap(&mut harness, &text.title);
         let explanation = harness.get_by_label(&text.text).rect();
         assert!(
@@ -434,10 +436,10 @@ fn path_points(ops: &[patient_kiosk::content::diagram::PathOp]) -> Vec<(f32, f32
         .collect()
 }
 
-/// "To scale" is true, read from the incisions picture's own geometry: the ruler's inch (its
-/// long ticks) is an inch on the backs (an adult's shoulders are 14 to 20 inches wide), each
-/// small cut is half an inch on that ruler, its blue part is half an inch, and the close-up is
-/// 10 times bigger.
+/// "To scale" is true, read from the incisions picture's own geometry: the ruler lies in the
+/// close-up, its long ticks at 0, half an inch and 1 inch, and the close-up's cut runs half an
+/// inch on it; the close-up is 10 times bigger than the backs, where an adult's shoulders are
+/// 14 to 20 inches wide and each small cut is half an inch.
 #[test]
 fn the_incisions_picture_is_drawn_to_one_scale() {
     use patient_kiosk::content::diagram::Shape;
@@ -450,57 +452,58 @@ fn the_incisions_picture_is_drawn_to_one_scale() {
             .find(|layer| layer.id == id)
             .unwrap_or_else(|| panic!("the incisions picture has no layer {id:?}"))
     };
-    // The ruler's ticks: level lines from its left edge, the long ones at whole inches.
+    // The ruler's ticks: level lines from its left edge, the long ones every half inch.
     let ruler = layer("ruler");
     let ticks: Vec<(f32, f32)> = ruler
         .shapes
         .iter()
         .filter_map(|shape| match shape {
-            Shape::Polyline { points, .. } if points.len() == 2 && points[0].1 == points[1].1 => {
+            Shape::Polyline { points, stroke }
+                if stroke == "outline" && points[0].1 == points[1].1 =>
+            {
                 Some((points[0].1, (points[1].0 - points[0].0).abs()))
             }
             _ => None,
         })
         .collect();
     let longest = ticks.iter().map(|tick| tick.1).fold(0.0, f32::max);
-    let mut inches: Vec<f32> = ticks
-        .iter()
+    let mut halves: Vec<f32> = (ticks.iter())
         .filter(|tick| tick.1 == longest)
         .map(|tick| tick.0)
         .collect();
-    inches.sort_by(f32::total_cmp);
-    assert_eq!(inches.len(), 7, "a ruler of 0 to 6 inches: {inches:?}");
-    let inch = inches[1] - inches[0];
-    for pair in inches.windows(2) {
-        assert!(
-            (pair[1] - pair[0] - inch).abs() < 0.01,
-            "uneven inches: {inches:?}"
-        );
-    }
-    let mut all: Vec<f32> = ticks.iter().map(|tick| tick.0).collect();
-    all.sort_by(f32::total_cmp);
-    for pair in all.windows(2) {
-        assert!(
-            (pair[1] - pair[0] - inch / 2.0).abs() < 0.01,
-            "a tick every half inch: {all:?}"
-        );
-    }
-    // The blue part is half an inch.
-    let blue = ruler
-        .shapes
-        .iter()
-        .find_map(|shape| match shape {
-            Shape::Rect { size, paint, .. } if paint.fill.as_deref() == Some("disc") => {
-                Some(size.1)
-            }
-            _ => None,
-        })
-        .expect("the ruler's blue half inch");
+    halves.sort_by(f32::total_cmp);
+    assert_eq!(halves.len(), 3, "0, half an inch and 1 inch: {halves:?}");
+    let inch = halves[2] - halves[0];
     assert!(
-        (blue - inch / 2.0).abs() < 0.01,
-        "blue part {blue} vs inch {inch}"
+        (halves[1] - halves[0] - inch / 2.0).abs() < 0.01,
+        "{halves:?}"
     );
-    // The backs: an adult's shoulders, 14 to 20 inches wide at this inch.
+    // Its numbers stand at its long ticks.
+    let words = &deck.language(0).diagram_texts["incisions"].labels;
+    for (key, at) in [("r0", halves[0]), ("rhalf", halves[1]), ("r1", halves[2])] {
+        let placed = (ruler.shapes.iter()).find_map(|shape| match shape {
+            Shape::Label { text, at, .. } if text == key => Some(at.1),
+            _ => None,
+        });
+        assert_eq!(placed, Some(at), "{:?} beside its tick", words.get(key));
+    }
+    // The close-up's cut: half an inch on the ruler.
+    let big = layer("cut-big");
+    let ys: Vec<f32> = (big.shapes.iter())
+        .flat_map(|shape| match shape {
+            Shape::Path { ops, .. } => path_points(ops).into_iter().map(|p| p.1).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let length =
+        ys.iter().copied().fold(f32::MIN, f32::max) - ys.iter().copied().fold(f32::MAX, f32::min);
+    assert!(
+        (length - inch / 2.0).abs() < 0.01,
+        "the close-up's cut is {:.2} inches on its ruler",
+        length / inch
+    );
+    // The backs, at a tenth of the close-up's size: an adult's shoulders, 14 to 20 inches.
+    let back_inch = inch / 10.0;
     let backs = layer("backs");
     let outlines: Vec<f32> = backs
         .shapes
@@ -510,7 +513,7 @@ fn the_incisions_picture_is_drawn_to_one_scale() {
                 let xs: Vec<f32> = path_points(ops).iter().map(|p| p.0).collect();
                 let width = xs.iter().copied().fold(f32::MIN, f32::max)
                     - xs.iter().copied().fold(f32::MAX, f32::min);
-                Some(width / inch)
+                Some(width / back_inch)
             }
             _ => None,
         })
@@ -519,40 +522,27 @@ fn the_incisions_picture_is_drawn_to_one_scale() {
     for width in &outlines {
         assert!(
             (14.0..=20.0).contains(width),
-            "a back {width:.1} inches wide at the ruler's scale"
+            "a back {width:.1} inches wide at the close-up's scale over 10"
         );
     }
     assert!(
         (outlines[0] - outlines[1]).abs() < 0.01,
         "both backs at one size"
     );
-    // Each small cut is half an inch; the close-up's is 10 times that.
+    // Each small cut on the back is half an inch there.
     let cuts = layer("small-cuts");
     let mut small = 0;
     for shape in &cuts.shapes {
-        match shape {
-            Shape::Polyline { points, .. } => {
-                let length = ((points[1].0 - points[0].0).powi(2)
-                    + (points[1].1 - points[0].1).powi(2))
-                .sqrt();
-                assert!(
-                    (length - inch / 2.0).abs() < 0.01,
-                    "a small cut {:.2} inches long",
-                    length / inch
-                );
-                small += 1;
-            }
-            Shape::Path { ops, .. } => {
-                let ys: Vec<f32> = path_points(ops).iter().map(|p| p.1).collect();
-                let length = ys.iter().copied().fold(f32::MIN, f32::max)
-                    - ys.iter().copied().fold(f32::MAX, f32::min);
-                assert!(
-                    (length - 10.0 * inch / 2.0).abs() < 0.01,
-                    "the close-up's cut is {:.2} of the small cut, not 10 times",
-                    length / (inch / 2.0)
-                );
-            }
-            _ => {}
+        if let Shape::Path { ops, .. } = shape {
+            let ys: Vec<f32> = path_points(ops).iter().map(|p| p.1).collect();
+            let length = ys.iter().copied().fold(f32::MIN, f32::max)
+                - ys.iter().copied().fold(f32::MAX, f32::min);
+            assert!(
+                (length - back_inch / 2.0).abs() < 0.01,
+                "a small cut {:.2} inches long",
+                length / back_inch
+            );
+            small += 1;
         }
     }
     assert!(small >= 2, "small cuts drawn on the back");

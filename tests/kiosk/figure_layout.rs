@@ -519,8 +519,19 @@ fn the_risk_picture_shows_the_one_person_among_people_big_enough_to_see() {
             })
             .collect()
     };
-    let (grey, marked) = (heads("dot"), heads("dot_marked"));
-    assert!(grey.len() >= 48, "a crowd of neighbours: {}", grey.len());
+    let grid_fill = (diagram.layers.iter().flat_map(|layer| &layer.shapes))
+        .find_map(|shape| match shape {
+            Shape::DotGrid { fill, .. } => Some(fill.clone()),
+            _ => None,
+        })
+        .expect("the 10,000 dots");
+    // The people are drawn in the dots' colours: grey as the grid, the one as its marked dot.
+    let (grey, marked) = (heads(&grid_fill), heads("dot_marked"));
+    assert!(
+        grey.len() >= 14,
+        "the one's neighbours around it: {}",
+        grey.len()
+    );
     assert_eq!(marked.len(), 1, "one marked person");
     // Head and shoulders: the person is four head radii tall.
     let person_units = 4.0 * marked[0];
@@ -549,7 +560,12 @@ fn the_risk_picture_shows_the_one_person_among_people_big_enough_to_see() {
         for (name, size) in SIZES {
             let mut harness = kiosk(&deck, size, language, TextSize::Normal);
             let at = common::page_with_diagram(&deck, "risk-dots");
-            harness.state_mut().apply(Command::Open(at));
+            // The close-up of the people comes with the walk-through's last step.
+            harness.state_mut().apply(Command::OpenDiagramStep {
+                at,
+                diagram: "risk-dots".to_owned(),
+                step: diagram.last_step(),
+            });
             harness.run();
             let card = harness.get_by_role_and_label(Role::Image, &alt).rect();
             // The drawing fills the card's height (less its padding) or gives up at most 40%
@@ -583,6 +599,7 @@ fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans()
     let deck = common::bundled_deck();
     let words = &deck.languages[0];
     let texts = &words.diagram_texts["endoscope"];
+    // The lens at the scope's tip (shown once the scope is in: the last step is opened).
     let label = &texts.labels["lens"];
     let lens = &texts.hotspots["lens"].title;
     let at = common::page_with_diagram(&deck, "endoscope");
@@ -604,7 +621,15 @@ fn an_enlarged_figure_has_larger_labels_zooms_by_pinch_and_double_tap_and_pans()
     let mut opened = 0;
     for (name, size) in SIZES {
         let mut harness = kiosk(&deck, size, 0, TextSize::Normal);
-        common::tap_command(&mut harness, Command::Open(at));
+        let last = deck.diagrams["endoscope"].last_step();
+        common::tap_command(
+            &mut harness,
+            Command::OpenDiagramStep {
+                at,
+                diagram: "endoscope".to_owned(),
+                step: last,
+            },
+        );
         harness.run();
         let on_page = label_height(&harness);
         harness

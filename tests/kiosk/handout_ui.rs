@@ -15,9 +15,9 @@ use patient_kiosk::config::KioskConfig;
 use patient_kiosk::handout::HandoutItem;
 use patient_kiosk::{KioskApp, Theme};
 
-const DIAGRAM: &str = "incisions";
+const DIAGRAM: &str = "spine";
 
-/// Consultation mode on the page with the incisions diagram (no steps), saving handouts in `dir` and
+/// Consultation mode on the page with the spine diagram (no steps), saving handouts in `dir` and
 /// printing with `printer`.
 fn consult(dir: &Path, printer: Option<PathBuf>) -> Harness<'static, KioskApp> {
     let deck = common::bundled_deck();
@@ -171,7 +171,7 @@ fn the_handout_lists_what_was_added_and_saves_a_pdf_named_only_by_the_time() {
     );
     assert!(
         harness
-            .query_by_label("Incisions: small-cut vs open, to scale")
+            .query_by_label("Spine anatomy and problems")
             .is_some(),
         "the picture is listed by what a clinician calls it (it has no steps to name)"
     );
@@ -492,7 +492,7 @@ fn items_are_reordered_by_buttons_and_by_dragging_and_notes_are_typed_on_screen(
     let mut harness = consult(dir.path(), None);
     let title = page_title(&harness);
     add_page_and_diagram(&mut harness);
-    let diagram = "Incisions: small-cut vs open, to scale";
+    let diagram = "Spine anatomy and problems";
     assert_eq!(
         listed(&harness, &[&title, diagram]),
         [title.as_str(), diagram]

@@ -13,8 +13,12 @@ use patient_kiosk::ink::Surface;
 use patient_kiosk::{KioskApp, Theme};
 
 const DIAGRAM: &str = "tubes-vs-open";
+/// The walk-through's last step, where both ways in show (the muscle spread by the tube and
+/// the muscle pulled wide), counting from 0.
+const STEP: usize = 2;
 
-/// Consultation mode at `size`, on the page with the tubes-vs-open diagram, diagram in view.
+/// Consultation mode at `size`, on the page with the tubes-vs-open diagram at its last step,
+/// diagram in view.
 fn on_diagram_page(size: egui::Vec2) -> Harness<'static, KioskApp> {
     on_diagram_page_every(size, 0.25)
 }
@@ -30,7 +34,11 @@ fn on_diagram_page_every(size: egui::Vec2, step_secs: f32) -> Harness<'static, K
         .with_step_dt(step_secs)
         .build_ui_state(|ui, app: &mut KioskApp| app.ui(ui), app);
     harness.run();
-    harness.state_mut().apply(Command::Open(at));
+    harness.state_mut().apply(Command::OpenDiagramStep {
+        at,
+        diagram: DIAGRAM.to_owned(),
+        step: STEP,
+    });
     harness.run();
     harness
 }
@@ -55,7 +63,7 @@ fn part(harness: &mut Harness<'_, KioskApp>, title: &str) -> Pos2 {
         .center()
 }
 
-/// The centres of the two muscle parts, both in view: (212, 214) and (796, 236) in the
+/// The centres of the two muscle parts, both in view: (220, 250) and (806, 282) in the
 /// diagram's coordinates.
 fn parts(harness: &mut Harness<'_, KioskApp>) -> (Pos2, Pos2) {
     let from = part(harness, "Muscle gently spread");
@@ -70,7 +78,7 @@ fn parts(harness: &mut Harness<'_, KioskApp>) -> (Pos2, Pos2) {
 fn diagram_strokes(harness: &Harness<'_, KioskApp>) -> Vec<Vec<(f32, f32)>> {
     let surface = Surface::Diagram {
         id: DIAGRAM.to_owned(),
-        step: 0,
+        step: STEP,
     };
     let session = harness.state().session();
     (session.ink.strokes(&surface).iter())
@@ -97,15 +105,15 @@ fn inked(image: &image::RgbaImage, at: Pos2) -> bool {
 fn a_stroke_keeps_to_the_diagram_and_stays_on_the_same_part_after_a_resize() {
     let mut harness = on_diagram_page(vec2(1920.0, 1080.0));
     tool(&mut harness, "Pen");
-    // From the muscle that moves a little (212, 214) to the muscle pulled wide (796, 236).
+    // From the muscle that moves a little (220, 250) to the muscle pulled wide (806, 282).
     let (from, to) = parts(&mut harness);
     let path: Vec<Pos2> = (1..=12).map(|i| from.lerp(to, i as f32 / 12.0)).collect();
     common::finger(&mut harness, from, &path);
     let strokes = diagram_strokes(&harness);
     assert_eq!(strokes.len(), 1, "one stroke on the diagram");
     let (first, last) = (strokes[0][0], strokes[0][strokes[0].len() - 1]);
-    assert!(near(first, (212.0, 214.0), 2.0), "starts at {first:?}");
-    assert!(near(last, (796.0, 236.0), 2.0), "ends at {last:?}");
+    assert!(near(first, (220.0, 250.0), 2.0), "starts at {first:?}");
+    assert!(near(last, (806.0, 282.0), 2.0), "ends at {last:?}");
     assert_eq!(
         harness.state().session().screen,
         Screen::Page(common::page_with_diagram(&common::bundled_deck(), DIAGRAM)),
@@ -127,12 +135,15 @@ fn a_stroke_keeps_to_the_diagram_and_stays_on_the_same_part_after_a_resize() {
         "the stroke itself is unchanged"
     );
     let image = harness.render().expect("the screen renders");
-    for at in [from_now, from_now.lerp(to_now, 0.5), to_now] {
-        assert!(
-            inked(&image, at),
-            "no ink at {at:?} on the same part of the drawing"
-        );
-    }
+    // Along the stroke where the parts now are (a label's box may sit over a point or two).
+    let along: Vec<Pos2> = (1..=9)
+        .map(|i| from_now.lerp(to_now, i as f32 / 10.0))
+        .collect();
+    let bare: Vec<&Pos2> = along.iter().filter(|at| !inked(&image, **at)).collect();
+    assert!(
+        bare.len() <= 2,
+        "no ink at {bare:?} on the same part of the drawing"
+    );
     // Away from the stroke there is none, so the check above can fail.
     let beside = from_now.lerp(to_now, 0.5) + vec2(0.0, 60.0);
     assert!(
@@ -163,7 +174,7 @@ fn undo_and_clear_change_only_what_is_on_screen() {
         (
             ink.strokes(&Surface::Diagram {
                 id: DIAGRAM.to_owned(),
-                step: 0,
+                step: STEP,
             })
             .len(),
             ink.strokes(&Surface::Page(page.clone())).len(),
@@ -406,6 +417,6 @@ fn the_drawing_board_zooms_and_a_stroke_on_it_keeps_to_the_parts_drawn() {
     let strokes = diagram_strokes(&harness);
     assert_eq!(strokes.len(), 1, "one stroke on the diagram");
     let (first, last) = (strokes[0][0], strokes[0][strokes[0].len() - 1]);
-    assert!(near(first, (212.0, 214.0), 2.0), "starts at {first:?}");
-    assert!(near(last, (796.0, 236.0), 2.0), "ends at {last:?}");
+    assert!(near(first, (220.0, 250.0), 2.0), "starts at {first:?}");
+    assert!(near(last, (806.0, 282.0), 2.0), "ends at {last:?}");
 }

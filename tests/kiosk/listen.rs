@@ -476,8 +476,9 @@ fn the_paragraph_being_read_is_scrolled_into_view() {
                 .count()
         })
         .expect("a page");
-    // Small enough that the page runs past the bottom bar.
-    let size = egui::vec2(800.0, 800.0);
+    // Small enough that the page's text runs past the bottom bar (beside its picture, as on a
+    // clinic's 1280x800 screen, the text column keeps room for a paragraph).
+    let size = egui::vec2(1280.0, 800.0);
     let mut harness = listening_kiosk(voice, dir.path(), size, |app| {
         app.apply(Command::ChooseLanguage(spanish));
         app.apply(Command::SetTextSize(

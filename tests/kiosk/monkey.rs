@@ -245,6 +245,11 @@ fn random_command(rng: &mut Rng, deck: &Deck, harness: &Harness<'_, KioskApp>) -
         .map(|page| page.diagram_ids().collect())
         .unwrap_or_default();
     let any_diagram = || deck.diagrams.keys().cloned().collect::<Vec<_>>();
+    // On a quiz question, a patient mostly answers it (any answer, some of them no answer).
+    let on_quiz = matches!(harness.state().session().screen, Screen::Quiz { .. });
+    if on_quiz && rng.chance(50) {
+        return Command::Answer(rng.below(6));
+    }
     match rng.below(16) {
         0 => Command::Home,
         1 => Command::ChooseLanguage(rng.below(deck.languages.len() + 1)),
