@@ -22,12 +22,7 @@ pub enum Replaying {
 impl KioskApp {
     /// The words of `diagram`'s step showing, in the patient's language.
     fn step_words(&self, deck: &Deck, diagram: &str) -> String {
-        let step = self
-            .session
-            .diagram_steps
-            .get(diagram)
-            .copied()
-            .unwrap_or(0);
+        let step = self.session.step_of(diagram);
         let id = deck.diagrams.get(diagram).and_then(|d| d.steps.get(step));
         let words = language_of(deck, &self.session).diagram_texts.get(diagram);
         (id.zip(words))
@@ -45,12 +40,7 @@ impl KioskApp {
         };
         let voiced = self.listen.unavailable().is_none();
         let words = self.step_words(deck, &diagram);
-        let step = self
-            .session
-            .diagram_steps
-            .get(&diagram)
-            .copied()
-            .unwrap_or(0);
+        let step = self.session.step_of(&diagram);
         if let Some(play) = &mut self.session.play {
             play.tell(step, &words, voiced, self.now_secs);
         }
@@ -90,12 +80,7 @@ impl KioskApp {
                 if !shown || last == 0 {
                     return;
                 }
-                let step = self
-                    .session
-                    .diagram_steps
-                    .get(&diagram)
-                    .copied()
-                    .unwrap_or(0);
+                let step = self.session.step_of(&diagram);
                 // From the step showing; from the start when the last is showing.
                 let from = if step >= last { 0 } else { step };
                 self.start_play(at, &diagram, from, false);
@@ -178,12 +163,7 @@ impl KioskApp {
             }
             Replaying::No => {}
         }
-        let step = self
-            .session
-            .diagram_steps
-            .get(&play.diagram)
-            .copied()
-            .unwrap_or(0);
+        let step = self.session.step_of(&play.diagram);
         if step != play.step() {
             // The patient moved the walk-through by hand: it goes on from there.
             self.tell_step();

@@ -95,6 +95,11 @@ pub struct Session {
 }
 
 impl Session {
+    /// The step walk-through `diagram` is at (0, the first, if it was never moved).
+    pub fn step_of(&self, diagram: &str) -> usize {
+        self.diagram_steps.get(diagram).copied().unwrap_or(0)
+    }
+
     /// Every answer chosen to the quiz question `at`, in order: the first, then the tries.
     pub fn quiz_choices(&self, at: (usize, usize)) -> Vec<usize> {
         (self.quiz_answers.get(&at).copied().into_iter())
