@@ -162,8 +162,8 @@ enum Command {
     /// Make a narrated video of a walk-through (or of all of them, one after another) for the
     /// waiting room's TV: 1920x1080 at 30 frames a second, the steps' words said by espeak-ng
     /// (or a recording) as its sound and burned in as captions, with a WebVTT file of the
-    /// captions beside it. Draws in a window, so it needs a display (Xvfb will do) of at least
-    /// 1920x1080, and ffmpeg to encode.
+    /// captions beside it. Draws in a window: on a display of at least 1920x1080, or, where
+    /// there is none (a server), on a virtual screen of its own (Xvfb); ffmpeg encodes.
     Video {
         #[command(flatten)]
         content: ContentArgs,
@@ -1026,8 +1026,18 @@ fn video(
         Err(code) => return Ok(code),
     };
     let language = language_by_code(&deck, lang)?;
+    let walk_throughs = crate::video::walk_throughs(&deck, walk_throughs)?;
+    if crate::video::encoder_missing() {
+        anyhow::bail!("{}", crate::video::VideoError::NoEncoder);
+    }
+    if !crate::video::has_display() {
+        // A server: the same command again, on a virtual screen of the video's size.
+        let status = crate::video::run_again_on_a_virtual_screen(crate::video::SIZE_PX)?;
+        let code = status.code().and_then(|code| u8::try_from(code).ok());
+        return Ok(ExitCode::from(code.unwrap_or(EXIT_FAILURE)));
+    }
     let request = crate::video::VideoRequest {
-        walk_throughs: crate::video::walk_throughs(&deck, walk_throughs)?,
+        walk_throughs,
         language,
         out,
     };

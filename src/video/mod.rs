@@ -4,6 +4,7 @@
 //! (and beside it, a WebVTT file of them), encoded by ffmpeg.
 
 mod encoder;
+mod screen;
 mod timeline;
 mod window;
 
@@ -13,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 
 pub use encoder::{FPS, VideoError};
+pub use screen::{has_display, run_again_on_a_virtual_screen};
 pub use timeline::{Shot, Timeline};
 
 use crate::content::{Deck, PageRef};
@@ -21,6 +23,11 @@ use crate::theme::Theme;
 
 /// The video's size in pixels.
 pub const SIZE_PX: (u32, u32) = (1920, 1080);
+
+/// Whether ffmpeg is missing (the video cannot be made).
+pub fn encoder_missing() -> bool {
+    encoder::find().is_none()
+}
 
 /// What to make a video of.
 pub struct VideoRequest<'a> {

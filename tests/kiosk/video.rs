@@ -216,3 +216,39 @@ fn video_names_a_missing_encoder_or_walk_through_plainly() {
     assert!(said.contains("ffmpeg is not installed"), "{said}");
     assert!(!std::path::Path::new(out).exists());
 }
+
+/// On a server with no display, `video` draws on a virtual screen of its own (Xvfb) and ends
+/// it afterwards.
+#[test]
+fn without_a_display_the_video_makes_its_own_screen() {
+    if let Err(error) = Command::new("ffprobe").arg("-version").output() {
+        missing::<()>("ffprobe (ffmpeg)", &error);
+        return;
+    }
+    if Command::new("Xvfb").arg("-help").output().is_err() {
+        missing::<()>("Xvfb", &std::io::Error::other("not on the PATH"));
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("risk.mp4");
+    let made = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["video", "--walk-through", "risk-dots", "--out"])
+        .arg(&out)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    assert!(
+        made.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&made.stdout),
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let probe = Command::new("ffprobe")
+        .args(["-v", "error", "-select_streams", "v", "-show_entries"])
+        .args(["stream=width,height", "-of", "csv=p=0"])
+        .arg(&out)
+        .output()
+        .expect("ffprobe runs");
+    assert_eq!(String::from_utf8_lossy(&probe.stdout).trim(), "1920,1080");
+}
