@@ -220,6 +220,15 @@ impl<'a> Walker<'a> {
                 let reveal = Command::RevealDiagram(diagram.id.clone());
                 self.look(format!("{id} step {}", step + 1), vec![next, reveal]);
             }
+            if diagram.steps.len() > 1 {
+                // Playing, Pause, Again and Stop take the Play button's place; paused, Play.
+                let play = Command::Play(crate::play::PlayCommand::Start(diagram.id.clone()));
+                self.look(format!("{id} playing"), vec![play]);
+                let pause = Command::Play(crate::play::PlayCommand::Pause);
+                self.look(format!("{id} paused"), vec![pause]);
+                self.kiosk
+                    .show(vec![Command::Play(crate::play::PlayCommand::Stop)]);
+            }
             for hotspot in &diagram.hotspots {
                 let open = Command::ToggleHotspot {
                     diagram: diagram.id.clone(),
